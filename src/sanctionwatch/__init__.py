@@ -1,0 +1,31 @@
+"""sanctionwatch: source-grounded monitoring of the UN 1718 sanctions regime.
+
+The public Python API for notebooks and scripts::
+
+    from sanctionwatch import extract_claims
+    claims = extract_claims(text, published="2024-02")
+"""
+
+from sanctionwatch.domain import Claim, ClaimType, Document, Incident, Modality, Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "ClaimType",
+    "Document",
+    "Incident",
+    "Modality",
+    "Span",
+    "__version__",
+    "extract_claims",
+]
+
+
+def __getattr__(name: str) -> object:
+    # Lazy so that importing the domain types does not load spaCy.
+    if name == "extract_claims":
+        from sanctionwatch.extract import extract_claims
+
+        return extract_claims
+    raise AttributeError(name)
