@@ -1,0 +1,113 @@
+"""Load and compile the extraction lexicons in ``data/`` (triggers, modality and attribution cues).
+
+The pattern language is deliberately small: ``{CLASS}`` expands to a class regex (wrapped
+in a named group ``item`` when the class is an item class) and ``{GAP:n}`` to at most n
+intervening words. A bad pattern fails at load time with the rule id in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sanctionwatch.domain import ClaimType
+
+VOICES = {"agent", "recipient", "item_first", "nominal", "parties", "sanctions"}
+_PLACEHOLDER = re.compile(r"\{([A-Z_]+)(?::(\d+))?\}")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    id: str
+    type: ClaimType
+    voice: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    id: str
+    label: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    version: str
+    triggers: tuple[TriggerRule, ...]
+    modality: tuple[CueRule, ...]
+    """In priority order."""
+    attribution: tuple[CueRule, ...]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("sanctionwatch.extract").joinpath(f"data/{name}").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _expand(pattern: str, classes: dict[str, tuple[str, bool]], rule_id: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name, count = match.group(1), match.group(2)
+        if name == "GAP":
+            return rf"\W+(?:[\w'’-]+\W+){{0,{int(count or 0)}}}?"
+        if name not in classes:
+            raise ValueError(f"E110: rule {rule_id!r} uses unknown class {{{name}}}")
+        body, is_item = classes[name]
+        return f"(?P<item>{body})" if is_item else f"(?:{body})"
+
+    return _PLACEHOLDER.sub(replace, pattern)
+
+
+def _compile(pattern: str, rule_id: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise ValueError(f"E111: rule {rule_id!r} does not compile: {error}") from error
+
+
+def compile_triggers(data: dict[str, Any]) -> tuple[TriggerRule, ...]:
+    classes: dict[str, tuple[str, bool]] = {}
+    for name, spec in data["classes"].items():
+        if isinstance(spec, str):
+            classes[name] = (spec, False)
+        else:
+            classes[name] = (spec["pattern"], bool(spec.get("item")))
+    rules = []
+    seen: set[str] = set()
+    for raw in data["rules"]:
+        rule_id = raw["id"]
+        if rule_id in seen:
+            raise ValueError(f"E112: duplicate trigger rule id {rule_id!r}")
+        seen.add(rule_id)
+        if raw["voice"] not in VOICES:
+            raise ValueError(f"E113: rule {rule_id!r} has unknown voice {raw['voice']!r}")
+        regex = _compile(_expand(raw["pattern"], classes, rule_id), rule_id)
+        rules.append(TriggerRule(rule_id, ClaimType(raw["type"]), raw["voice"], regex))
+    return tuple(rules)
+
+
+def compile_cues(data: dict[str, Any]) -> tuple[tuple[CueRule, ...], tuple[CueRule, ...]]:
+    modality = tuple(
+        CueRule(rule["id"], label, _compile(rule["pattern"], rule["id"]))
+        for label, rules in data["modality"].items()
+        for rule in rules
+    )
+    attribution = tuple(
+        CueRule(rule["id"], "attribution", _compile(rule["pattern"], rule["id"], flags=0))
+        for rule in data["attribution"]
+    )
+    return modality, attribution
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    triggers_data, cues_data = _read("triggers.yaml"), _read("cues.yaml")
+    modality, attribution = compile_cues(cues_data)
+    version = f"triggers-v{triggers_data['version']}+cues-v{cues_data['version']}"
+    return Lexicon(version, compile_triggers(triggers_data), modality, attribution)

@@ -1,0 +1,194 @@
+"""Time expressions resolved against the publication date, at year, month or day grain.
+
+Rules cover the forms news actually uses ("in July", "last year", "(on Dec. 24, 2023)",
+"since August 2023", "between 2014 and 2016", "on Tuesday"); a relative expression with
+no publication date to anchor it is left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+TIMES_NAME = "times.rules"
+TIMES_VERSION = "v1"
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_PREP = r"(?:(?:in|on|since|by|until|till|from|during|as of|after|before|of|in early|in late|in mid-?|early|late|mid-?|by the end of|the end of|until the end of|at the end of|at the start of|the start of|earlier|starting)\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "time.range_years",
+        re.compile(rf"\b(?:between|from) (?P<y1>{_YEAR}) (?:and|to|until) (?P<y2>{_YEAR})\b"),
+    ),
+    (
+        "time.month_day_year",
+        re.compile(rf"\b{_PREP}(?P<mon>{_MONTH}) (?P<day>{_DAY}),? (?P<year>{_YEAR})\b", re.I),
+    ),
+    (
+        "time.day_month_year",
+        re.compile(rf"\b{_PREP}(?P<day>{_DAY}) (?P<mon>{_MONTH}),? (?P<year>{_YEAR})\b", re.I),
+    ),
+    (
+        "time.month_year",
+        re.compile(rf"\b{_PREP}(?P<mon>{_MONTH}),? (?:of )?(?P<year>{_YEAR})\b", re.I),
+    ),
+    ("time.month_day", re.compile(rf"\b(?:on )(?P<mon>{_MONTH}) (?P<day>{_DAY})\b(?!,? \d)", re.I)),
+    (
+        "time.relative_month",
+        re.compile(
+            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-?) (?P<mon>{_MONTH})\b(?![ ,]*\d)",
+            re.I,
+        ),
+    ),
+    ("time.year", re.compile(rf"\b{_PREP}(?P<year>{_YEAR})\b(?![-\d]|\s?(?:mm|km))", re.I)),
+    (
+        "time.relative_year",
+        re.compile(
+            r"\b(?P<rel>last|this|next|earlier this|later this|late last|early this|early next|the previous|the past) year\b",
+            re.I,
+        ),
+    ),
+    (
+        "time.relative_month_word",
+        re.compile(r"\b(?P<rel>last|this|next|earlier this|later this) month\b", re.I),
+    ),
+    (
+        "time.weekday",
+        re.compile(
+            r"\b(?:on |last )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
+        ),
+    ),
+    ("time.relative_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTime:
+    start: int
+    end: int
+    value_start: str
+    value_end: str | None
+    grain: str
+    rule: str
+
+
+def _parse_published(published: str | None) -> tuple[int, int | None, int | None] | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published)
+    if not m:
+        return None
+    return (
+        int(m.group(1)),
+        int(m.group(2)) if m.group(2) else None,
+        int(m.group(3)) if m.group(3) else None,
+    )
+
+
+def _month(text: str) -> int:
+    return _MONTHS[
+        text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower()[:3]
+    ]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _resolve(
+    rule: str, m: re.Match[str], pub: tuple[int, int | None, int | None] | None
+) -> tuple[str, str | None, str] | None:
+    groups = m.groupdict()
+    if rule == "time.range_years":
+        return groups["y1"], groups["y2"], "year"
+    if rule in {"time.month_day_year", "time.day_month_year"}:
+        try:
+            date = dt.date(int(groups["year"]), _month(groups["mon"]), _day(groups["day"]))
+        except ValueError:
+            return None
+        return date.isoformat(), None, "day"
+    if rule == "time.month_year":
+        return f"{int(groups['year']):04d}-{_month(groups['mon']):02d}", None, "month"
+    if rule == "time.year":
+        return groups["year"], None, "year"
+    if pub is None:
+        return None
+    year, month, day = pub
+    if rule == "time.month_day":
+        try:
+            return (
+                dt.date(year, _month(groups["mon"]), _day(groups["day"])).isoformat(),
+                None,
+                "day",
+            )
+        except ValueError:
+            return None
+    if rule == "time.relative_month":
+        mon, rel = _month(groups["mon"]), groups["rel"].lower()
+        target_year = year
+        if rel == "next" or (rel != "this" and month is not None and mon > month and rel != "next"):
+            target_year = year + 1 if rel == "next" else year - 1
+        return f"{target_year:04d}-{mon:02d}", None, "month"
+    if rule == "time.relative_year":
+        rel = groups["rel"].lower()
+        offset = (
+            -1
+            if rel in {"last", "late last", "the previous", "the past"}
+            else 1
+            if "next" in rel
+            else 0
+        )
+        return f"{year + offset:04d}", None, "year"
+    if month is None:
+        return None
+    if rule == "time.relative_month_word":
+        rel = groups["rel"].lower()
+        offset = -1 if rel == "last" else 1 if rel == "next" else 0
+        y, mo = divmod((year * 12 + month - 1) + offset, 12)
+        return f"{y:04d}-{mo + 1:02d}", None, "month"
+    if day is None:
+        return None
+    anchor = dt.date(year, month, day)
+    if rule == "time.weekday":
+        back = (anchor.weekday() - _WEEKDAYS.index(groups["wd"].lower())) % 7
+        return (anchor - dt.timedelta(days=back)).isoformat(), None, "day"
+    if rule == "time.relative_day":
+        delta = 1 if groups["rel"].lower() == "yesterday" else 0
+        return (anchor - dt.timedelta(days=delta)).isoformat(), None, "day"
+    return None
+
+
+def parse_times(
+    text: str, start: int = 0, end: int | None = None, *, published: str | None = None
+) -> list[ParsedTime]:
+    """Time expressions in ``text[start:end]``, longest first when they overlap."""
+    end = len(text) if end is None else end
+    pub = _parse_published(published)
+    found: list[ParsedTime] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if (m.groupdict().get("mon") or "X")[0].islower():
+                continue  # "this may be", "troops march": not months
+
+            resolved = _resolve(rule, m, pub)
+            if resolved is None:
+                continue
+            value_start, value_end, grain = resolved
+            found.append(ParsedTime(m.start(), m.end(), value_start, value_end, grain, rule))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
