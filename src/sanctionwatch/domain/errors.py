@@ -49,6 +49,7 @@ MALFORMED_JSON = "E205"
 MISSING_TEXT = "E206"
 UNSUPPORTED_FORMAT = "E207"
 UNREADABLE = "E208"
+PARSER_ERROR = "E209"
 
 INGEST_ERROR_CODES: dict[str, str] = {
     EMPTY_INPUT: "the input is empty or has no text after normalisation",
@@ -59,4 +60,5 @@ INGEST_ERROR_CODES: dict[str, str] = {
     MISSING_TEXT: "a JSONL record has no usable 'text' field",
     UNSUPPORTED_FORMAT: "the file type is not supported yet",
     UNREADABLE: "the file could not be read",
+    PARSER_ERROR: "a format parser failed unexpectedly on this input (a bug: please report it)",
 }
