@@ -9,7 +9,7 @@ from sanctionwatch.domain import Modality
 from sanctionwatch.extract.lexicon import CueRule
 
 # How far before the trigger a cue still governs it, by modality (characters).
-_SCOPE_BEFORE = {"denied": 160, "negated": 28, "uncertain": 140, "planned": 60}
+_SCOPE_BEFORE = {"denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
 _SCOPE_AFTER = {"denied": 0, "negated": 0, "uncertain": 30, "planned": 0}
 _NEAR_ONLY = {"uncertain.modal": 45, "planned.will": 45, "uncertain.expects": 60}
 _PRONOUNS = {
@@ -76,8 +76,9 @@ def find_modality(
 
 
 def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
-    chunk = text[start:end]
-    lead = _LEADING_NOISE.match(chunk)
+    while start < end and text[start].isspace():
+        start += 1
+    lead = _LEADING_NOISE.match(text[start:end])
     if lead:
         start += lead.end()
     words = list(re.finditer(r"\S+", text[start:end]))

@@ -65,8 +65,9 @@ def _expand(pattern: str, classes: dict[str, tuple[str, bool]], rule_id: str) ->
 
 
 def _compile(pattern: str, rule_id: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    # A space in a pattern matches any whitespace: hard-wrapped text breaks lines mid-phrase.
     try:
-        return re.compile(pattern, flags)
+        return re.compile(pattern.replace(" ", r"\s"), flags)
     except re.error as error:
         raise ValueError(f"E111: rule {rule_id!r} does not compile: {error}") from error
 

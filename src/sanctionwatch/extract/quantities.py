@@ -82,6 +82,9 @@ _UNITS = {
     "wallet": "wallet", "wallets": "wallet", "project": "project", "projects": "project",
     "artillery": "shell", "launcher": "launcher", "launchers": "launcher", "casualties": "casualty",
 }  # fmt: skip
+_LABEL_BEFORE = re.compile(
+    r"\b(?:[Rr]esolutions?|No\.|[Nn]umber|[Pp]aragraph|OP|[Aa]rticle|[Ff]light|[Pp]age|[Cc]hapter|[Ss]ection|[Mm]odel)\s*$"
+)
 _NOT_QUANTITY_AFTER = re.compile(r"\s?(?:mm|km|kg|cm|a\.m\.|p\.m\.|-mm|th\b|st\b|nd\b|rd\b)", re.I)
 
 
@@ -148,6 +151,8 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if m.start() > 0 and text[m.start() - 1] in "-/":
             continue  # model numbers: "F-16", "Fateh-110"
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "Resolution 2397", "No. 7", "paragraph 8"
         if b and _is_year(a) and _is_year(b):
             continue  # "2014 to 2016" is a time range
         low, high = _amount(a)

@@ -31,9 +31,16 @@ _SKIP = {
     "than",
     "like",
     "as",
-    "and",
     "for",
 }
+# Role markers count only near the trigger: "to X" 200 characters later is another clause.
+_MARKER_BEFORE = 12
+_MARKER_AFTER = 70
+_SUBJECT_BEFORE = 140
+_PARTIES_BEFORE = 90
+_PARTIES_AFTER = 60
+_COORDINATION = re.compile(r"^(?:,\s*|\s+and\s+|\s*,\s*and\s+|\s+and\s+the\s+|\s*[–-]\s*)$")
+_MODIFIER_AFTER = re.compile(r"^-[a-z]")
 _HOST_TYPES = {ClaimType.TROOP_DEPLOYMENT, ClaimType.LABOR_DISPATCH}
 _ORIGIN_TYPES = {
     ClaimType.ARMS_TRANSFER,
@@ -71,18 +78,37 @@ def _is_possessive(text: str, actor: ActorMatch) -> bool:
     return bool(_POSSESSIVE_AFTER.match(text[actor.end : actor.end + 2]))
 
 
-def _demonym_on_item(text: str, actor: ActorMatch, item: tuple[int, int] | None) -> bool:
-    """ "North Korean workers", "North Korean-made 152 mm shells": the actor modifies the item."""
-    if item is None or actor.kind not in {"demonym", "name", "capital"}:
+def _coordinated(text: str, actors: list[ActorMatch], actor: ActorMatch) -> list[ActorMatch]:
+    """ "Russia and China vetoed": the subject and every actor coordinated with it."""
+    group = [actor]
+    index = actors.index(actor)
+    while index > 0:
+        left = actors[index - 1]
+        if not _COORDINATION.match(text[left.end : group[0].start]):
+            break
+        group.insert(0, left)
+        index -= 1
+    return group
+
+
+def _demonym_on_item(
+    text: str, actor: ActorMatch, item: tuple[int, int] | None, trigger_start: int
+) -> bool:
+    """ "North Korean workers", "North Korean-made shells": the actor modifies the item.
+
+    Only a demonym modifies an item, and only from inside the trigger or right before an
+    item that opens it: in "Russian officials used shells" the demonym is the user's.
+    """
+    if item is None or actor.kind != "demonym":
         return False
     if item[0] <= actor.start < item[1]:
         return True
+    if actor.end > item[0]:
+        return False
+    if actor.start < trigger_start and item[0] > trigger_start + 2:
+        return False
     gap = text[actor.end : item[0]]
-    return (
-        actor.end <= item[0]
-        and len(gap) <= 24
-        and not re.search(r"[,;.]|\b(?:to|from|by|and|in)\b", gap)
-    )
+    return len(gap) <= 24 and not re.search(r"[,;.]|\b(?:to|from|by|and|in|with|of)\b", gap)
 
 
 def resolve_roles(
@@ -98,9 +124,12 @@ def resolve_roles(
     roles = Roles()
     s_start, _ = sentence
     t_start, t_end = trigger
+    # "U.S.-led", "Russia-backed": a modifier, not a participant.
+    actors = [a for a in actors if not _MODIFIER_AFTER.match(text[a.end : a.end + 2])]
     if voice == "parties":
         for actor in actors:
-            if _prep(text, s_start, actor) != "against":
+            near = t_start - _PARTIES_BEFORE <= actor.start <= t_end + _PARTIES_AFTER
+            if near and _prep(text, s_start, actor) != "against":
                 roles.add_source(actor, "parties")
         return roles
 
@@ -113,7 +142,12 @@ def resolve_roles(
     right_free: list[ActorMatch] = []
     for actor in actors:
         prep = _prep(text, s_start, actor)
-        if claim_type in _ORIGIN_TYPES and _demonym_on_item(text, actor, item):
+        near = t_start - _MARKER_BEFORE <= actor.start <= t_end + _MARKER_AFTER
+        if not near and prep in _FROM | _BY | _TO | _IN | {"for", "on", "against"}:
+            continue
+        if actor.end <= t_start and t_start - actor.end > _SUBJECT_BEFORE:
+            continue
+        if claim_type in _ORIGIN_TYPES and _demonym_on_item(text, actor, item, t_start):
             origin.append(actor)
         elif prep in _FROM or (prep in _BY and (voice != "agent" or actor.start > t_start)):
             marked_source.append(actor)
@@ -134,7 +168,7 @@ def resolve_roles(
         else:
             right_free.append(actor)
 
-    subject = left_free[-1] if left_free else None
+    subjects = _coordinated(text, left_free, left_free[-1]) if left_free else []
     possessive = next((a for a in reversed(left_free) if _is_possessive(text, a)), None)
     for actor in marked_source:
         roles.add_source(actor, "marker:from/by")
@@ -142,26 +176,35 @@ def resolve_roles(
         roles.add_target(actor, "marker:to")
 
     if voice == "agent":
-        if subject:
+        for subject in subjects:
             roles.add_source(subject, "subject:agent")
         for actor in inside:
             roles.add_target(actor, "indirect-object")  # "supplied Russia with shells"
     elif voice == "recipient":
-        if subject:
+        for subject in subjects:
             roles.add_target(subject, "subject:recipient")
     elif voice == "item_first":
-        if subject and subject not in origin:
-            roles.add_target(subject, "subject:user")
+        for subject in subjects:
+            if subject not in origin:
+                roles.add_target(subject, "subject:user")
+        if not roles.targets and right_free and right_free[0].start - t_end <= 30:
+            roles.add_target(right_free[0], "object")  # "workers have entered Russia"
     elif voice == "nominal":
-        if possessive:
+        if possessive and origin and possessive.code not in {a.code for a in origin}:
+            roles.add_target(
+                possessive, "possessive:user"
+            )  # "Russia's use of North Korean workers"
+        elif possessive:
             roles.add_source(possessive, "possessive")
-        elif subject and not roles.sources:
-            roles.add_source(subject, "subject:nominal")
+        elif subjects and not roles.sources and not origin:
+            for subject in subjects:
+                roles.add_source(subject, "subject:nominal")
     elif voice == "sanctions":
-        if subject:
+        for subject in subjects:
             roles.add_source(subject, "subject:sanctioner")
         for actor in inside + right_free:
-            roles.add_target(actor, "object")
+            if actor.start - t_end <= _MARKER_AFTER:
+                roles.add_target(actor, "object")
 
     for actor in origin:
         if (

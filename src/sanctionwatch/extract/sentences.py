@@ -32,31 +32,49 @@ def _nlp() -> Language:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Cut at blank lines, and at single line breaks after a sentence end or a heading."""
-    start = 0
+    """Cut at blank lines, and at single line breaks after a sentence end or a heading.
+
+    A heading is a line much shorter than the longest line of its paragraph: in
+    hard-wrapped text every line is about as long as the longest, so none is cut.
+    """
     lines = text.split("\n")
+    offsets = []
     offset = 0
-    for i, line in enumerate(lines):
-        line_end = offset + len(line)
-        is_last = i == len(lines) - 1
-        if is_last:
-            break
-        next_line = lines[i + 1]
-        stripped = line.strip()
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    widest = _paragraph_widths(lines)
+    start = 0
+    for i in range(len(lines) - 1):
+        line, next_line = lines[i].strip(), lines[i + 1].strip()
+        is_heading = len(line) < min(_HEADING_MAX, 0.6 * widest[i]) and next_line[:1].isupper()
         cut = (
-            not stripped
-            or not next_line.strip()
-            or _LINE_END_PUNCT.search(stripped) is not None
-            or (len(stripped) < _HEADING_MAX and next_line[:1].isupper() and len(next_line) > 0)
-            or next_line.lstrip()[:1] in {"-", "*", "•", "#"}
+            not line
+            or not next_line
+            or _LINE_END_PUNCT.search(line) is not None
+            or is_heading
+            or next_line[:1] in {"-", "*", "•", "#"}
         )
         if cut:
-            if line_end > start:
-                yield start, line_end
-            start = line_end + 1
-        offset = line_end + 1
+            end = offsets[i] + len(lines[i])
+            if end > start:
+                yield start, end
+            start = offsets[i + 1]
     if len(text) > start:
         yield start, len(text)
+
+
+def _paragraph_widths(lines: list[str]) -> list[int]:
+    """For each line, the longest line length of its paragraph (lines between blanks)."""
+    widths = [0] * len(lines)
+    begin = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not lines[i].strip():
+            widest = max((len(line.strip()) for line in lines[begin:i]), default=0)
+            for j in range(begin, i):
+                widths[j] = widest
+            begin = i + 1
+    return widths
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -58,7 +58,7 @@ class Gazetteer:
 
 
 def _key(surface: str) -> str:
-    return surface.replace("’", "'").lower()
+    return " ".join(surface.replace("’", "'").lower().split())
 
 
 def _form_regex(form: str, kind: str) -> str:
@@ -66,7 +66,7 @@ def _form_regex(form: str, kind: str) -> str:
     if form[:1].islower():
         # "the Kremlin" also starts a sentence as "The Kremlin".
         body = f"[{form[0].upper()}{form[0]}]" + re.escape(form[1:])
-    body = body.replace("'", "['’]").replace("’", "['’]")
+    body = body.replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
     if kind in _PLURAL_KINDS and not form.endswith("-made"):
         body += "s?"
     return body

@@ -1,0 +1,198 @@
+"""Claims on short sentences written for these tests (never copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctionwatch import extract_claims
+from sanctionwatch.domain import Claim, ClaimType, Modality
+
+
+def _only(text: str, claim_type: ClaimType, *, published: str | None = "2024-03") -> Claim:
+    claims = [c for c in extract_claims(text, published=published) if c.type == claim_type]
+    assert len(claims) == 1, [(c.type, c.trigger.text) for c in claims]
+    return claims[0]
+
+
+ROLE_CASES = [
+    (
+        "North Korea shipped artillery shells to Russia last autumn.",
+        ClaimType.ARMS_TRANSFER,
+        ("KP",),
+        ("RU",),
+    ),
+    ("Russia bought rockets from Pyongyang.", ClaimType.ARMS_TRANSFER, ("KP",), ("RU",)),
+    (
+        "Moscow's troops fired North Korean-made shells at the city.",
+        ClaimType.ARMS_TRANSFER,
+        ("KP",),
+        ("RU",),
+    ),
+    ("Iran has supplied Russia with attack drones.", ClaimType.ARMS_TRANSFER, ("IR",), ("RU",)),
+    (
+        "Russia transferred satellite technology to North Korea.",
+        ClaimType.TECH_TRANSFER,
+        ("RU",),
+        ("KP",),
+    ),
+    (
+        "The Kremlin's transfer of missile technology to Pyongyang worries Seoul.",
+        ClaimType.TECH_TRANSFER,
+        ("RU",),
+        ("KP",),
+    ),
+    (
+        "North Korea dispatched thousands of workers to the Russian Far East.",
+        ClaimType.LABOR_DISPATCH,
+        ("KP",),
+        ("RU",),
+    ),
+    (
+        "Russia employs North Korean laborers on building sites.",
+        ClaimType.LABOR_DISPATCH,
+        ("KP",),
+        ("RU",),
+    ),
+    (
+        "North Korean workers have entered Russia on student visas.",
+        ClaimType.LABOR_DISPATCH,
+        ("KP",),
+        ("RU",),
+    ),
+    (
+        "North Korea deployed troops to Russia's Kursk region.",
+        ClaimType.TROOP_DEPLOYMENT,
+        ("KP",),
+        ("RU",),
+    ),
+    (
+        "Russia issued 5,000 work visas to North Koreans in 2023.",
+        ClaimType.VISA_ISSUANCE,
+        ("RU",),
+        ("KP",),
+    ),
+    (
+        "Russia and China vetoed the resolution to tighten sanctions on North Korea.",
+        ClaimType.SANCTIONS_ACTION,
+        ("CN", "RU"),
+        ("KP",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type", "sources", "targets"), ROLE_CASES, ids=[c[0][:40] for c in ROLE_CASES]
+)
+def test_claims_fill_source_and_target(
+    text: str, claim_type: ClaimType, sources: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    claim = _only(text, claim_type)
+    assert (claim.source_codes, claim.target_codes) == (sources, targets)
+
+
+def test_claims_meeting_lists_participants() -> None:
+    claim = _only("Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.", ClaimType.MEETING)
+    assert claim.source_codes == ("KP", "RU")
+    assert claim.time is not None and claim.time.start == "2019-04"
+
+
+MODALITY_CASES = [
+    (
+        "Russian officials have denied buying weapons from North Korea.",
+        ClaimType.ARMS_TRANSFER,
+        Modality.DENIED,
+    ),
+    (
+        "China has refrained from supplying weapons to Russia.",
+        ClaimType.ARMS_TRANSFER,
+        Modality.NEGATED,
+    ),
+    ("North Korea may send workers to Russia.", ClaimType.LABOR_DISPATCH, Modality.UNCERTAIN),
+    (
+        "Pyongyang has reportedly sent missiles to Moscow.",
+        ClaimType.ARMS_TRANSFER,
+        Modality.UNCERTAIN,
+    ),
+    (
+        "Russia is planning to bring up to 500,000 workers from North Korea.",
+        ClaimType.LABOR_DISPATCH,
+        Modality.PLANNED,
+    ),
+    ("North Korea sent hundreds of laborers to Russia.", ClaimType.LABOR_DISPATCH, Modality.FACT),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type", "modality"), MODALITY_CASES, ids=[c[0][:40] for c in MODALITY_CASES]
+)
+def test_claims_modality(text: str, claim_type: ClaimType, modality: Modality) -> None:
+    assert _only(text, claim_type).modality == modality
+
+
+def test_claims_quantity_and_unit_from_the_item() -> None:
+    claim = _only(
+        "Analysts say the number of shells sent by North Korea to Russia ranges from hundreds of thousands to more than a million.",
+        ClaimType.ARMS_TRANSFER,
+    )
+    assert claim.quantity is not None
+    assert (claim.quantity.low, claim.quantity.high, claim.quantity.unit) == (
+        100_000,
+        None,
+        "shell",
+    )
+
+
+def test_claims_attribution_is_grounded_and_not_an_actor() -> None:
+    text = "North Korea sent shells to Russia, a figure confirmed by the U.S. government."
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert claim.target_codes == ("RU",)
+    assert [a.name for a in claim.attributions] == ["the U.S. government"]
+
+
+def test_claims_according_to() -> None:
+    claim = _only(
+        "North Korea sent 3,000 workers to Russia in 2024, according to the National Intelligence Service.",
+        ClaimType.LABOR_DISPATCH,
+    )
+    assert [a.name for a in claim.attributions] == ["the National Intelligence Service"]
+    assert claim.quantity is not None and claim.quantity.low == 3000
+    assert claim.time is not None and claim.time.start == "2024"
+
+
+def test_claims_every_value_records_its_rule_and_extractor() -> None:
+    claim = _only("North Korea shipped artillery shells to Russia.", ClaimType.ARMS_TRANSFER)
+    assert claim.extractor.startswith("extract.rules@")
+    assert claim.rules[0].startswith("arms.")
+    assert all(role.rule for role in claim.sources + claim.targets)
+
+
+def test_claims_ids_are_deterministic() -> None:
+    text = "North Korea shipped artillery shells to Russia. Russia transferred satellite technology to North Korea."
+    first = [c.id for c in extract_claims(text, document_id="d1")]
+    assert first == [c.id for c in extract_claims(text, document_id="d1")]
+    assert len(set(first)) == len(first) == 2
+
+
+def test_claims_repeated_headline_counts_once() -> None:
+    text = "North Korea sends workers to Russia\n\nNorth Korea sends workers to Russia\n\nMore text follows here."
+    assert len(extract_claims(text)) == 1
+
+
+def test_claims_sentences_without_events_give_nothing() -> None:
+    assert extract_claims("The weather in Pyongyang was cold. Russia is a large country.") == []
+
+
+_WORDS = st.sampled_from(
+    ["North Korea", "Russia", "sent", "shells", "to", "from", "workers", "may", "denied", "the Kremlin", "in July",
+     "2023", "up to 500,000", "said", "according to", "Seoul", ".", ",", "\n", "visas", "issued", "met", "Putin"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40).map(" ".join))
+def test_claims_every_span_slices_back_to_the_text(text: str) -> None:
+    for claim in extract_claims(text, published="2024-05", document_id="doc"):
+        for span in claim.spans():
+            assert text[span.start : span.end] == span.text
