@@ -155,11 +155,13 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             continue  # "Resolution 2397", "No. 7", "paragraph 8"
         if b and _is_year(a) and _is_year(b):
             continue  # "2014 to 2016" is a time range
+        low: float | None
+        high: float | None
         low, high = _amount(a)
         mod = (m.group("mod") or "").lower()
         conn = (m.group("conn") or "").lower()
         if b:
-            b_low, b_high = _amount(b)
+            _, b_high = _amount(b)
             # "hundreds or even thousands": low of the first, high of the second.
             high = None if conn in {"to more than", "to over"} else b_high
             if conn in {"to as many as", "to up to"}:

@@ -111,6 +111,28 @@ def _demonym_on_item(
     return len(gap) <= 24 and not re.search(r"[,;.]|\b(?:to|from|by|and|in|with|of)\b", gap)
 
 
+def _orient_deal(roles: Roles, partners: list[ActorMatch], claim_type: ClaimType) -> None:
+    """A deal "with X" names a counterpart but no direction.
+
+    For arms the DPRK is taken as the supplier when it is one of the two sides: it is
+    under an export embargo and the reporting this tool reads is overwhelmingly about
+    its exports. The rule id says so, so the choice can be traced and overridden.
+    """
+    sides = roles.sources + [p for p in partners if p.code not in {a.code for a in roles.sources}]
+    codes = {a.code for a in sides}
+    if claim_type == ClaimType.ARMS_TRANSFER and "KP" in codes and len(codes) == 2:
+        roles.sources, roles.targets = [], []
+        roles.rules = [r for r in roles.rules if not r.startswith(("source:", "target:"))]
+        for actor in sides:
+            if actor.code == "KP":
+                roles.add_source(actor, "prior:dprk-arms-supplier")
+            else:
+                roles.add_target(actor, "prior:dprk-arms-supplier")
+        return
+    for actor in partners:
+        roles.add_target(actor, "marker:with")
+
+
 def resolve_roles(
     text: str,
     *,
@@ -140,6 +162,7 @@ def resolve_roles(
     left_free: list[ActorMatch] = []
     inside: list[ActorMatch] = []
     right_free: list[ActorMatch] = []
+    partners: list[ActorMatch] = []
     for actor in actors:
         prep = _prep(text, s_start, actor)
         near = t_start - _MARKER_BEFORE <= actor.start <= t_end + _MARKER_AFTER
@@ -159,6 +182,8 @@ def resolve_roles(
             host.append(actor)
         elif voice == "sanctions" and prep in {"on", "against"}:
             marked_target.append(actor)
+        elif prep == "with" and actor.start >= t_end and near:
+            partners.append(actor)  # "arms deals with North Korea"
         elif prep in _SKIP:
             continue
         elif actor.end <= t_start:
@@ -199,6 +224,8 @@ def resolve_roles(
         elif subjects and not roles.sources and not origin:
             for subject in subjects:
                 roles.add_source(subject, "subject:nominal")
+        if partners and not roles.targets:
+            _orient_deal(roles, partners, claim_type)
     elif voice == "sanctions":
         for subject in subjects:
             roles.add_source(subject, "subject:sanctioner")

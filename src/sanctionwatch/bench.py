@@ -1,0 +1,74 @@
+"""Throughput benchmark: ``python -m sanctionwatch.bench CORPUS.jsonl``.
+
+Prints words per second of ``extract_claims`` beside a bare spaCy tokenizer over the
+same text in the same run, so the ratio holds on a noisy shared machine. Not a test:
+nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def _texts(path: Path) -> list[tuple[str, str | None]]:
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            rows.append((record["text"], record.get("published")))
+    return rows
+
+
+def run(path: Path, *, repeats: int = 3) -> dict[str, float]:
+    from sanctionwatch.domain import normalise_text
+    from sanctionwatch.extract import extract_claims
+    from sanctionwatch.extract.sentences import _nlp
+
+    docs = [(normalise_text(text), published) for text, published in _texts(path)]
+    words = sum(len(text.split()) for text, _ in docs)
+    tokenizer = _nlp().tokenizer
+    extract_claims(docs[0][0], published=docs[0][1])  # warm caches: lexicon, gazetteer, spaCy
+
+    best_tok = best_ext = float("inf")
+    claims = 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for text, _ in docs:
+            tokenizer(text)
+        best_tok = min(best_tok, time.perf_counter() - start)
+        start = time.perf_counter()
+        claims = sum(len(extract_claims(text, published=published)) for text, published in docs)
+        best_ext = min(best_ext, time.perf_counter() - start)
+    return {
+        "documents": len(docs),
+        "words": words,
+        "claims": claims,
+        "tokenizer_words_per_second": words / best_tok,
+        "extract_words_per_second": words / best_ext,
+        "extract_documents_per_second": len(docs) / best_ext,
+        "extract_to_tokenizer_ratio": best_tok / best_ext,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = argv if argv is not None else sys.argv[1:]
+    if not args:
+        sys.stderr.write("usage: python -m sanctionwatch.bench CORPUS.jsonl\n")
+        raise SystemExit(2)
+    result = run(Path(args[0]))
+    print(f"documents                 {result['documents']:.0f}")
+    print(f"words                     {result['words']:.0f}")
+    print(f"claims                    {result['claims']:.0f}")
+    print(f"bare spaCy tokenizer      {result['tokenizer_words_per_second']:,.0f} words/s")
+    print(
+        f"extract_claims (1 core)   {result['extract_words_per_second']:,.0f} words/s"
+        f"  ({result['extract_documents_per_second']:.1f} documents/s)"
+    )
+    print(f"extract / tokenizer       {result['extract_to_tokenizer_ratio']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

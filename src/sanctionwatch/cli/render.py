@@ -1,0 +1,144 @@
+"""Rich rendering for humans; scripts use ``--json`` and never see this."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+console = Console(stderr=False)
+err_console = Console(stderr=True)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def _actors(codes: list[str] | tuple[str, ...]) -> str:
+    return ",".join(codes) or "—"
+
+
+def _time(start: str | None, end: str | None) -> str:
+    if not start:
+        return "—"
+    return start if not end or end == start else f"{start}…{end}"
+
+
+def _number(value: float | None) -> str:
+    return f"{value:,.0f}" if value is not None else "…"
+
+
+def _short_number(value: float | None) -> str:
+    if value is None:
+        return "…"
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"{value / limit:.3g}{suffix}"
+    return f"{value:.0f}"
+
+
+def _short_quantity(low: float | None, high: float | None, unit: str | None) -> str:
+    if low is None and high is None:
+        return "—"
+    value = _short_number(low) if low == high else f"{_short_number(low)}–{_short_number(high)}"
+    return f"{value} {unit or ''}".strip()
+
+
+def _quantity(low: float | None, high: float | None, unit: str | None) -> str:
+    if low is None and high is None:
+        return "—"
+    value = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+    return f"{value} {unit or ''}".strip()
+
+
+def incidents_table(rows: list[dict[str, Any]]) -> Table:
+    # No box and one space between columns: the table must fit an 80-column terminal.
+    table = Table(
+        title=f"{len(rows)} incidents",
+        box=None,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold underline",
+    )
+    table.add_column("id", no_wrap=True, min_width=12)
+    table.add_column("type", no_wrap=True, min_width=16)
+    table.add_column("actors", no_wrap=True)
+    table.add_column("time", no_wrap=True)
+    table.add_column("quantity", min_width=10)
+    table.add_column("grade", no_wrap=True, min_width=5)
+    table.add_column("claims", justify="right", no_wrap=True, min_width=6)
+    table.add_column("law", justify="right", no_wrap=True)
+    for row in rows:
+        support = sum(1 for c in row["claims"] if c["role"] == "support")
+        contra = len(row["claims"]) - support
+        claims = f"{support}" + (f"-{contra}" if contra else "")
+        violations = sum(1 for p in row["provisions"] if p["kind"] == "violation")
+        provisions = f"{violations}" + (
+            f"+{len(row['provisions']) - violations}i"
+            if len(row["provisions"]) > violations
+            else ""
+        )
+        grade = row["assessment"]["code"] if row.get("assessment") else "—"
+        table.add_row(
+            row["id"][:12],
+            row["type"],
+            f"{_actors(row['source'])}→{_actors(row['target'])}",
+            (row.get("time_start") or "—")[:7],
+            _short_quantity(
+                row.get("quantity_low"), row.get("quantity_high"), row.get("quantity_unit")
+            ),
+            grade,
+            claims,
+            provisions,
+        )
+    table.caption = "claims: supporting-contradicting · law: provisions breached+indicators"
+    return table
+
+
+def incident_panel(data: dict[str, Any]) -> None:
+    head = (
+        f"[bold]{data['type']}[/bold]  {_actors(data['source'])} → {_actors(data['target'])}   "
+        f"time {_time(data.get('time_start'), data.get('time_end'))}   "
+        f"quantity {_quantity(data.get('quantity_low'), data.get('quantity_high'), data.get('quantity_unit'))}"
+    )
+    console.print(Panel(head, title=f"incident {data['id']}", expand=False))
+    if data.get("assessment"):
+        a = data["assessment"]
+        console.print(
+            f"[bold]Grade {a['code']}[/bold] (Admiralty: reliability {a['reliability']}, credibility {a['credibility']})"
+        )
+        for reason in a["reasons"]:
+            console.print(f"  • {escape(reason)}")
+    console.print("[bold]Provisions[/bold]")
+    for p in data["provisions"]:
+        console.print(
+            f"  {escape(p['provision_id'])} [{p['kind']}, {p['status']}] {escape(p.get('citation') or '')}"
+        )
+        for reason in p["reasons"]:
+            console.print(f"    – {escape(reason)}")
+        for warning in p.get("warnings", []):
+            console.print(f"    [yellow]! {escape(warning)}[/yellow]")
+    console.print("[bold]Evidence[/bold]")
+    for i, claim in enumerate(data["claims"], 1):
+        doc = claim["document"]
+        label = doc.get("title") or doc.get("outlet") or doc["id"][:12]
+        role = "[red]contradicts[/red]" if claim["role"] != "support" else "supports"
+        who = ", ".join(a["name"] for a in claim["attributed_to"]) or "the writer"
+        console.print(
+            f" [{i}] {role} · {claim['modality']} · per {escape(who)} · {escape(str(label))} ({doc.get('published') or 'n.d.'})"
+        )
+        console.print(f"     “{escape(claim['evidence']['text'])}”")
+
+
+def summary_table(title: str, counts: dict[str, Any]) -> Table:
+    table = Table(title=title)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    return table

@@ -1,0 +1,98 @@
+"""Schema versions and the steps between them.
+
+``MIGRATIONS[n]`` upgrades a database at version ``n - 1`` to ``n``, inside the opening
+transaction (DDL is transactional on SQLite with our BEGIN hook and on PostgreSQL), so a
+failing step leaves the database at its old version.
+
+A fresh database is created directly at ``SCHEMA_VERSION`` from the table definitions;
+there is no step for version 1. That way step ``n`` never has to rebuild an old shape
+from tables that have since moved on. To change the schema: edit ``schema.py``, bump
+``SCHEMA_VERSION`` and add the matching step here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+
+from sqlalchemy import Connection, inspect, select
+from sqlalchemy.exc import OperationalError
+
+from sanctionwatch.domain.errors import ConfigError
+from sanctionwatch.store.schema import FTS_DDL, SCHEMA_VERSION, metadata, schema_meta
+
+Migration = Callable[[Connection], None]
+
+SCHEMA_TOO_NEW = "E301"
+NO_MIGRATION_PATH = "E302"
+UNVERSIONED_DATABASE = "E305"
+
+_VERSION_KEY = "schema_version"
+
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def read_schema_version(conn: Connection) -> int | None:
+    """``None`` when the database has never been set up by sanctionwatch."""
+    if not inspect(conn).has_table(schema_meta.name):
+        return None
+    value = conn.execute(
+        select(schema_meta.c.value).where(schema_meta.c.key == _VERSION_KEY)
+    ).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
+def migrate_schema(
+    conn: Connection,
+    *,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+    target: int = SCHEMA_VERSION,
+) -> int:
+    """Bring the database to ``target`` and return the version it was at before (0 if new)."""
+    version = read_schema_version(conn)
+    if version is None:
+        if inspect(conn).has_table("documents"):
+            raise ConfigError(
+                "the database has sanctionwatch tables but no schema version; "
+                "it was not made by this program or is damaged",
+                code=UNVERSIONED_DATABASE,
+            )
+        _create_current_schema(conn)
+        _stamp(conn, SCHEMA_VERSION, insert=True)
+        start = 0
+        version = SCHEMA_VERSION
+    else:
+        start = version
+    if version > target:
+        raise ConfigError(
+            f"the database is at schema version {version} but this sanctionwatch knows only "
+            f"up to {target}; upgrade sanctionwatch",
+            code=SCHEMA_TOO_NEW,
+        )
+    for step in range(version + 1, target + 1):
+        migration = migrations.get(step)
+        if migration is None:
+            raise ConfigError(
+                f"no migration from schema version {step - 1} to {step}",
+                code=NO_MIGRATION_PATH,
+            )
+        migration(conn)
+        _stamp(conn, step, insert=False)
+    return start
+
+
+def _stamp(conn: Connection, version: int, *, insert: bool) -> None:
+    if insert:
+        conn.execute(schema_meta.insert().values(key=_VERSION_KEY, value=str(version)))
+    else:
+        conn.execute(
+            schema_meta.update().where(schema_meta.c.key == _VERSION_KEY).values(value=str(version))
+        )
+
+
+def _create_current_schema(conn: Connection) -> None:
+    metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        # An SQLite built without FTS5: search falls back to LIKE, nothing else changes.
+        with suppress(OperationalError):
+            conn.exec_driver_sql(FTS_DDL)

@@ -1,0 +1,170 @@
+"""Tables, in portable SQLAlchemy Core types so SQLite and PostgreSQL share one schema.
+
+Rows keep a few columns for filtering and the full codec dict in ``data``: the dict is the
+truth, the columns are indexes over it. Dates stay ISO strings (``2023``, ``2023-07``,
+``2023-07-14``) because sources give them at mixed grain.
+
+Bump ``SCHEMA_VERSION`` and add a step to ``store.migrate.MIGRATIONS`` for every change.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+# Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
+_ID = 255
+_SHA = 64
+
+metadata = MetaData()
+
+schema_meta = Table(
+    "schema_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(_SHA), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("published", String(32)),
+    Column("language", String(16)),
+    Column("fetched_at", String(64)),
+    Column("format", String(32), nullable=False),
+    Column("source_ref", Text),
+    Column("external_id", Text),
+    Column("raw_sha256", String(_SHA)),
+    Column("syndication_cluster", String(_ID)),
+    Column("meta", JSON, nullable=False),
+    Column("word_count", Integer, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_published", "published"),
+    Index("ix_documents_raw_sha256", "raw_sha256"),
+    Index("ix_documents_syndication_cluster", "syndication_cluster"),
+)
+
+raw_blobs = Table(
+    "raw_blobs",
+    metadata,
+    Column("sha256", String(_SHA), primary_key=True),
+    Column("bytes", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("document_id", String(_SHA), ForeignKey("documents.id"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("source_codes", JSON, nullable=False),
+    Column("target_codes", JSON, nullable=False),
+    Column("time_start", String(32)),
+    Column("time_end", String(32)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("extractor", String(_ID), nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_claims_document_extractor", "document_id", "extractor"),
+    Index("ix_claims_type", "type"),
+)
+
+# One row per (document, extractor) that has run, even when it found no claims: that is
+# how an interrupted extraction resumes without redoing finished documents.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("document_id", String(_SHA), ForeignKey("documents.id"), primary_key=True),
+    Column("extractor", String(_ID), primary_key=True),
+    Column("claim_count", Integer, nullable=False),
+    Column("extracted_at", DateTime(timezone=True), nullable=False),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("time_start", String(32)),
+    Column("time_end", String(32)),
+    # Day-grain bounds ("2023" -> 2023-01-01 .. 2023-12-31) so range filters are plain
+    # string comparisons that an index can serve on any dialect.
+    Column("time_lo", String(10)),
+    Column("time_hi", String(10)),
+    Column("data", JSON, nullable=False),
+    Column("built_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incidents_type", "type"),
+    Index("ix_incidents_time", "time_lo", "time_hi"),
+)
+
+# No foreign key to claims: claims are replaced per document on re-extraction while
+# incidents are rebuilt in bulk later, so a link may be briefly stale; readers skip it.
+incident_claims = Table(
+    "incident_claims",
+    metadata,
+    Column(
+        "incident_id",
+        String(_ID),
+        ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("claim_id", String(_ID), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_incident_claims_claim", "claim_id"),
+)
+
+provisions = Table(
+    "provisions",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("regime", String(64), nullable=False),
+    Column("resolution", String(32), nullable=False),
+    Column("paragraph", String(32)),
+    Column("status", String(32), nullable=False),
+    Column("category", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+# The id is a hash of (source_ref, raw_sha256, code): a unique constraint on the columns
+# would not dedupe rows whose raw_sha256 is NULL, and a long URL is a poor index key.
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", String(_SHA), primary_key=True),
+    Column("source_ref", Text, nullable=False),
+    Column("code", String(16), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("raw_sha256", String(_SHA)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_quarantine_code", "code"),
+)
+
+# SQLite only: a standalone FTS5 table rather than an external-content one, because
+# external content is keyed on rowid and VACUUM may renumber the implicit rowids of a
+# table whose primary key is text. Costs a second copy of the text.
+FTS_TABLE = "documents_fts"
+FTS_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')"
+)

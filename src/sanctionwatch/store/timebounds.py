@@ -1,0 +1,44 @@
+"""Day-grain bounds of ISO dates given at year, month or day grain.
+
+``2023`` covers 2023-01-01..2023-12-31 and ``2023-02`` covers 2023-02-01..2023-02-31: the
+upper bound only has to sort after every real day of the period, so day 31 serves for
+every month and plain string comparison does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def lower_bound(value: str | None) -> str | None:
+    """First day the value can mean, or ``None`` when it is missing or not an ISO date."""
+    match = _ISO_PREFIX.match(value or "")
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return f"{year}-{month or '01'}-{day or '01'}"
+
+
+def upper_bound(value: str | None) -> str | None:
+    """Last day (or later, see the module note) the value can mean."""
+    match = _ISO_PREFIX.match(value or "")
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return f"{year}-{month or '12'}-{day or '31'}"
+
+
+def parse_bound(value: str, *, name: str) -> str:
+    """Validate a user-given ``since``/``until``; a typo must not silently match nothing."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def interval_bounds(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """Bounds of an interval where one side may be unknown: it then stands for both."""
+    lo = lower_bound(start) or lower_bound(end)
+    hi = upper_bound(end) or upper_bound(start)
+    return lo, hi

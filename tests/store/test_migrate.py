@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, create_engine, inspect, text
+
+from sanctionwatch.domain.errors import ConfigError
+from sanctionwatch.store import (
+    SCHEMA_VERSION,
+    Store,
+    migrate_schema,
+    open_store,
+    read_schema_version,
+)
+
+
+def _add_notes_column(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE documents ADD COLUMN notes TEXT"))
+
+
+def _broken_step(conn: Connection) -> None:
+    conn.execute(text("CREATE TABLE half_done (x INTEGER)"))
+    raise RuntimeError("migration failed halfway")
+
+
+def _columns(store: Store, table: str) -> set[str]:
+    with store.transaction() as conn:
+        return {column["name"] for column in inspect(conn).get_columns(table)}
+
+
+def _tables(store: Store) -> set[str]:
+    with store.transaction() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def test_migrate_fresh_database_is_current(store: Store) -> None:
+    with store.transaction() as conn:
+        assert read_schema_version(conn) == SCHEMA_VERSION == 1
+    assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
+    assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
+    has_fts_table = "documents_fts" in _tables(store)
+    assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
+
+
+def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    open_store(url).close()
+    with open_store(url) as store, store.transaction(write=True) as conn:
+        assert migrate_schema(conn) == SCHEMA_VERSION
+
+
+def test_migrate_runs_steps_from_older_version(store: Store) -> None:
+    # The code of the future: version 2 adds a column. The database here is the "old" one.
+    with store.transaction(write=True) as conn:
+        before = migrate_schema(conn, migrations={2: _add_notes_column}, target=2)
+    assert before == 1
+    assert "notes" in _columns(store, "documents")
+    with store.transaction() as conn:
+        assert read_schema_version(conn) == 2
+
+
+def test_migrate_newer_database_is_refused(store: Store) -> None:
+    with store.transaction(write=True) as conn:
+        migrate_schema(conn, migrations={2: _add_notes_column}, target=2)
+    url = store.engine.url.render_as_string(hide_password=False)
+    with pytest.raises(ConfigError) as info:
+        open_store(url)
+    assert info.value.code == "E301"
+
+
+def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
+        migrate_schema(conn, migrations={2: _broken_step}, target=2)
+    with store.transaction() as conn:
+        assert read_schema_version(conn) == 1
+    assert "half_done" not in _tables(store)
+
+
+def test_migrate_missing_step_is_config_error(store: Store) -> None:
+    with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
+        migrate_schema(conn, migrations={}, target=3)
+    assert info.value.code == "E302"
+
+
+def test_migrate_unversioned_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE documents (id TEXT)"))
+    engine.dispose()
+    with pytest.raises(ConfigError) as info:
+        open_store(f"sqlite:///{path}")
+    assert info.value.code == "E305"
