@@ -8,6 +8,8 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+
+__all__ = ["escape"]
 from rich.panel import Panel
 from rich.table import Table
 
@@ -142,3 +144,21 @@ def summary_table(title: str, counts: dict[str, Any]) -> Table:
     for key, value in counts.items():
         table.add_row(key, str(value))
     return table
+
+
+def document_panel(data: dict[str, Any]) -> None:
+    title = data.get("title") or "(untitled)"
+    console.print(
+        f"{title}  {data.get('outlet') or ''} {data.get('published') or ''}",
+        markup=False,
+        highlight=False,
+    )
+    console.print(f"id {data['id']} · {len(data['claims'])} claims", highlight=False)
+    for claim in data["claims"]:
+        sources = ",".join(r["value"] for r in claim["source"]) or "—"
+        targets = ",".join(r["value"] for r in claim["target"]) or "—"
+        console.print(
+            f"  {claim['type']} {sources}→{targets} [{claim['modality']}] “{claim['evidence']['text']}”",
+            markup=False,
+            highlight=False,
+        )

@@ -18,7 +18,4 @@ def document_detail(
 
 
 def search(store: st.Store, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    return [
-        hit._asdict() if hasattr(hit, "_asdict") else dict(vars(hit))
-        for hit in st.search_documents(store, query, limit=limit)
-    ]
+    return [hit._asdict() for hit in st.search_documents(store, query, limit=limit)]

@@ -1,0 +1,102 @@
+"""Whole jobs: ``demo``, ``eval``, ``serve``, ``version``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from sanctionwatch import __version__
+from sanctionwatch.cli import render
+from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
+
+
+def demo(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Inputs (default: the bundled sample articles).")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest sample articles end to end and show the incidents found."""
+    from sanctionwatch.services import ingest_sources, list_incident_views, sample_data_dir
+
+    inputs = list(paths) if paths else [sample_data_dir()]
+    with domain_errors():
+        store = open_store(db)
+        summary = ingest_sources(store, inputs)
+        rows = [v.to_dict() for v in list_incident_views(store)]
+    if as_json:
+        render.print_json({"ingest": summary.to_dict(), "incidents": rows})
+        return
+    render.console.print(f"database: {store.url}", markup=False, highlight=False)
+    counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+    render.console.print(render.summary_table("ingest", counts))
+    render.console.print(render.incidents_table(rows))
+    render.console.print(
+        "Next: [bold]sanctionwatch show ID[/bold] for the evidence of one incident, "
+        "[bold]sanctionwatch serve[/bold] for the API."
+    )
+
+
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (see shared/gold/README.md).")],
+    predictions: Annotated[
+        Path | None, typer.Option(help="Also write predicted claims here, in the gold format.")
+    ] = None,
+    detail: Annotated[bool, typer.Option(help="Include per-document errors.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Score extraction against annotated gold: P/R/F1, field accuracies, grounding, speed."""
+    from sanctionwatch.evaluation import evaluate as run_eval
+    from sanctionwatch.evaluation import format_report
+    from sanctionwatch.extract import extract_claims
+
+    try:
+        report = run_eval(gold, extractor=extract_claims, predictions_path=predictions)
+    except (ValueError, OSError) as error:
+        render.err_console.print(f"error E306: cannot evaluate {gold}: {error}", markup=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        render.print_json(report.to_dict(detail=detail))
+        return
+    for table_data in format_report(report, detail=detail):
+        table = Table(title=table_data.title)
+        for column in table_data.columns:
+            table.add_column(column)
+        for row in table_data.rows:
+            table.add_row(*[str(cell) for cell in row])
+        render.console.print(table)
+
+
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; loopback by default.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the JSON API (OpenAPI at /docs) on localhost."""
+    import uvicorn
+
+    from sanctionwatch.api import create_app
+
+    uvicorn.run(create_app(database_url=db), host=host, port=port, log_level="info")
+
+
+def version() -> None:
+    """Print the version of sanctionwatch and of its extractor."""
+    from sanctionwatch.extract import extractor_id
+
+    render.console.print(
+        f"sanctionwatch {__version__}\nextractor {extractor_id()}", markup=False, highlight=False
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(demo)
+    app.command(name="eval")(evaluate)
+    app.command()(serve)
+    app.command()(version)
