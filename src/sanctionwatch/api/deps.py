@@ -1,0 +1,19 @@
+"""Request-scoped dependencies shared by the routers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from sanctionwatch import store as st
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def get_store(request: Request) -> st.Store:
+    store: st.Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[st.Store, Depends(get_store)]
