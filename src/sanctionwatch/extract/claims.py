@@ -7,6 +7,7 @@ drops any claim whose spans do not slice back to that text (the grounding invari
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -23,8 +24,9 @@ from sanctionwatch.domain import (
     claim_id_for,
     make_span,
 )
-from sanctionwatch.extract.cues import AttributionCue, find_attributions, find_modality
+from sanctionwatch.extract.cues import AttributionCue, find_attributions, find_modality, governs
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
+from sanctionwatch.extract.noise import mask_noise
 from sanctionwatch.extract.quantities import (
     QUANTITIES_NAME,
     QUANTITIES_VERSION,
@@ -59,6 +61,13 @@ _DEFAULT_UNIT = {
 _ITEM_UNITS = ("shell", "missile", "rocket", "container", "drone")
 # Same-type triggers further apart than this (characters) are separate events.
 _SEPARATE_TRIGGERS = 70
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
+_NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
+_TOPIC_MIN_MENTIONS = 3
+_TOPIC_MIN_SHARE = 0.34
 _VOICE_RANK = {
     "agent": 0,
     "recipient": 0,
@@ -76,6 +85,12 @@ class _Candidate:
     rule: TriggerRule
     match: re.Match[str]
     roles: Roles
+
+    @property
+    def item(self) -> tuple[int, int] | None:
+        if "item" in self.rule.regex.groupindex and self.match.group("item") is not None:
+            return self.match.start("item"), self.match.end("item")
+        return None
 
     @property
     def score(self) -> int:
@@ -98,38 +113,34 @@ def extract_claims(
     """
     lexicon = load_lexicon()
     extractor = extractor_id(lexicon)
+    # Everything is found in the masked text; every span is cut from the original.
+    scan = mask_noise(text)
     claims: list[Claim] = []
     seen_sentences: set[str] = set()
-    for sentence in split_sentences(text):
-        sentence_text = text[sentence[0] : sentence[1]]
+    document_actors = find_actors(scan)
+    topic = _document_topic(document_actors)
+    for sentence in split_sentences(scan):
+        sentence_text = scan[sentence[0] : sentence[1]].strip()
         if sentence_text in seen_sentences:
             continue  # a headline repeated as the first line states nothing new
         seen_sentences.add(sentence_text)
-        actors = find_actors(text, *sentence)
-        if not actors:
+        actors = [a for a in document_actors if sentence[0] <= a.start and a.end <= sentence[1]]
+        antecedent = _antecedent(document_actors, topic, sentence[0])
+        if not actors and antecedent is None:
             continue
-        attributions = find_attributions(text, sentence=sentence, rules=lexicon.attribution)
-        candidates = _candidates(text, sentence, lexicon, actors, attributions)
+        attributions = find_attributions(scan, sentence=sentence, rules=lexicon.attribution)
+        candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent)
         if not candidates:
             continue
-        quantities = parse_quantities(text, *sentence)
-        times = parse_times(text, *sentence, published=published)
+        quantities = parse_quantities(scan, *sentence)
+        times = parse_times(scan, *sentence, published=published)
+        context = _Context(text, scan, document_id, extractor, lexicon, sentence)
         built = [
-            (
-                c.score,
-                _build_claim(
-                    text,
-                    document_id,
-                    extractor,
-                    lexicon,
-                    sentence,
-                    c,
-                    quantities,
-                    times,
-                    attributions,
-                ),
+            (c.score, claim)
+            for c in _prefer_heads(candidates)
+            if not _is_back_reference(
+                scan, c, claim := _build_claim(context, c, quantities, times, attributions)
             )
-            for c in candidates
         ]
         claims.extend(_one_per_event(built))
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
@@ -141,6 +152,7 @@ def _candidates(
     lexicon: Lexicon,
     actors: list[ActorMatch],
     attributions: Sequence[AttributionCue],
+    topic: ActorMatch | None,
 ) -> list[_Candidate]:
     # An actor named as the cited source ("confirmed by the U.S. government") is not a
     # party to the event, unless nobody else is ("North Korea confirmed it sent troops").
@@ -165,12 +177,86 @@ def _candidates(
                 )
                 if roles.sources or roles.targets:
                     break
+            if not roles.sources and not roles.targets and topic is not None:
+                roles = _topic_roles(rule, topic)
             if not roles.sources and not roles.targets:
                 continue
             if rule.type == ClaimType.MEETING and len({a.code for a in roles.sources}) < 2:
                 continue  # a meeting needs two sides
             found.append(_Candidate(rule, m, roles))
     return found
+
+
+def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
+    """ "The theft", "this laundering", "such arms sales": a passing reference to an event
+    already told, which annotators (and analysts) skip unless the sentence adds a detail:
+    a number, a date, a cited source or a named state."""
+    if candidate.rule.voice != "nominal":
+        return False
+    before = scan[max(claim.evidence.start, claim.trigger.start - 30) : claim.trigger.start]
+    if not _DEFINITE_BEFORE.search(before):
+        return False
+    named = any("coref:" not in rule for rule in candidate.roles.rules)
+    return not (named or claim.quantity or claim.time or claim.attributions)
+
+
+def _prefer_heads(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Arms and technology rules firing on the same words: keep the head of the phrase.
+
+    "technical assistance on spy satellites and missiles" is technology, "dual-use items,
+    arms and weapon parts" is arms: the item that comes first is the head, unless it is a
+    generic word ("items", "components", "parts") that only lists what follows.
+    """
+    arms = [c for c in candidates if c.rule.type == ClaimType.ARMS_TRANSFER and c.item is not None]
+    tech = [c for c in candidates if c.rule.type == ClaimType.TECH_TRANSFER and c.item is not None]
+    dropped: set[int] = set()
+    for a in arms:
+        for t in tech:
+            a_item, t_item = a.item, t.item
+            assert a_item is not None and t_item is not None
+            if not (a.match.start() < t.match.end() and t.match.start() < a.match.end()):
+                continue
+            generic = _GENERIC_ITEM.search(a.match.string, t_item[0], t_item[1]) is not None
+            dropped.add(id(a) if t_item[0] < a_item[0] and not generic else id(t))
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def _topic_roles(rule: TriggerRule, topic: ActorMatch) -> Roles:
+    """No state named in the sentence: "Diplomats procured technology" in a report about
+    the DPRK is about the DPRK. The role goes to the document's dominant actor, grounded
+    at its nearest mention before the sentence, under its own rule id."""
+    roles = Roles()
+    if rule.type in _NO_TOPIC_FALLBACK or rule.voice == "parties":
+        return roles
+    takes_target = rule.voice in {"recipient", "sanctions"} or rule.type == ClaimType.FINANCIAL_FLOW
+    if takes_target:
+        roles.add_target(topic, "coref:document-topic")
+    else:
+        roles.add_source(topic, "coref:document-topic")
+    return roles
+
+
+def _document_topic(actors: Sequence[ActorMatch]) -> str | None:
+    """The state a document is about: named most, and in at least a third of mentions."""
+    counts = Counter(a.code for a in actors if a.code not in {"UN", "EU"})
+    if not counts:
+        return None
+    code, count = counts.most_common(1)[0]
+    return (
+        code
+        if count >= _TOPIC_MIN_MENTIONS and count / sum(counts.values()) >= _TOPIC_MIN_SHARE
+        else None
+    )
+
+
+def _antecedent(actors: Sequence[ActorMatch], code: str | None, position: int) -> ActorMatch | None:
+    """The nearest mention of ``code`` before ``position`` (or the first after it)."""
+    if code is None:
+        return None
+    before = [a for a in actors if a.code == code and a.end <= position]
+    if before:
+        return before[-1]
+    return next((a for a in actors if a.code == code), None)
 
 
 def _one_per_event(built: Iterable[tuple[int, Claim]]) -> list[Claim]:
@@ -183,9 +269,20 @@ def _one_per_event(built: Iterable[tuple[int, Claim]]) -> list[Claim]:
     kept: list[Claim] = []
     for _, claim in sorted(built, key=lambda pair: (-pair[0], pair[1].trigger.start, pair[1].id)):
         same = [k for k in kept if k.type == claim.type]
-        if all(abs(claim.trigger.start - k.trigger.start) > _SEPARATE_TRIGGERS for k in same):
+        if all(_distinct_events(claim, k) for k in same):
             kept.append(claim)
     return sorted(kept, key=lambda c: (c.trigger.start, c.type.value))
+
+
+def _distinct_events(a: Claim, b: Claim) -> bool:
+    """Far-apart triggers that also differ in who did it, to whom, or how it is asserted."""
+    if abs(a.trigger.start - b.trigger.start) <= _SEPARATE_TRIGGERS:
+        return False
+    return (a.source_codes, a.target_codes, a.modality) != (
+        b.source_codes,
+        b.target_codes,
+        b.modality,
+    )
 
 
 def _nearest(items: Iterable[_T], anchor: tuple[int, int]) -> _T | None:
@@ -217,17 +314,31 @@ def _unit_for(claim_type: ClaimType, parsed: ParsedQuantity, item_text: str | No
     return next((unit for unit in _ITEM_UNITS if unit in lowered), _DEFAULT_UNIT.get(claim_type))
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    """The original text: every span is cut from it."""
+    scan: str
+    """The same text with markup masked (same length): every match is found in it."""
+    document_id: str
+    extractor: str
+    lexicon: Lexicon
+    sentence: tuple[int, int]
+
+
 def _build_claim(
-    text: str,
-    document_id: str,
-    extractor: str,
-    lexicon: Lexicon,
-    sentence: tuple[int, int],
+    context: _Context,
     candidate: _Candidate,
     quantities: list[ParsedQuantity],
     times: list[ParsedTime],
     attributions: Sequence[AttributionCue],
 ) -> Claim:
+    text, document_id, extractor, sentence = (
+        context.text,
+        context.document_id,
+        context.extractor,
+        context.sentence,
+    )
     rule, m, roles = candidate.rule, candidate.match, candidate.roles
 
     def span(start: int, end: int) -> Span:
@@ -236,9 +347,11 @@ def _build_claim(
     trigger = (m.start(), m.end())
     item: RoleFiller | None = None
     if "item" in rule.regex.groupindex and m.group("item"):
-        item = RoleFiller(span(m.start("item"), m.end("item")), m.group("item"), f"{rule.id}:item")
+        item_span = span(m.start("item"), m.end("item"))
+        item = RoleFiller(item_span, item_span.text, f"{rule.id}:item")
     elif rule.voice in {"nominal", "sanctions"} or rule.type == ClaimType.AGREEMENT:
-        item = RoleFiller(span(*trigger), m.group(0), f"{rule.id}:trigger-as-item")
+        trigger_span = span(*trigger)
+        item = RoleFiller(trigger_span, trigger_span.text, f"{rule.id}:trigger-as-item")
     quantity = None
     parsed_q = _pick_quantity(rule.type, quantities, trigger)
     if parsed_q is not None:
@@ -261,7 +374,9 @@ def _build_claim(
             parsed_t.grain,
             parsed_t.rule,
         )
-    cue = find_modality(text, sentence=sentence, trigger=trigger, rules=lexicon.modality)
+    cue = find_modality(
+        context.scan, sentence=sentence, trigger=trigger, rules=context.lexicon.modality
+    )
     return Claim(
         id=claim_id_for(document_id, rule.type.value, trigger[0], trigger[1], extractor),
         document_id=document_id,
@@ -276,8 +391,11 @@ def _build_claim(
         modality=cue.modality if cue else Modality.FACT,
         modality_cue=span(cue.start, cue.end) if cue else None,
         attributions=tuple(
-            Attribution(span(a.start, a.end), a.name, span(a.cue_start, a.cue_end), a.rule)
+            Attribution(
+                span(a.start, a.end), text[a.start : a.end], span(a.cue_start, a.cue_end), a.rule
+            )
             for a in attributions
+            if governs(context.scan, a, trigger)
         ),
         extractor=extractor,
         rules=(rule.id, *roles.rules, *([cue.rule] if cue else [])),

@@ -34,6 +34,12 @@ _LEADING_NOISE = re.compile(
     re.I,
 )
 _MAX_SOURCE_WORDS = 9
+_MAX_TAIL_WORDS = 6
+# Lower-case words that may open a cited source ("many experts", "satellite imagery").
+_NAME_OPENERS = {
+    "the", "many", "some", "several", "most", "experts", "analysts", "officials", "satellite",
+    "our", "civilian", "diplomats", "lawmakers", "researchers", "investigators", "sources",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,41 +82,65 @@ def find_modality(
 
 
 def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a candidate source to the noun phrase that names it, or reject it.
+
+    "Construction began on the same day South Korean lawmakers (said)" names "South Korean
+    lawmakers": a long candidate is cut to its longest tail that opens with a capital.
+    """
     while start < end and text[start].isspace():
         start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     lead = _LEADING_NOISE.match(text[start:end])
     if lead:
         start += lead.end()
     words = list(re.finditer(r"\S+", text[start:end]))
     if not words:
         return None
-    if len(words) > _MAX_SOURCE_WORDS:
-        return None
-    name = text[start:end].strip()
+    if len(words) > _MAX_SOURCE_WORDS or not _opens_a_name(words[0].group(0)):
+        tails = [w for w in words[-_MAX_TAIL_WORDS:] if w.group(0)[:1].isupper()]
+        if not tails:
+            return None
+        start += tails[0].start()
+    name = text[start:end]
     if name.lower() in _PRONOUNS or not re.search(r"[A-Za-z]", name):
         return None
-    first = name.split()[0]
-    if not (
-        first[:1].isupper()
-        or first.lower()
-        in {
-            "the",
-            "many",
-            "some",
-            "several",
-            "most",
-            "experts",
-            "analysts",
-            "officials",
-            "satellite",
-            "our",
-            "civilian",
-            "south",
-            "north",
-        }
-    ):
-        return None
-    return start, start + len(name)
+    if _PASSIVE_END.search(name):
+        return None  # "Pyongyang has been accused": the subject is accused, not a source
+    return start, end
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Ukraine and South Korea" cites two sources; "Trade and Industry" is one name."""
+    m = _AND.search(text, start, end)
+    if m is None or not text[m.end() : m.end() + 1].isupper():
+        return [(start, end)]
+    left = text[start : m.start()].split()
+    if not left or len(left) > 3 or not any(w[:1].isupper() for w in left):
+        return [(start, end)]
+    return [(start, m.start()), (m.end(), end)]
+
+
+def _opens_a_name(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in _NAME_OPENERS
+
+
+# Clause boundaries an attribution does not reach across ("X has refrained from ..., but
+# the minister accused ...").
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet)\b|\s(?:but|while|whereas)\s"
+)
+_PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)$", re.I)
+
+
+def governs(text: str, attribution: AttributionCue, trigger: tuple[int, int]) -> bool:
+    """Whether an attribution in the sentence covers the claim at ``trigger``."""
+    lo = min(attribution.end, trigger[0])
+    hi = max(attribution.start, trigger[1])
+    return lo >= hi or _CLAUSE_BREAK.search(text, lo, hi) is None
 
 
 def find_attributions(
@@ -123,11 +153,12 @@ def find_attributions(
             cleaned = _clean_source(text, m.start("src"), m.end("src"))
             if cleaned is None:
                 continue
-            start, end = cleaned
-            if any(a.start < end and start < a.end for a in out):
-                continue
             cue_start, cue_end = (
                 (m.end("src"), m.end()) if m.end("src") < m.end() else (m.start(), m.start("src"))
             )
-            out.append(AttributionCue(start, end, text[start:end], cue_start, cue_end, rule.id))
+            for start, end in _split_coordinated(text, *cleaned):
+                if not any(a.start < end and start < a.end for a in out):
+                    out.append(
+                        AttributionCue(start, end, text[start:end], cue_start, cue_end, rule.id)
+                    )
     return sorted(out, key=lambda a: a.start)

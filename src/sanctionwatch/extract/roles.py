@@ -27,7 +27,6 @@ _SKIP = {
     "of",
     "between",
     "over",
-    "about",
     "than",
     "like",
     "as",
@@ -78,6 +77,14 @@ def _is_possessive(text: str, actor: ActorMatch) -> bool:
     return bool(_POSSESSIVE_AFTER.match(text[actor.end : actor.end + 2]))
 
 
+_PASSIVE_WITH = re.compile(r"\s+with\b")
+
+
+def _word_end(text: str, start: int) -> int:
+    m = re.compile(r"[\w'’-]+").match(text, start)
+    return m.end() if m else start
+
+
 def _coordinated(text: str, actors: list[ActorMatch], actor: ActorMatch) -> list[ActorMatch]:
     """ "Russia and China vetoed": the subject and every actor coordinated with it."""
     group = [actor]
@@ -108,7 +115,7 @@ def _demonym_on_item(
     if actor.start < trigger_start and item[0] > trigger_start + 2:
         return False
     gap = text[actor.end : item[0]]
-    return len(gap) <= 24 and not re.search(r"[,;.]|\b(?:to|from|by|and|in|with|of)\b", gap)
+    return len(gap) <= 24 and not re.search(r"[,;.]|\b(?:to|from|by|in|with|of)\b", gap)
 
 
 def _orient_deal(roles: Roles, partners: list[ActorMatch], claim_type: ClaimType) -> None:
@@ -200,6 +207,8 @@ def resolve_roles(
     for actor in marked_target:
         roles.add_target(actor, "marker:to")
 
+    if voice == "agent" and _PASSIVE_WITH.match(text, _word_end(text, t_start)):
+        voice = "recipient"  # "the military was kept supplied with munitions"
     if voice == "agent":
         for subject in subjects:
             roles.add_source(subject, "subject:agent")

@@ -87,6 +87,10 @@ def compile_gazetteer(data: dict[str, Any]) -> Gazetteer:
                     )
                 forms[key] = (code, kind)
                 regexes.append((len(form), _form_regex(form, kind)))
+                if kind == "demonym" and not form.endswith("-made") and f"{key}-made" not in forms:
+                    # "Iranian-made drones": every demonym also names an origin of goods.
+                    forms[f"{key}-made"] = (code, kind)
+                    regexes.append((len(form) + 5, _form_regex(f"{form}-made", kind)))
     regexes.sort(key=lambda item: (-item[0], item[1]))
     alternation = "|".join(r for _, r in regexes)
     # "Moscow-Pyongyang" names two actors; "pro-Russian" and "anti-American" name none.
