@@ -165,18 +165,23 @@ def _candidates(
         for m in rule.regex.finditer(text, sentence[0], sentence[1]):
             has_item = "item" in rule.regex.groupindex and m.group("item") is not None
             item = (m.start("item"), m.end("item")) if has_item else None
-            for pool in pools:
-                roles = resolve_roles(
-                    text,
-                    sentence=sentence,
-                    trigger=(m.start(), m.end()),
-                    item=item,
-                    actors=pool,
-                    voice=rule.voice,
-                    claim_type=rule.type,
-                )
-                if roles.sources or roles.targets:
-                    break
+            # The pool without cited actors wins unless the full pool fills more roles
+            # ("Russian authorities have denied any deals with North Korea").
+            roles = max(
+                (
+                    resolve_roles(
+                        text,
+                        sentence=sentence,
+                        trigger=(m.start(), m.end()),
+                        item=item,
+                        actors=pool,
+                        voice=rule.voice,
+                        claim_type=rule.type,
+                    )
+                    for pool in pools
+                ),
+                key=lambda r: bool(r.sources) + bool(r.targets),
+            )
             if not roles.sources and not roles.targets and topic is not None:
                 roles = _topic_roles(rule, topic)
             if not roles.sources and not roles.targets:
