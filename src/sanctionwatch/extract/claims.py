@@ -243,7 +243,10 @@ def _topic_roles(rule: TriggerRule, topic: ActorMatch) -> Roles:
 
 def _document_topic(actors: Sequence[ActorMatch]) -> str | None:
     """The state a document is about: named most, and in at least a third of mentions."""
+    # The DPRK counts double: it is the monitored party, and reports about its evasion
+    # name the ships, banks and officials that deal with it more often than the DPRK itself.
     counts = Counter(a.code for a in actors if a.code not in {"UN", "EU"})
+    counts["KP"] *= 2
     if not counts:
         return None
     code, count = counts.most_common(1)[0]

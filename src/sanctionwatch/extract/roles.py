@@ -78,6 +78,10 @@ def _is_possessive(text: str, actor: ActorMatch) -> bool:
 
 
 _PASSIVE_WITH = re.compile(r"\s+with\b")
+_OF_AFTER = re.compile(r"\s+of\b")
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
+_HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
+_POSSESSIVE_BEFORE = 25
 
 
 def _word_end(text: str, start: int) -> int:
@@ -170,43 +174,69 @@ def resolve_roles(
     inside: list[ActorMatch] = []
     right_free: list[ActorMatch] = []
     partners: list[ActorMatch] = []
+    target_preps = _TO | (_HELP if claim_type in _ORIGIN_TYPES else set())
+    if claim_type in {ClaimType.FINANCIAL_FLOW, ClaimType.TROOP_DEPLOYMENT}:
+        target_preps = target_preps | {"for"}
+    if voice == "sanctions":
+        target_preps = target_preps | {"on", "against", "for", "with"}
+    previous: tuple[ActorMatch, list[ActorMatch]] | None = None
     for actor in actors:
         prep = _prep(text, s_start, actor)
         near = t_start - _MARKER_BEFORE <= actor.start <= t_end + _MARKER_AFTER
-        if not near and prep in _FROM | _BY | _TO | _IN | {"for", "on", "against"}:
+        # "in Russia and China", "with Iran, Libya and Sudan": the same role again.
+        if (
+            previous
+            and previous[1] is not left_free
+            and previous[1] is not right_free
+            and _COORDINATION.match(text[previous[0].end : actor.start])
+        ):
+            previous[1].append(actor)
+            previous = (actor, previous[1])
+            continue
+        if _ACCORDING.search(text, max(s_start, actor.start - 16), actor.start):
+            continue  # "according to Ukraine": a cited source, not a party
+        if not near and prep in _FROM | _BY | target_preps | _IN:
             continue
         if actor.end <= t_start and t_start - actor.end > _SUBJECT_BEFORE:
             continue
         if claim_type in _ORIGIN_TYPES and _demonym_on_item(text, actor, item, t_start):
-            origin.append(actor)
+            bucket = origin
         elif prep in _FROM or (prep in _BY and (voice != "agent" or actor.start > t_start)):
-            marked_source.append(actor)
-        elif prep in _TO or (
-            prep == "for" and claim_type in {ClaimType.FINANCIAL_FLOW, ClaimType.TROOP_DEPLOYMENT}
-        ):
-            marked_target.append(actor)
+            bucket = marked_source
+        elif prep in target_preps:
+            bucket = marked_target
         elif prep in _IN:
-            host.append(actor)
-        elif voice == "sanctions" and prep in {"on", "against"}:
-            marked_target.append(actor)
+            bucket = host
         elif prep == "with" and actor.start >= t_end and near:
-            partners.append(actor)  # "arms deals with North Korea"
+            bucket = partners  # "arms deals with North Korea"
         elif prep in _SKIP:
+            previous = None
             continue
         elif actor.end <= t_start:
-            left_free.append(actor)
+            bucket = left_free
         elif actor.start < t_end:
-            inside.append(actor)
+            bucket = inside
         else:
-            right_free.append(actor)
+            bucket = right_free
+        bucket.append(actor)
+        previous = (actor, bucket)
 
     subjects = _coordinated(text, left_free, left_free[-1]) if left_free else []
-    possessive = next((a for a in reversed(left_free) if _is_possessive(text, a)), None)
+    possessive = next(
+        (
+            a
+            for a in reversed(left_free)
+            if _is_possessive(text, a) and t_start - a.end <= _POSSESSIVE_BEFORE
+        ),
+        None,
+    )
     for actor in marked_source:
         roles.add_source(actor, "marker:from/by")
     for actor in marked_target:
         roles.add_target(actor, "marker:to")
 
+    if voice == "agent" and _OF_AFTER.match(text, _word_end(text, t_start)):
+        voice = "nominal"  # "the dispatching of workers", "transfer of technology"
     if voice == "agent" and _PASSIVE_WITH.match(text, _word_end(text, t_start)):
         voice = "recipient"  # "the military was kept supplied with munitions"
     if voice == "agent":
@@ -238,9 +268,11 @@ def resolve_roles(
     elif voice == "sanctions":
         for subject in subjects:
             roles.add_source(subject, "subject:sanctioner")
-        for actor in inside + right_free:
-            if actor.start - t_end <= _MARKER_AFTER:
-                roles.add_target(actor, "object")
+        objects = [a for a in inside + right_free if a.start - t_end <= _MARKER_AFTER]
+        # The sanctioned party, not the financial system it is cut off from ("U.S. banks").
+        dprk = [a for a in objects if a.code == "KP"]
+        for actor in dprk or objects[:1]:
+            roles.add_target(actor, "object")
 
     for actor in origin:
         if (
