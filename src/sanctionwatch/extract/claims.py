@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from sanctionwatch.domain import (
@@ -24,7 +24,13 @@ from sanctionwatch.domain import (
     claim_id_for,
     make_span,
 )
-from sanctionwatch.extract.cues import AttributionCue, find_attributions, find_modality, governs
+from sanctionwatch.extract.cues import (
+    AttributionCue,
+    clause_around,
+    find_attributions,
+    find_modality,
+    governs,
+)
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from sanctionwatch.extract.noise import mask_noise
 from sanctionwatch.extract.quantities import (
@@ -35,7 +41,7 @@ from sanctionwatch.extract.quantities import (
 )
 from sanctionwatch.extract.roles import Roles, resolve_roles
 from sanctionwatch.extract.sentences import split_sentences
-from sanctionwatch.extract.times import ParsedTime, parse_times
+from sanctionwatch.extract.times import ParsedTime, parse_times, to_future
 from sanctionwatch.resolve.gazetteer import ActorMatch, find_actors, load_gazetteer
 
 EXTRACTOR_NAME = "extract.rules"
@@ -134,7 +140,7 @@ def extract_claims(
             continue
         quantities = parse_quantities(scan, *sentence)
         times = parse_times(scan, *sentence, published=published)
-        context = _Context(text, scan, document_id, extractor, lexicon, sentence)
+        context = _Context(text, scan, document_id, extractor, lexicon, sentence, published)
         built = [
             (c.score, claim)
             for c in _prefer_heads(candidates)
@@ -142,7 +148,7 @@ def extract_claims(
                 scan, c, claim := _build_claim(context, c, quantities, times, attributions)
             )
         ]
-        claims.extend(_one_per_event(built))
+        claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(built)))
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
 
 
@@ -282,6 +288,25 @@ def _one_per_event(built: Iterable[tuple[int, Claim]]) -> list[Claim]:
     return sorted(kept, key=lambda c: (c.trigger.start, c.type.value))
 
 
+def _narrow_shared_sentences(text: str, scan: str, claims: list[Claim]) -> list[Claim]:
+    """Two claims of one type from one sentence each get their own clause as evidence,
+    so a reader (and the scorer) can tell which words state which event."""
+    counts = Counter(c.type for c in claims)
+    out = []
+    for claim in claims:
+        if counts[claim.type] > 1:
+            start, end = clause_around(
+                scan,
+                (claim.evidence.start, claim.evidence.end),
+                (claim.trigger.start, claim.trigger.end),
+            )
+            claim = replace(
+                claim, evidence=make_span(text, start, end, document_id=claim.document_id)
+            )
+        out.append(claim)
+    return out
+
+
 def _distinct_events(a: Claim, b: Claim) -> bool:
     """Far-apart triggers that also differ in who did it, to whom, or how it is asserted."""
     if abs(a.trigger.start - b.trigger.start) <= _SEPARATE_TRIGGERS:
@@ -310,9 +335,17 @@ def _pick_quantity(
     allowed = _UNITS_FOR_TYPE.get(claim_type)
     if allowed is None:
         return None
-    return _nearest(
-        (q for q in quantities if q.kind in {"count", "money"} and q.unit in allowed), anchor
+    fitting = (
+        q
+        for q in quantities
+        if q.kind in {"count", "money"} and q.unit in allowed and _is_amount(q)
     )
+    return _nearest(fitting, anchor)
+
+
+def _is_amount(q: ParsedQuantity) -> bool:
+    """A bare small number with no counted noun ("the three have supplied") is not an amount."""
+    return q.unit is not None or q.low != q.high or (q.low or 0) >= 100
 
 
 def _unit_for(claim_type: ClaimType, parsed: ParsedQuantity, item_text: str | None) -> str | None:
@@ -332,6 +365,7 @@ class _Context:
     extractor: str
     lexicon: Lexicon
     sentence: tuple[int, int]
+    published: str | None
 
 
 def _build_claim(
@@ -374,6 +408,11 @@ def _build_claim(
         )
     time = None
     parsed_t = _nearest(times, trigger)
+    cue = find_modality(
+        context.scan, sentence=sentence, trigger=trigger, rules=context.lexicon.modality
+    )
+    if parsed_t is not None and cue is not None and cue.modality == Modality.PLANNED:
+        parsed_t = to_future(parsed_t, context.published)
     if parsed_t is not None:
         time = TimeValue(
             span(parsed_t.start, parsed_t.end),
@@ -382,9 +421,6 @@ def _build_claim(
             parsed_t.grain,
             parsed_t.rule,
         )
-    cue = find_modality(
-        context.scan, sentence=sentence, trigger=trigger, rules=context.lexicon.modality
-    )
     return Claim(
         id=claim_id_for(document_id, rule.type.value, trigger[0], trigger[1], extractor),
         document_id=document_id,

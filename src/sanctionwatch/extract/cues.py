@@ -11,6 +11,7 @@ from sanctionwatch.extract.lexicon import CueRule
 # How far before the trigger a cue still governs it, by modality (characters).
 _SCOPE_BEFORE = {"denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
 _SCOPE_AFTER = {"denied": 0, "negated": 0, "uncertain": 30, "planned": 0}
+_PRIORITY = ["denied", "negated", "uncertain", "planned"]
 _NEAR_ONLY = {"uncertain.modal": 45, "planned.will": 45, "uncertain.expects": 60}
 _PRONOUNS = {
     "he",
@@ -63,10 +64,12 @@ class AttributionCue:
 def find_modality(
     text: str, *, sentence: tuple[int, int], trigger: tuple[int, int], rules: tuple[CueRule, ...]
 ) -> ModalityCue | None:
+    """The modality cue governing the trigger, by priority (denied, negated, uncertain,
+    planned); a cue inside a longer cue of another kind yields to it ("said the bloc would"
+    is a reported plan, not a hedge)."""
     s_start, s_end = sentence
     t_start, t_end = trigger
-    best: ModalityCue | None = None
-    order = ["denied", "negated", "uncertain", "planned"]
+    found: list[ModalityCue] = []
     for rule in rules:
         lo = max(s_start, t_start - _SCOPE_BEFORE[rule.label])
         hi = min(s_end, t_end + _SCOPE_AFTER[rule.label])
@@ -74,11 +77,20 @@ def find_modality(
             near = _NEAR_ONLY.get(rule.id)
             if near is not None and (m.start() < t_start - near or m.start() > t_end):
                 continue
-            cue = ModalityCue(Modality(rule.label), m.start(), m.end(), rule.id)
-            if best is None or order.index(rule.label) < order.index(best.modality.value):
-                best = cue
+            found.append(ModalityCue(Modality(rule.label), m.start(), m.end(), rule.id))
             break
-    return best
+    kept = [
+        cue
+        for cue in found
+        if not any(
+            other.modality != cue.modality
+            and other.start <= cue.start
+            and cue.end <= other.end
+            and other.end - other.start > cue.end - cue.start
+            for other in found
+        )
+    ]
+    return min(kept, key=lambda cue: (_PRIORITY.index(cue.modality.value), cue.start), default=None)
 
 
 def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -134,6 +146,24 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet)\b|\s(?:but|while|whereas)\s"
 )
 _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)$", re.I)
+
+
+def clause_around(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int]
+) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds ``trigger``, whitespace and commas trimmed."""
+    start, end = sentence
+    for m in _CLAUSE_BREAK.finditer(text, sentence[0], sentence[1]):
+        if m.end() <= trigger[0]:
+            start = m.end()
+        elif m.start() >= trigger[1]:
+            end = min(end, m.start())
+            break
+    while start < end and text[start] in " \t\n,":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
 
 
 def governs(text: str, attribution: AttributionCue, trigger: tuple[int, int]) -> bool:

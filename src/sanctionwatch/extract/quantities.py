@@ -133,8 +133,11 @@ def _unit_after(text: str, end: int) -> str | None:
         return None
     # Take the first counted noun in the next few words ("26,000 tourist and student visas").
     window = text[end : min(len(text), end + 50)].lower()
-    for word in re.findall(r"[a-z][a-z-]*", window)[:5]:
+    words = re.findall(r"[a-z][a-z-]*", window)[:6]
+    for i, word in enumerate(words[:5]):
         if word in _UNITS:
+            if word in {"round", "rounds"} and words[i + 1 : i + 2] == ["of"]:
+                return None  # "eight rounds of sanctions"
             return _UNITS[word]
     return None
 
@@ -145,8 +148,8 @@ def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     out = []
     for m in QUANTITY_RE.finditer(text, start, end):
         a, b = m.group("a"), m.group("b")
-        if _is_year(a) and not b and not m.group("mod"):
-            continue
+        if _is_year(a) and not b and _unit_after(text, m.end()) is None:
+            continue  # "since at least 2016" is a year, not an amount
         if _NOT_QUANTITY_AFTER.match(text, m.end()):
             continue
         if m.start() > 0 and text[m.start() - 1] in "-/":

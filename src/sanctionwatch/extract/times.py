@@ -29,6 +29,13 @@ _PREP = r"(?:(?:in|on|since|by|until|till|from|during|as of|after|before|of|in e
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "time.part_of_year",
+        re.compile(
+            rf"\b(?:(?:in|within|during|over) )?the (?P<part>first|second|last) (?P<unit>half|six months|quarter|three months) of (?P<year>{_YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
         "time.range_years",
         re.compile(rf"\b(?:between|from) (?P<y1>{_YEAR}) (?:and|to|until) (?P<y2>{_YEAR})\b"),
     ),
@@ -56,7 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "time.relative_year",
         re.compile(
-            r"\b(?P<rel>last|this|next|earlier this|later this|late last|early this|early next|the previous|the past) year\b",
+            r"\b(?P<rel>last|this|next|earlier this|later this|late last|early this|early next) year\b",
             re.I,
         ),
     ),
@@ -111,6 +118,13 @@ def _resolve(
     rule: str, m: re.Match[str], pub: tuple[int, int | None, int | None] | None
 ) -> tuple[str, str | None, str] | None:
     groups = m.groupdict()
+    if rule == "time.part_of_year":
+        year = int(groups["year"])
+        months = 6 if groups["unit"].lower() in {"half", "six months"} else 3
+        first = 1 if groups["part"].lower() == "first" else (7 if months == 6 else 4)
+        if groups["part"].lower() == "last":
+            first = 13 - months
+        return f"{year:04d}-{first:02d}", f"{year:04d}-{first + months - 1:02d}", "month"
     if rule == "time.range_years":
         return groups["y1"], groups["y2"], "year"
     if rule in {"time.month_day_year", "time.day_month_year"}:
@@ -143,13 +157,7 @@ def _resolve(
         return f"{target_year:04d}-{mon:02d}", None, "month"
     if rule == "time.relative_year":
         rel = groups["rel"].lower()
-        offset = (
-            -1
-            if rel in {"last", "late last", "the previous", "the past"}
-            else 1
-            if "next" in rel
-            else 0
-        )
+        offset = -1 if rel in {"last", "late last"} else 1 if "next" in rel else 0
         return f"{year + offset:04d}", None, "year"
     if month is None:
         return None
@@ -168,6 +176,21 @@ def _resolve(
         delta = 1 if groups["rel"].lower() == "yesterday" else 0
         return (anchor - dt.timedelta(days=delta)).isoformat(), None, "day"
     return None
+
+
+def to_future(parsed: ParsedTime, published: str | None) -> ParsedTime:
+    """A weekday in a planned event ("talks on Friday") is the next one, not the last."""
+    pub = _parse_published(published)
+    if parsed.rule != "time.weekday" or pub is None or pub[1] is None or pub[2] is None:
+        return parsed
+    anchor = dt.date(pub[0], pub[1], pub[2])
+    past = dt.date.fromisoformat(parsed.value_start)
+    if past >= anchor:
+        return parsed
+    future = past + dt.timedelta(days=7)
+    return ParsedTime(
+        parsed.start, parsed.end, future.isoformat(), None, parsed.grain, f"{parsed.rule}:future"
+    )
 
 
 def parse_times(
