@@ -68,7 +68,7 @@ _ITEM_UNITS = ("shell", "missile", "rocket", "container", "drone")
 # Same-type triggers further apart than this (characters) are separate events.
 _SEPARATE_TRIGGERS = 70
 _DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
+    r"\b(the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 _NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
@@ -205,8 +205,11 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     if candidate.rule.voice != "nominal":
         return False
     before = scan[max(claim.evidence.start, claim.trigger.start - 30) : claim.trigger.start]
-    if not _DEFINITE_BEFORE.search(before):
+    determiner = _DEFINITE_BEFORE.search(before)
+    if not determiner:
         return False
+    if determiner.group(1).lower() == "the" and " of " in claim.trigger.text:
+        return False  # "the dispatch of workers abroad" introduces, it does not refer back
     named = any("coref:" not in rule for rule in candidate.roles.rules)
     return not (named or claim.quantity or claim.time or claim.attributions)
 
