@@ -71,6 +71,8 @@ _DEFINITE_BEFORE = re.compile(
     r"\b(the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
+# Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
+_DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 _NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
 _TOPIC_MIN_MENTIONS = 3
 _TOPIC_MIN_SHARE = 0.34
@@ -202,6 +204,10 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     """ "The theft", "this laundering", "such arms sales": a passing reference to an event
     already told, which annotators (and analysts) skip unless the sentence adds a detail:
     a number, a date, a cited source or a named state."""
+    named = any("coref:" not in rule for rule in candidate.roles.rules)
+    detail = bool(claim.quantity or claim.time or claim.attributions)
+    if not named and not detail and candidate.rule.type in _DETAIL_NEEDED:
+        return True  # "Moving funds to other blockchains": a method, not an event
     if candidate.rule.voice != "nominal":
         return False
     before = scan[max(claim.evidence.start, claim.trigger.start - 30) : claim.trigger.start]
@@ -210,8 +216,7 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
         return False
     if determiner.group(1).lower() == "the" and " of " in claim.trigger.text:
         return False  # "the dispatch of workers abroad" introduces, it does not refer back
-    named = any("coref:" not in rule for rule in candidate.roles.rules)
-    return not (named or claim.quantity or claim.time or claim.attributions)
+    return not (named or detail)
 
 
 def _prefer_heads(candidates: list[_Candidate]) -> list[_Candidate]:
