@@ -7,6 +7,7 @@ drops any claim whose spans do not slice back to that text (the grounding invari
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -126,13 +127,19 @@ def extract_claims(
     claims: list[Claim] = []
     seen_sentences: set[str] = set()
     document_actors = find_actors(scan)
+    actor_starts = [a.start for a in document_actors]
     topic = _document_topic(document_actors)
     for sentence in split_sentences(scan):
         sentence_text = scan[sentence[0] : sentence[1]].strip()
         if sentence_text in seen_sentences:
             continue  # a headline repeated as the first line states nothing new
         seen_sentences.add(sentence_text)
-        actors = [a for a in document_actors if sentence[0] <= a.start and a.end <= sentence[1]]
+        lo = bisect_left(actor_starts, sentence[0])
+        actors = [
+            a
+            for a in document_actors[lo : bisect_left(actor_starts, sentence[1])]
+            if a.end <= sentence[1]
+        ]
         antecedent = _antecedent(document_actors, topic, sentence[0])
         if not actors and antecedent is None:
             continue

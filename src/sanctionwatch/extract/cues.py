@@ -173,6 +173,18 @@ def governs(text: str, attribution: AttributionCue, trigger: tuple[int, int]) ->
     return lo >= hi or _CLAUSE_BREAK.search(text, lo, hi) is None
 
 
+_BOUNDARY = re.compile(r"[,;:()“”\"]|\.(?<!\b[A-Z]\.)")
+_SOURCE_REACH = 120
+
+
+def _phrase_start(text: str, sentence_start: int, cue_start: int) -> int:
+    """Where the phrase before a cue begins: after the last punctuation, at most 120 back."""
+    start = max(sentence_start, cue_start - _SOURCE_REACH)
+    for m in _BOUNDARY.finditer(text, start, cue_start):
+        start = m.end()
+    return start
+
+
 def find_attributions(
     text: str, *, sentence: tuple[int, int], rules: tuple[CueRule, ...]
 ) -> list[AttributionCue]:
@@ -180,12 +192,18 @@ def find_attributions(
     out: list[AttributionCue] = []
     for rule in rules:
         for m in rule.regex.finditer(text, s_start, s_end):
-            cleaned = _clean_source(text, m.start("src"), m.end("src"))
+            if rule.source_before:
+                cue_start, cue_end = m.start("cue"), m.end("cue")
+                cleaned = _clean_source(text, _phrase_start(text, s_start, cue_start), cue_start)
+            else:
+                cleaned = _clean_source(text, m.start("src"), m.end("src"))
+                cue_start, cue_end = (
+                    (m.end("src"), m.end())
+                    if m.end("src") < m.end()
+                    else (m.start(), m.start("src"))
+                )
             if cleaned is None:
                 continue
-            cue_start, cue_end = (
-                (m.end("src"), m.end()) if m.end("src") < m.end() else (m.start(), m.start("src"))
-            )
             for start, end in _split_coordinated(text, *cleaned):
                 if not any(a.start < end and start < a.end for a in out):
                     out.append(

@@ -34,6 +34,8 @@ class CueRule:
     id: str
     label: str
     regex: re.Pattern[str]
+    source_before: bool = False
+    """Attribution only: the cited source is the phrase before group ``cue``."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,12 @@ def compile_cues(data: dict[str, Any]) -> tuple[tuple[CueRule, ...], tuple[CueRu
         for rule in rules
     )
     attribution = tuple(
-        CueRule(rule["id"], "attribution", _compile(rule["pattern"], rule["id"], flags=0))
+        CueRule(
+            rule["id"],
+            "attribution",
+            _compile(rule["pattern"], rule["id"], flags=0),
+            source_before=rule.get("source") == "before",
+        )
         for rule in data["attribution"]
     )
     return modality, attribution
