@@ -46,3 +46,15 @@ def test_app_every_command_is_documented() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__  # type: ignore[union-attr]
         assert f"sanctionwatch {name}" in readme, f"README does not mention `sanctionwatch {name}`"
+
+
+def test_app_extract_json_and_review_page(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("North Korea shipped artillery shells to Russia in July.", encoding="utf-8")
+    page = tmp_path / "review.html"
+    out = json.loads(
+        _invoke("extract", str(article), "--published", "2024-09", "--json", "--html", str(page))
+    )
+    (claim,) = out["claims"]
+    assert (claim["type"], claim["time"]["start"]) == ("arms_transfer", "2024-07")
+    assert '<mark class="trigger"' in page.read_text("utf-8")
