@@ -27,6 +27,8 @@ class TriggerRule:
     type: ClaimType
     voice: str
     regex: re.Pattern[str]
+    examples: tuple[str, ...] = ()
+    """Sentences that must fire this rule (checked by the test suite)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,10 @@ def compile_triggers(data: dict[str, Any]) -> tuple[TriggerRule, ...]:
         if raw["voice"] not in VOICES:
             raise ValueError(f"E113: rule {rule_id!r} has unknown voice {raw['voice']!r}")
         regex = _compile(_expand(raw["pattern"], classes, rule_id), rule_id)
-        rules.append(TriggerRule(rule_id, ClaimType(raw["type"]), raw["voice"], regex))
+        examples = tuple(raw.get("examples") or ())
+        if not examples:
+            raise ValueError(f"E114: rule {rule_id!r} has no example sentences")
+        rules.append(TriggerRule(rule_id, ClaimType(raw["type"]), raw["voice"], regex, examples))
     return tuple(rules)
 
 

@@ -37,13 +37,19 @@ _VAGUE = {
     "hundreds": (100, 999),
     "dozens": (24, 99),
     "scores": (40, 99),
+    # "several thousand", "a few hundred": the singular after a vague quantifier.
+    "million": (1_000_000, 9_999_999),
+    "thousand": (1_000, 9_999),
+    "hundred": (100, 999),
 }
 
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn)\b"
-_NUMBER = rf"(?:\$\s?)?(?:{_DIGITS}|{_WORDNUM})(?:\s?{_SCALE})?"
-_VAGUE_RE = r"(?:(?:several|a few|many) )?(?:" + "|".join(_VAGUE) + r")"
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m)\b"
+_NUMBER = rf"(?:(?:US)?\$\s?)?(?:{_DIGITS}|{_WORDNUM})(?:\s?{_SCALE})?"
+_PLURAL_VAGUE = "|".join(v for v in _VAGUE if v not in {"million", "thousand", "hundred"})
+# A bare "hundred" is a number ("one hundred"); only after a vague quantifier is it vague.
+_VAGUE_RE = rf"(?:(?:several|a few|many) (?:million|thousand|hundred)(?!s)|(?:(?:several|a few|many) )?(?:{_PLURAL_VAGUE}))"
 _AMOUNT = rf"(?:{_NUMBER}|{_VAGUE_RE})"
 _LOW_MOD = (
     r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|above|exceeding"
@@ -100,7 +106,7 @@ class ParsedQuantity:
 
 
 def _number(text: str) -> float:
-    text = text.lower().replace("$", "").strip()
+    text = text.lower().replace("us$", "").replace("$", "").strip()
     if text in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text])
     scale = 1.0

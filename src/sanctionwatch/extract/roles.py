@@ -207,8 +207,8 @@ def resolve_roles(
             bucket = marked_target
         elif prep in _IN:
             bucket = host
-        elif prep == "with" and actor.start >= t_end and near:
-            bucket = partners  # "arms deals with North Korea"
+        elif (prep == "with" and actor.start >= t_end and near) or (prep == "between" and near):
+            bucket = partners  # "arms deals with North Korea", "a deal between X and Y"
         elif prep in _SKIP:
             previous = None
             continue

@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "time.relative_month",
         re.compile(
-            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-?) (?P<mon>{_MONTH})\b(?![ ,]*\d)",
+            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-|in mid)(?:\s+|(?<=-))(?P<mon>{_MONTH})\b(?![ ,]*\d)",
             re.I,
         ),
     ),
