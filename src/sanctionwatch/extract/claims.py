@@ -158,7 +158,24 @@ def extract_claims(
             )
         ]
         claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(built)))
+    claims = _drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
+
+
+def _drop_repeats(claims: list[Claim], *, nominal: set[str]) -> list[Claim]:
+    """A later noun-phrase mention of an event already claimed, adding no number, date or
+    cited source, is a passing back-reference ("such arms transfers"): annotators and
+    analysts count the event once. Full restatements (a verb, a new clause) are kept."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for claim in claims:
+        key = (claim.type, claim.source_codes, claim.target_codes, claim.modality)
+        adds_detail = claim.quantity or claim.time or claim.attributions
+        if key in seen and not adds_detail and claim.rules[0] in nominal:
+            continue
+        seen.add(key)
+        kept.append(claim)
+    return kept
 
 
 def _candidates(
@@ -213,7 +230,9 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     a number, a date, a cited source or a named state."""
     named = any("coref:" not in rule for rule in candidate.roles.rules)
     detail = bool(claim.quantity or claim.time or claim.attributions)
-    if not named and not detail and candidate.rule.type in _DETAIL_NEEDED:
+    if not detail and (
+        candidate.rule.needs_detail or (not named and candidate.rule.type in _DETAIL_NEEDED)
+    ):
         return True  # "Moving funds to other blockchains": a method, not an event
     if candidate.rule.voice != "nominal":
         return False

@@ -29,6 +29,8 @@ class TriggerRule:
     regex: re.Pattern[str]
     examples: tuple[str, ...] = ()
     """Sentences that must fire this rule (checked by the test suite)."""
+    needs_detail: bool = False
+    """A weak cue: keep its claim only with a number, a date or a cited source."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,12 @@ def compile_triggers(data: dict[str, Any]) -> tuple[TriggerRule, ...]:
         examples = tuple(raw.get("examples") or ())
         if not examples:
             raise ValueError(f"E114: rule {rule_id!r} has no example sentences")
-        rules.append(TriggerRule(rule_id, ClaimType(raw["type"]), raw["voice"], regex, examples))
+        needs_detail = bool(raw.get("needs_detail", False))
+        rules.append(
+            TriggerRule(
+                rule_id, ClaimType(raw["type"]), raw["voice"], regex, examples, needs_detail
+            )
+        )
     return tuple(rules)
 
 
