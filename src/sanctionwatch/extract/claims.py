@@ -216,6 +216,14 @@ def _candidates(
             )
             if not roles.sources and not roles.targets and topic is not None:
                 roles = _topic_roles(rule, topic)
+            elif (
+                rule.voice == "sanctions"
+                and not roles.targets
+                and topic is not None
+                and topic.code == "KP"
+            ):
+                # In a report about the DPRK, an untargeted sanctions action targets it.
+                roles.add_target(topic, "coref:document-topic")
             if not roles.sources and not roles.targets:
                 continue
             if rule.type == ClaimType.MEETING and len({a.code for a in roles.sources}) < 2:

@@ -82,6 +82,7 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
 _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
 _POSSESSIVE_BEFORE = 25
+_BETWEEN_BEFORE = 110
 
 
 def _word_end(text: str, start: int) -> int:
@@ -180,6 +181,7 @@ def resolve_roles(
     if voice == "sanctions":
         target_preps = target_preps | {"on", "against", "for", "with"}
     previous: tuple[ActorMatch, list[ActorMatch]] | None = None
+    skipped: list[ActorMatch] = []
     for actor in actors:
         prep = _prep(text, s_start, actor)
         near = t_start - _MARKER_BEFORE <= actor.start <= t_end + _MARKER_AFTER
@@ -201,17 +203,25 @@ def resolve_roles(
             continue
         if claim_type in _ORIGIN_TYPES and _demonym_on_item(text, actor, item, t_start):
             bucket = origin
+        elif (
+            actor.end <= t_start
+            and _is_possessive(text, actor)
+            and prep not in _FROM | _BY | target_preps
+        ):
+            bucket = left_free  # "in light of the DPRK's decision to deploy": the agent
         elif prep in _FROM or (prep in _BY and (voice != "agent" or actor.start > t_start)):
             bucket = marked_source
         elif prep in target_preps:
             bucket = marked_target
         elif prep in _IN:
             bucket = host
-        elif (prep == "with" and actor.start >= t_end and near) or (prep == "between" and near):
+        elif (prep == "with" and actor.start >= t_end and near) or (
+            prep == "between" and t_start - actor.start <= _BETWEEN_BEFORE
+        ):
             bucket = partners  # "arms deals with North Korea", "a deal between X and Y"
         elif prep in _SKIP:
-            previous = None
-            continue
+            bucket = skipped  # and whatever is coordinated with it
+
         elif actor.end <= t_start:
             bucket = left_free
         elif actor.start < t_end:
