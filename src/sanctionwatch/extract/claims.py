@@ -73,6 +73,7 @@ _DEFINITE_BEFORE = re.compile(
 )
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 _NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
 _TOPIC_MIN_MENTIONS = 3
@@ -214,6 +215,15 @@ def _candidates(
                 ),
                 key=lambda r: bool(r.sources) + bool(r.targets),
             )
+            if (
+                not roles.sources
+                and item is not None
+                and _ITS_BEFORE.search(text, max(sentence[0], item[0] - 12), item[0])
+            ):
+                # "North Korea said its soldiers had helped": the cited speaker owns the item.
+                speaker = next((a for a in actors if a not in uncited and a.end <= item[0]), None)
+                if speaker is not None:
+                    roles.add_source(speaker, "coref:its")
             if not roles.sources and not roles.targets and topic is not None:
                 roles = _topic_roles(rule, topic)
             elif (
