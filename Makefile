@@ -8,6 +8,8 @@ SHARED ?= ../shared
 .PHONY: setup demo demo-seeds demo-corpus test test-fast lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml
+	@# PyICU (transliteration for screening) compiles against ICU: install it if missing.
+	@pkg-config --exists icu-uc 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config; } || echo "warning: ICU headers missing; install libicu-dev and pkg-config"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
@@ -49,6 +51,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m sanctionwatch.bench $(SHARED)/corpus/articles.jsonl
+	$(BIN)/python -m sanctionwatch.resolve.bench $(SHARED)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,14 +1,17 @@
 """Throughput benchmark: ``python -m sanctionwatch.bench CORPUS.jsonl``.
 
 Prints words per second of ``extract_claims`` beside a bare spaCy tokenizer over the
-same text in the same run, so the ratio holds on a noisy shared machine. Not a test:
-nothing here asserts a speed.
+same text in the same run, so the ratio holds on a noisy shared machine, and documents
+per second for the whole ingest use case into a fresh SQLite file: once without
+extraction (parse, language, dedup, syndication clusters, store) and once with it
+(plus extraction and incidents). Not a test: nothing here asserts a speed.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,6 +56,30 @@ def run(path: Path, *, repeats: int = 3) -> dict[str, float]:
     }
 
 
+def run_ingest(path: Path) -> dict[str, float]:
+    """Documents per second of ``ingest_sources`` on ``path``, without and with extraction."""
+    from sanctionwatch import store as st
+    from sanctionwatch.ingest import detect_language
+    from sanctionwatch.ingest.syndication import signature_of
+    from sanctionwatch.services import ingest_sources
+
+    detect_language("Warm the language model up once before timing anything at all.")
+    signature_of("warm up the minhash permutations")
+    result: dict[str, float] = {}
+    for label, extract in (("ingest", False), ("ingest_extract", True)):
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            st.open_store(f"sqlite:///{Path(folder) / 'bench.db'}") as store,
+        ):
+            start = time.perf_counter()
+            summary = ingest_sources(store, [path], extract=extract)
+            elapsed = time.perf_counter() - start
+        result[f"{label}_documents"] = summary.ingested
+        result[f"{label}_seconds"] = elapsed
+        result[f"{label}_documents_per_second"] = summary.ingested / elapsed
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     if not args:
@@ -68,6 +95,17 @@ def main(argv: list[str] | None = None) -> None:
         f"  ({result['extract_documents_per_second']:.1f} documents/s)"
     )
     print(f"extract / tokenizer       {result['extract_to_tokenizer_ratio']:.2f}")
+    ingest = run_ingest(Path(args[0]))
+    print(
+        f"ingest, no extraction     {ingest['ingest_documents_per_second']:,.1f} documents/s"
+        f"  ({ingest['ingest_documents']:.0f} in {ingest['ingest_seconds']:.1f} s: parse, "
+        "language, dedup, syndication, store)"
+    )
+    print(
+        f"ingest with extraction    {ingest['ingest_extract_documents_per_second']:,.1f} "
+        f"documents/s  ({ingest['ingest_extract_documents']:.0f} in "
+        f"{ingest['ingest_extract_seconds']:.1f} s: the above, claims and incidents)"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ from sanctionwatch.domain.errors import (
     BINARY_INPUT,
     EMPTY_INPUT,
     MALFORMED_JSON,
+    MALFORMED_PDF,
+    NO_MAIN_TEXT,
     PARSER_ERROR,
     TOO_LARGE,
     UNSUPPORTED_FORMAT,
@@ -53,8 +55,9 @@ def _summary(results: list[IngestResult]) -> list[tuple[str, str]]:
         pytest.param("README", BODY.encode(), "text", id="no-extension-text"),
         pytest.param("a.jsonl", json.dumps(RECORD).encode(), "jsonl", id="jsonl"),
         pytest.param("a.ndjson", json.dumps(RECORD).encode(), "jsonl", id="ndjson"),
-        pytest.param("a.pdf", b"%PDF-1.7\n...", UNSUPPORTED_FORMAT, id="pdf"),
-        pytest.param("a.html", b"<p>hi</p>", UNSUPPORTED_FORMAT, id="html"),
+        pytest.param("a.pdf", b"%PDF-1.7\n...", MALFORMED_PDF, id="pdf-damaged"),
+        pytest.param("a.html", b"<p>hi</p>", NO_MAIN_TEXT, id="html-no-main-text"),
+        pytest.param("a.docx", b"PK\x03\x04", UNSUPPORTED_FORMAT, id="docx"),
         pytest.param("blob", b"\x89PNG\r\n\x1a\n\x00\x00\x00\r", BINARY_INPUT, id="no-ext-binary"),
     ],
 )
@@ -126,8 +129,30 @@ def test_dispatch_parser_bug_becomes_a_failure() -> None:
     results = list(ingest_input(raw, parsers={"odd": _crashing_parser}))
 
     assert results[1] == Failed(
-        source_ref="x.odd", code=PARSER_ERROR, message="KeyError: 'boom'", raw=b"payload"
+        source_ref="x.odd",
+        code=PARSER_ERROR,
+        message="KeyError: 'boom'",
+        raw=b"payload",
+        format_hint="odd",
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(b"%PDF-1.4\n%", "pdf", id="pdf"),
+        pytest.param(b"PK\x03\x04rest", "zip", id="zip"),
+        pytest.param(b"\x1f\x8b\x08", "gz", id="gzip"),
+        pytest.param(b"WARC/1.1\r\n", "warc", id="warc"),
+        pytest.param(b"<?xml version='1.0'?><rss version='2.0'>", "rss", id="rss"),
+        pytest.param(b"\n  <!DOCTYPE html><html>", "html", id="html"),
+        pytest.param(b"Plain words.", "", id="text"),
+    ],
+)
+def test_dispatch_sniffs_inputs_without_extension(data: bytes, expected: str) -> None:
+    from sanctionwatch.ingest.media import sniff_format
+
+    assert sniff_format(data) == expected
 
 
 @pytest.mark.parametrize("max_bytes", [pytest.param(0, id="zero"), pytest.param(-1, id="negative")])

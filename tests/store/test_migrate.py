@@ -9,6 +9,7 @@ from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.store import (
     SCHEMA_VERSION,
     Store,
+    list_quarantine,
     migrate_schema,
     open_store,
     read_schema_version,
@@ -36,9 +37,10 @@ def _tables(store: Store) -> set[str]:
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 1
+        assert read_schema_version(conn) == SCHEMA_VERSION == 2
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
+    assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
 
@@ -51,18 +53,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 2 adds a column. The database here is the "old" one.
+    # The code of the future: version 3 adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={2: _add_notes_column}, target=2)
-    assert before == 1
+        before = migrate_schema(conn, migrations={3: _add_notes_column}, target=3)
+    assert before == 2
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 2
+        assert read_schema_version(conn) == 3
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={2: _add_notes_column}, target=2)
+        migrate_schema(conn, migrations={3: _add_notes_column}, target=3)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -71,15 +73,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={2: _broken_step}, target=2)
+        migrate_schema(conn, migrations={3: _broken_step}, target=3)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 1
+        assert read_schema_version(conn) == 2
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=3)
+        migrate_schema(conn, migrations={}, target=4)
     assert info.value.code == "E302"
 
 
@@ -92,3 +94,45 @@ def test_migrate_unversioned_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         open_store(f"sqlite:///{path}")
     assert info.value.code == "E305"
+
+
+_V2_TABLES = ("syndication_bands", "syndication", "item_documents", "ingest_items")
+_V2_QUARANTINE_COLUMNS = ("format_hint", "origin", "attempts", "resolved_at")
+
+
+def _make_version_1(url: str) -> None:
+    """A database as version 1 left it: without the tables and columns version 2 added."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("PRAGMA foreign_keys = OFF"))
+        for table in _V2_TABLES:
+            conn.execute(text(f"DROP TABLE {table}"))
+        for column in _V2_QUARANTINE_COLUMNS:
+            conn.execute(text(f"ALTER TABLE quarantine DROP COLUMN {column}"))
+        conn.execute(text("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'"))
+        conn.execute(
+            text(
+                "INSERT INTO quarantine (id, source_ref, code, message, raw_sha256, created_at) "
+                "VALUES ('q1', 'old.txt', 'E201', 'the input is empty', NULL, '2024-01-01')"
+            )
+        )
+    engine.dispose()
+
+
+def test_migrate_version_1_database_to_2(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    open_store(url).close()
+    _make_version_1(url)
+
+    with open_store(url) as store:
+        with store.transaction() as conn:
+            assert read_schema_version(conn) == 2
+        assert set(_V2_TABLES) <= _tables(store)
+        assert set(_V2_QUARANTINE_COLUMNS) <= _columns(store, "quarantine")
+        (entry,) = list_quarantine(store)
+        assert (entry.source_ref, entry.code, entry.attempts, entry.resolved_at) == (
+            "old.txt",
+            "E201",
+            0,
+            None,
+        )

@@ -230,6 +230,7 @@ def test_reader_stats_counts_everything(
             "incidents",
             "provisions",
             "quarantine",
+            "syndication",
         ],
         0,
     )

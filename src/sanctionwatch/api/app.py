@@ -14,10 +14,10 @@ from fastapi.responses import JSONResponse
 
 from sanctionwatch import __version__
 from sanctionwatch import store as st
-from sanctionwatch.api.routes import documents, incidents, meta
+from sanctionwatch.api.routes import documents, incidents, meta, screening
 from sanctionwatch.domain.errors import ConfigError, NotFoundError, SanctionwatchError
 
-ROUTERS = (meta.router, incidents.router, documents.router)
+ROUTERS = (meta.router, incidents.router, documents.router, screening.router)
 _STATUS = {NotFoundError: 404, ConfigError: 503}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from sanctionwatch.cli.commands import browsing, extracting, ingesting, running
+from sanctionwatch.cli.commands import browsing, extracting, ingesting, running, screening
 
 app = typer.Typer(
     name="sanctionwatch",
@@ -19,7 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _group in (ingesting, browsing, extracting, running):
+for _group in (ingesting, browsing, extracting, running, screening):
     _group.register(app)
 
 

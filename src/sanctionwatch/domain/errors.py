@@ -50,6 +50,19 @@ MISSING_TEXT = "E206"
 UNSUPPORTED_FORMAT = "E207"
 UNREADABLE = "E208"
 PARSER_ERROR = "E209"
+PDF_NO_TEXT = "E210"
+MALFORMED_PDF = "E211"
+PDF_ENCRYPTED = "E212"
+MALFORMED_FEED = "E213"
+MALFORMED_WARC = "E214"
+MALFORMED_ARCHIVE = "E215"
+DECOMPRESSION_BOMB = "E216"
+NO_MAIN_TEXT = "E217"
+FETCH_ERROR = "E218"
+FETCH_TIMEOUT = "E219"
+BLOCKED_ADDRESS = "E220"
+TOO_MANY_REDIRECTS = "E221"
+BAD_URL = "E222"
 
 INGEST_ERROR_CODES: dict[str, str] = {
     EMPTY_INPUT: "the input is empty or has no text after normalisation",
@@ -61,4 +74,17 @@ INGEST_ERROR_CODES: dict[str, str] = {
     UNSUPPORTED_FORMAT: "the file type is not supported yet",
     UNREADABLE: "the file could not be read",
     PARSER_ERROR: "a format parser failed unexpectedly on this input (a bug: please report it)",
+    PDF_NO_TEXT: "the PDF has no text layer (a scan?): OCR it first",
+    MALFORMED_PDF: "the PDF is damaged or not a PDF",
+    PDF_ENCRYPTED: "the PDF is encrypted and cannot be opened without a password",
+    MALFORMED_FEED: "the RSS/Atom feed is not well-formed and has no usable items",
+    MALFORMED_WARC: "the WARC file is damaged or not a WARC file",
+    MALFORMED_ARCHIVE: "the zip or gzip archive is damaged",
+    DECOMPRESSION_BOMB: "the archive expands far beyond its size or nests too deep (zip/gzip bomb)",
+    NO_MAIN_TEXT: "the HTML page has no main text to extract",
+    FETCH_ERROR: "the URL could not be fetched (network error or HTTP error status)",
+    FETCH_TIMEOUT: "fetching the URL timed out",
+    BLOCKED_ADDRESS: "the URL points at a private, loopback or link-local address (SSRF guard)",
+    TOO_MANY_REDIRECTS: "the URL redirects too many times",
+    BAD_URL: "not an http(s) URL that can be fetched",
 }

@@ -23,10 +23,11 @@ from sanctionwatch.domain.errors import (
     UNDECODABLE,
     InputError,
 )
-from sanctionwatch.ingest.results import Failed, Ingested, IngestResult
-from sanctionwatch.ingest.sources import RawInput
+from sanctionwatch.ingest.results import Failed, Ingested, IngestResult, RawInput
 
 FORMAT = "jsonl"
+RECORD_HINT = "jsonl-record"
+"""Format hint of one quarantined line, so a retry parses it alone."""
 _KNOWN_FIELDS = frozenset({"text", "title", "outlet", "published", "url", "id", "language"})
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
@@ -54,14 +55,20 @@ def parse_jsonl(raw: RawInput) -> Iterator[IngestResult]:
         try:
             document = parse_record(line, source_ref=source_ref)
         except InputError as error:
-            yield Failed.from_error(source_ref, error, line)
+            yield Failed.from_error(source_ref, error, line, format_hint=RECORD_HINT)
         except Exception as exc:  # a bug on one record must not lose the rest of the file
             message = f"{type(exc).__name__}: {exc}"
-            yield Failed(source_ref=source_ref, code=PARSER_ERROR, message=message, raw=line)
+            yield Failed(source_ref, PARSER_ERROR, message, line, RECORD_HINT)
         else:
             yield Ingested(document=document, raw=line)
     if not seen_record:
         raise InputError("the file has no records", code=EMPTY_INPUT)
+
+
+def parse_jsonl_record(raw: RawInput) -> Iterator[IngestResult]:
+    """One line kept in quarantine, parsed again under its own ``source_ref``."""
+    line = _check_file(raw.data).strip(b"\r\n")
+    yield Ingested(document=parse_record(line, source_ref=raw.source_ref), raw=line)
 
 
 def _check_file(data: bytes) -> bytes:

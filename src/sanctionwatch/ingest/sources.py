@@ -9,27 +9,16 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sanctionwatch.domain.errors import TOO_LARGE, UNREADABLE
-from sanctionwatch.ingest.results import Failed
+from sanctionwatch.ingest.results import Failed, RawInput
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    """The bytes of one input and where they came from.
-
-    ``format_hint`` is the lower-case file extension without the dot (``""`` if none);
-    other sources (URLs, feeds) may set it from a media type later.
-    """
-
-    source_ref: str
-    path: Path | None
-    data: bytes = field(repr=False)
-    format_hint: str = ""
+DEFAULT_MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
+# Containers hold many documents: they are read up to the archive cap, and each member
+# is held to the per-document cap when it comes out.
+CONTAINER_HINTS = frozenset({"zip", "gz", "tgz", "warc", "arc"})
 
 
 def source_ref_for(path: Path) -> str:
@@ -46,23 +35,28 @@ def format_hint_for(path: Path) -> str:
 
 
 def iter_inputs(
-    paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_archive_bytes: int | None = None,
 ) -> Iterator[RawInput | Failed]:
     """Yield every file under ``paths``: given order, then sorted by name inside folders.
 
     Hidden entries (names starting with ``.``) inside folders are skipped; a path given
     explicitly is always read. Symlinks are followed, but each folder is walked once, so
-    symlink loops terminate.
+    symlink loops terminate. Archives (``CONTAINER_HINTS``) may be up to
+    ``max_archive_bytes`` (default: ``max_bytes``).
     """
     if isinstance(paths, str | Path):
         paths = [paths]
     seen_dirs: set[tuple[int, int]] = set()
+    caps = (max_bytes, max_archive_bytes or max_bytes)
     for given in paths:
-        yield from _walk(Path(given), seen_dirs, max_bytes)
+        yield from _walk(Path(given), seen_dirs, caps)
 
 
 def _walk(
-    root: Path, seen_dirs: set[tuple[int, int]], max_bytes: int
+    root: Path, seen_dirs: set[tuple[int, int]], caps: tuple[int, int]
 ) -> Iterator[RawInput | Failed]:
     # An explicit stack rather than recursion: deep trees must not hit the recursion limit.
     stack = [root]
@@ -85,7 +79,8 @@ def _walk(
                 continue
             stack.extend(reversed(children))
         elif stat.S_ISREG(info.st_mode):
-            yield _read_file(path, info.st_size, max_bytes)
+            cap = caps[1] if format_hint_for(path) in CONTAINER_HINTS else caps[0]
+            yield _read_file(path, info.st_size, cap)
         else:
             # FIFOs and devices could block or never end: never open them.
             yield _failed(path, UNREADABLE, "not a regular file")
@@ -109,8 +104,9 @@ def _read_file(path: Path, size: int, max_bytes: int) -> RawInput | Failed:
         return _failed(path, UNREADABLE, f"cannot read: {_reason(exc)}")
     if len(data) > max_bytes:
         return _too_large(path, len(data), max_bytes)
+    ref = source_ref_for(path)
     return RawInput(
-        source_ref=source_ref_for(path), path=path, data=data, format_hint=format_hint_for(path)
+        source_ref=ref, path=path, data=data, format_hint=format_hint_for(path), origin=ref
     )
 
 
@@ -119,7 +115,15 @@ def _too_large(path: Path, size: int, max_bytes: int) -> Failed:
 
 
 def _failed(path: Path, code: str, message: str) -> Failed:
-    return Failed(source_ref=source_ref_for(path), code=code, message=message, raw=b"")
+    ref = source_ref_for(path)
+    return Failed(
+        source_ref=ref,
+        code=code,
+        message=message,
+        raw=b"",
+        format_hint=format_hint_for(path),
+        origin=ref,
+    )
 
 
 def _reason(exc: OSError) -> str:

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from sanctionwatch.domain.document import Document, build_document
 from sanctionwatch.domain.errors import EMPTY_INPUT, InputError
 from sanctionwatch.ingest.decode import decode_bytes
-from sanctionwatch.ingest.results import Ingested, IngestResult
-from sanctionwatch.ingest.sources import RawInput
+from sanctionwatch.ingest.results import Ingested, IngestResult, RawInput
 
 FORMAT = "text"
 TITLE_MAX_CHARS = 200

@@ -1,5 +1,6 @@
 """Use cases shared by every surface (CLI, API, web, reports)."""
 
+from sanctionwatch.services.custody import document_custody
 from sanctionwatch.services.demo import sample_data_dir
 from sanctionwatch.services.documents import document_detail, search
 from sanctionwatch.services.incidents import (
@@ -9,16 +10,23 @@ from sanctionwatch.services.incidents import (
     rebuild_incidents,
 )
 from sanctionwatch.services.ingesting import IngestSummary, extract_pending, ingest_sources
+from sanctionwatch.services.quarantine import RetrySummary, retry_quarantine
+from sanctionwatch.services.syndicating import SyndicationSummary, assign_syndication
 
 __all__ = [
     "IncidentView",
     "IngestSummary",
+    "RetrySummary",
+    "SyndicationSummary",
+    "assign_syndication",
+    "document_custody",
     "document_detail",
     "extract_pending",
     "incident_view",
     "ingest_sources",
     "list_incident_views",
     "rebuild_incidents",
+    "retry_quarantine",
     "sample_data_dir",
     "search",
 ]

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Column, Connection, Table, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
 from sanctionwatch.domain.errors import ConfigError
+from sanctionwatch.store import schema
 from sanctionwatch.store.schema import FTS_DDL, SCHEMA_VERSION, metadata, schema_meta
 
 Migration = Callable[[Connection], None]
@@ -29,7 +30,26 @@ UNVERSIONED_DATABASE = "E305"
 
 _VERSION_KEY = "schema_version"
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _add_column(conn: Connection, table: Table, column: Column[object]) -> None:
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+
+
+def migrate_to_2(conn: Connection) -> None:
+    """Ingestion state, chain of custody, syndication clusters; retry data on quarantine."""
+    for name in ("format_hint", "origin", "attempts", "resolved_at"):
+        _add_column(conn, schema.quarantine, schema.quarantine.c[name])
+    for table in (
+        schema.ingest_items,
+        schema.item_documents,
+        schema.syndication,
+        schema.syndication_bands,
+    ):
+        table.create(conn)
+
+
+MIGRATIONS: dict[int, Migration] = {2: migrate_to_2}
 
 
 def read_schema_version(conn: Connection) -> int | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, func, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, func, select
 
 from sanctionwatch.domain.claim import Claim, ClaimType
 from sanctionwatch.domain.codec import claim_from_dict, incident_from_dict, provision_from_dict
@@ -38,9 +38,23 @@ class QuarantineEntry:
     message: str
     raw_sha256: str | None
     created_at: datetime
+    format_hint: str | None = None
+    origin: str | None = None
+    attempts: int = 0
+    resolved_at: datetime | None = None
 
 
 # --- documents ---------------------------------------------------------------------------
+
+
+def _documents_query() -> Select[Any]:
+    """Documents with their syndication cluster, which lives in its own table."""
+    docs, syn = tables.documents, tables.syndication
+    columns = [c for c in docs.c if c.name != "syndication_cluster"]
+    cluster = func.coalesce(syn.c.cluster_id, docs.c.syndication_cluster)
+    return select(*columns, cluster.label("syndication_cluster")).select_from(
+        docs.outerjoin(syn, syn.c.document_id == docs.c.id)
+    )
 
 
 def get_document(store: Store, id: str) -> Document:
@@ -48,7 +62,7 @@ def get_document(store: Store, id: str) -> Document:
         doc_id = _resolve_id(
             conn, tables.documents.c.id, id.lower(), kind="document", hex_only=True
         )
-        row = conn.execute(select(tables.documents).where(tables.documents.c.id == doc_id)).one()
+        row = conn.execute(_documents_query().where(tables.documents.c.id == doc_id)).one()
     return _document_from_row(row)
 
 
@@ -66,7 +80,7 @@ def list_documents(store: Store, *, limit: int = 100, offset: int = 0) -> list[D
     """Newest publication first; undated documents last."""
     docs = tables.documents
     query = (
-        select(docs)
+        _documents_query()
         .order_by(docs.c.published.desc().nulls_last(), docs.c.id)
         .limit(limit)
         .offset(offset)
@@ -211,11 +225,16 @@ def list_provisions(
         return [provision_from_dict(data) for data in rows]
 
 
-def list_quarantine(store: Store, *, code: str | None = None) -> list[QuarantineEntry]:
+def list_quarantine(
+    store: Store, *, code: str | None = None, include_resolved: bool = False
+) -> list[QuarantineEntry]:
+    """Quarantined inputs, oldest first; those a retry has since stored are left out."""
     q = tables.quarantine
     query = select(q).order_by(q.c.created_at, q.c.id)
     if code is not None:
         query = query.where(q.c.code == code)
+    if not include_resolved:
+        query = query.where(q.c.resolved_at.is_(None))
     with store.transaction() as conn:
         return [
             QuarantineEntry(
@@ -225,9 +244,25 @@ def list_quarantine(store: Store, *, code: str | None = None) -> list[Quarantine
                 message=row.message,
                 raw_sha256=row.raw_sha256,
                 created_at=_as_utc(row.created_at),
+                format_hint=row.format_hint,
+                origin=row.origin,
+                attempts=row.attempts or 0,
+                resolved_at=_as_utc(row.resolved_at) if row.resolved_at else None,
             )
             for row in conn.execute(query)
         ]
+
+
+def incidents_out_of_date(store: Store) -> bool:
+    """Whether claims were extracted after incidents were last built (a run cut short)."""
+    with store.transaction() as conn:
+        last_extraction = conn.execute(select(func.max(tables.extractions.c.extracted_at))).scalar()
+        last_build = conn.execute(select(func.max(tables.incidents.c.built_at))).scalar()
+        if last_extraction is None:
+            return False
+        if last_build is None:
+            return _count(conn, tables.claims) > 0
+    return bool(_as_utc(last_extraction) > _as_utc(last_build))
 
 
 def stats(store: Store) -> dict[str, int]:
@@ -239,6 +274,7 @@ def stats(store: Store) -> dict[str, int]:
         "incidents": tables.incidents,
         "provisions": tables.provisions,
         "quarantine": tables.quarantine,
+        "syndication": tables.syndication,
     }
     with store.transaction() as conn:
         return {name: _count(conn, table) for name, table in counted.items()}

@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -23,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
 _ID = 255
@@ -157,7 +158,67 @@ quarantine = Table(
     Column("message", Text, nullable=False),
     Column("raw_sha256", String(_SHA)),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Version 2: what a retry needs (how to parse the bytes, or where to read them again)
+    # and what it did.
+    Column("format_hint", String(32)),
+    Column("origin", Text),
+    Column("attempts", Integer),
+    Column("resolved_at", DateTime(timezone=True)),
     Index("ix_quarantine_code", "code"),
+)
+
+# --- version 2: ingestion state and syndication -------------------------------------------
+
+# One row per top-level input (a file, an archive, a fetched URL) and parser version:
+# written as "failed" before the input is processed and set to "done" only after every
+# document and failure from it is stored, so a killed run redoes exactly the unfinished
+# inputs and a finished one is skipped.
+ingest_items = Table(
+    "ingest_items",
+    metadata,
+    Column("key", String(_SHA), primary_key=True),
+    Column("source_ref", Text, nullable=False),
+    Column("raw_sha256", String(_SHA)),
+    Column("version", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("documents", Integer, nullable=False),
+    Column("quarantined", Integer, nullable=False),
+)
+
+# Chain of custody: which input gave which document (a document may come from several).
+item_documents = Table(
+    "item_documents",
+    metadata,
+    Column("item_key", String(_SHA), ForeignKey("ingest_items.key"), primary_key=True),
+    Column("document_id", String(_SHA), ForeignKey("documents.id"), primary_key=True),
+    Index("ix_item_documents_document", "document_id"),
+)
+
+# Derived from the document text once, never updated: documents stay immutable and the
+# reader joins the cluster in. ``matched_document_id`` is the copy that put the
+# document in its cluster (none for the document that founded it).
+syndication = Table(
+    "syndication",
+    metadata,
+    Column("document_id", String(_SHA), ForeignKey("documents.id"), primary_key=True),
+    Column("cluster_id", String(_ID), nullable=False),
+    Column("matched_document_id", String(_SHA)),
+    Column("similarity", Float),
+    Column("shingles", Integer, nullable=False),
+    Column("signature", LargeBinary),
+    Column("method", String(64), nullable=False),
+    Column("assigned_at", DateTime(timezone=True), nullable=False),
+    Index("ix_syndication_cluster", "cluster_id"),
+)
+
+# LSH bands of each signature: equal keys make two documents candidate copies.
+syndication_bands = Table(
+    "syndication_bands",
+    metadata,
+    Column("band_key", String(32), primary_key=True),
+    Column("document_id", String(_SHA), ForeignKey("documents.id"), primary_key=True),
 )
 
 # SQLite only: a standalone FTS5 table rather than an external-content one, because

@@ -155,30 +155,25 @@ def quarantine_id_for(source_ref: str, code: str, raw_sha256: str | None) -> str
 
 
 def quarantine(
-    store: Store, *, source_ref: str, code: str, message: str, raw: bytes | None = None
+    store: Store,
+    *,
+    source_ref: str,
+    code: str,
+    message: str,
+    raw: bytes | None = None,
+    format_hint: str | None = None,
+    origin: str | None = None,
 ) -> bool:
     """Record a bad input with its original bytes; ``True`` if it was not recorded before.
 
     The same source, bytes and code give the same row, so re-running a batch adds nothing.
+    ``format_hint`` and ``origin`` tell a later retry how to parse the bytes again, or
+    where to read them when there are none (a file over the cap, a URL that failed).
     """
-    raw_sha = None if raw is None else sha256_hex(raw)
-    entry_id = quarantine_id_for(source_ref, code, raw_sha)
-    with store.transaction(write=True) as conn:
-        if raw is not None and raw_sha is not None:
-            _put_blob(conn, raw_sha, raw)
-        if _exists(conn, tables.quarantine.c.id, entry_id):
-            return False
-        conn.execute(
-            insert(tables.quarantine).values(
-                id=entry_id,
-                source_ref=source_ref,
-                code=code,
-                message=message,
-                raw_sha256=raw_sha,
-                created_at=datetime.now(UTC),
-            )
-        )
-    return True
+    from sanctionwatch.store.ingestion import QuarantineWrite, save_results
+
+    write = QuarantineWrite(source_ref, code, message, raw, format_hint, origin)
+    return save_results(store, None, [write])[0]
 
 
 def rebuild_search_index(store: Store) -> int:

@@ -3,40 +3,142 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sanctionwatch import store as st
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.services import IngestSummary, ingest_sources
+from sanctionwatch.ingest import IngestOptions
+from sanctionwatch.services import IngestSummary, ingest_sources, retry_quarantine
+
+_MB = 1024 * 1024
+
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let URLs reach private, loopback and link-local addresses (off: SSRF guard).",
+    ),
+]
+WorkersOption = Annotated[int, typer.Option(help="Processes for extraction.")]
+MaxMbOption = Annotated[
+    int, typer.Option("--max-mb", help="Cap per document (file read, text kept) in MB.")
+]
+MaxArchiveMbOption = Annotated[
+    int,
+    typer.Option(
+        "--max-archive-mb", help="Cap per archive (zip, gzip, WARC) and its contents, MB."
+    ),
+]
+ExtractOption = Annotated[
+    bool, typer.Option("--extract/--no-extract", help="Extract claims and rebuild incidents.")
+]
 
 
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders: .txt, .md, .jsonl (corpus shape).")
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders or http(s) URLs: .txt .md .jsonl .html .pdf .xml/.rss/.atom "
+            ".warc .zip .gz (folders and archives of these)."
+        ),
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
-    workers: Annotated[int, typer.Option(help="Processes for extraction.")] = 1,
-    max_mb: Annotated[int, typer.Option("--max-mb", help="Per-file size cap in MB.")] = 50,
+    workers: WorkersOption = 1,
+    max_mb: MaxMbOption = 50,
+    max_archive_mb: MaxArchiveMbOption = 1024,
+    allow_private: AllowPrivateOption = False,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="Feeds: fetch and ingest each item's page.")
+    ] = False,
+    extract: ExtractOption = True,
 ) -> None:
     """Ingest documents, extract claims, rebuild incidents. Bad input is quarantined, never fatal."""
-    max_bytes = max_mb * 1024 * 1024
+    options = IngestOptions(
+        max_bytes=max_mb * _MB,
+        max_archive_bytes=max_archive_mb * _MB,
+        follow_links=follow_links,
+        allow_private=allow_private,
+    )
     with domain_errors():
         store = open_store(db)
-        if as_json or not sys.stderr.isatty():
-            summary = ingest_sources(store, paths, workers=workers, max_bytes=max_bytes)
-        else:
-            summary = _ingest_with_progress(store, paths, workers=workers, max_bytes=max_bytes)
+        with _progress(enabled=not as_json and sys.stderr.isatty()) as on_progress:
+            summary = ingest_sources(
+                store,
+                sources,
+                workers=workers,
+                options=options,
+                extract=extract,
+                on_progress=on_progress,
+            )
     if as_json:
         render.print_json(summary.to_dict())
         return
-    counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
-    render.console.print(render.summary_table("ingest", counts))
+    _print_summary("ingest", summary)
+
+
+def quarantine(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    retry: Annotated[
+        bool, typer.Option("--retry", help="Re-run the open entries (re-parse, re-read, re-fetch).")
+    ] = False,
+    code: Annotated[
+        str | None, typer.Option(help="Only entries with this code (e.g. E218).")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list entries a retry has since resolved.")
+    ] = False,
+    allow_private: AllowPrivateOption = False,
+    workers: WorkersOption = 1,
+    max_mb: MaxMbOption = 50,
+) -> None:
+    """Inputs that failed, with their stable error codes; ``--retry`` runs them again."""
+    with domain_errors():
+        store = open_store(db)
+        if retry:
+            options = IngestOptions(max_bytes=max_mb * _MB, allow_private=allow_private)
+            result = retry_quarantine(store, code=code, options=options, workers=workers)
+            if as_json:
+                render.print_json(result.to_dict())
+                return
+            counts = {k: v for k, v in result.to_dict().items() if isinstance(v, int)}
+            render.console.print(render.summary_table("quarantine retry", counts))
+            _print_summary("retry ingest", result.ingest)
+            return
+        entries = st.list_quarantine(store, code=code, include_resolved=show_all)
+    rows = [
+        {
+            "source": e.source_ref,
+            "code": e.code,
+            "message": e.message,
+            "raw_sha256": e.raw_sha256,
+            "attempts": e.attempts,
+            "resolved": e.resolved_at is not None,
+        }
+        for e in entries
+    ]
+    if as_json:
+        render.print_json(rows)
+        return
+    for row in rows:
+        mark = " (resolved)" if row["resolved"] else ""
+        render.console.print(
+            f"{row['code']} {row['source']}: {row['message']}{mark}", markup=False, highlight=False
+        )
+
+
+def _print_summary(title: str, summary: IngestSummary) -> None:
+    counts: dict[str, object] = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+    if summary.languages:
+        counts["languages"] = ", ".join(f"{k} {v}" for k, v in sorted(summary.languages.items()))
+    render.console.print(render.summary_table(title, counts))
     for failure in summary.failures:
         render.console.print(
             f"quarantined {failure['code']} {failure['source']}: {failure['message']}",
@@ -45,14 +147,16 @@ def ingest(
         )
 
 
-def _ingest_with_progress(
-    store: st.Store, paths: list[Path], *, workers: int, max_bytes: int
-) -> IngestSummary:
+@contextmanager
+def _progress(*, enabled: bool) -> Iterator[Callable[[str, str], None] | None]:
+    """A live line of counts (new, duplicate, quarantined) while inputs are read."""
+    if not enabled:
+        yield None
+        return
     counts = {"ingested": 0, "duplicate": 0, "quarantined": 0}
     columns = (
+        SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
-        BarColumn(),
-        MofNCompleteColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
     )
@@ -60,30 +164,14 @@ def _ingest_with_progress(
         task = progress.add_task("", total=None)
 
         def on_progress(event: str, ref: str) -> None:
-            counts[event] += 1
-            desc = f"new {counts['ingested']} · duplicate {counts['duplicate']} · quarantined {counts['quarantined']}"
+            counts[event] = counts.get(event, 0) + 1
+            desc = (
+                f"new {counts['ingested']} · duplicate {counts['duplicate']} · "
+                f"quarantined {counts['quarantined']}"
+            )
             progress.update(task, advance=1, description=desc)
 
-        return ingest_sources(
-            store, paths, workers=workers, max_bytes=max_bytes, on_progress=on_progress
-        )
-
-
-def quarantine(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Inputs that failed, with their stable error codes."""
-    with domain_errors():
-        entries = st.list_quarantine(open_store(db))
-    rows = [
-        {"source": e.source_ref, "code": e.code, "message": e.message, "raw_sha256": e.raw_sha256}
-        for e in entries
-    ]
-    if as_json:
-        render.print_json(rows)
-        return
-    for row in rows:
-        render.console.print(
-            f"{row['code']} {row['source']}: {row['message']}", markup=False, highlight=False
-        )
+        yield on_progress
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,183 @@
+"""Screening and lists: ``screen``, ``lists update``, ``lists show``, ``export``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from sanctionwatch.cli import render
+from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
+from sanctionwatch.domain.errors import InputError
+from sanctionwatch.resolve.matcher import DEFAULT_THRESHOLD
+
+lists_app = typer.Typer(help="Sanctions lists used for screening.", no_args_is_help=True)
+
+
+def screen(
+    name: Annotated[str | None, typer.Argument(help="A name in any script.")] = None,
+    birth_date: Annotated[
+        str | None, typer.Option("--birth-date", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Nationality: code or name (kp, Russia).")
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="CSV with a 'name' column (birth_date, country optional)."),
+    ] = None,
+    schema: Annotated[
+        str, typer.Option(help="Person, Organization, LegalEntity or Vessel.")
+    ] = "Person",
+    threshold: Annotated[
+        float, typer.Option(help="Score at or above which a match is reported.")
+    ] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(help="At most this many results per name.")] = 5,
+    as_json: JsonOption = False,
+) -> None:
+    """Screen a name (or a CSV of names) against the loaded sanctions lists, any script."""
+    from sanctionwatch.services import screening
+
+    if (name is None) == (file is None):
+        render.err_console.print("error E508: give a NAME or --file names.csv, not both")
+        raise typer.Exit(2)
+    with domain_errors():
+        if file is not None:
+            try:
+                text = file.read_text("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                raise InputError(f"cannot read {file}: {error}", code="E507") from None
+            report = screening.screen_csv(text, threshold=threshold, limit=limit).to_dict()
+            _print_batch(report, as_json=as_json)
+            if report["errors"]:
+                raise typer.Exit(3)
+            return
+        assert name is not None
+        query = screening.make_query(name, schema=schema, birth_date=birth_date, country=country)
+        results = screening.screen(query, threshold=threshold, limit=limit)
+    rows = [screening.result_to_dict(r) for r in results]
+    if as_json:
+        render.print_json({"query": name, "threshold": threshold, "results": rows})
+        return
+    render.console.print(_results_table(name, rows))
+    for row in rows[:1]:
+        for feature, value in row["features"].items():
+            render.console.print(
+                f"  {feature}: {value['score']:.2f} x {value['weight']} — {value['detail']}",
+                markup=False,
+                highlight=False,
+            )
+
+
+def _results_table(title: str, rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"screening: {title}")
+    for column in ("score", "confidence", "list", "reference", "name", "via"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            f"{row['score']:.2f}",
+            row["confidence"],
+            row["list"],
+            row["reference"],
+            row["caption"],
+            f"{row['name']['candidate']} ({row['name']['method']})",
+        )
+    return table
+
+
+def _print_batch(report: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        render.print_json(report)
+        return
+    for row in report["rows"]:
+        top = row["results"][0] if row["results"] else None
+        verdict = f"{top['score']:.2f} {top['confidence']} {top['caption']}" if top else "no result"
+        render.console.print(f"row {row['row']}: {row['name']} → {verdict}", markup=False)
+    for error in report["errors"]:
+        render.err_console.print(
+            f"row {error['row']}: error {error['code']}: {error['message']}", markup=False
+        )
+    render.console.print(
+        f"screened {report['screened']}, matched {report['matched']}, errors {len(report['errors'])}"
+    )
+
+
+@lists_app.command("update")
+def lists_update(
+    source: Annotated[str, typer.Argument(help="A list file or an http(s) URL.")],
+    name: Annotated[str | None, typer.Option(help="List name (default: from the file).")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on private or loopback addresses.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Load a UN consolidated list XML or FollowTheMoney JSON lines; replace it atomically."""
+    from sanctionwatch.services import screening
+
+    with domain_errors():
+        record = screening.update_list(source, name=name, allow_private=allow_private)
+    if as_json:
+        render.print_json(record.to_dict())
+        return
+    render.console.print(
+        f"loaded {record.name} version {record.version} ({record.entries} entries) from {record.source}",
+        markup=False,
+        highlight=False,
+    )
+
+
+@lists_app.command("show")
+def lists_show(as_json: JsonOption = False) -> None:
+    """The loaded lists: name, version, list date, source, load time."""
+    from sanctionwatch.services import screening
+
+    with domain_errors():
+        records = [r.to_dict() for r in screening.list_records()]
+    if as_json:
+        render.print_json(records)
+        return
+    table = Table(title="sanctions lists")
+    for column in ("name", "version", "list_date", "entries", "source", "loaded_at"):
+        table.add_column(column)
+    for record in records:
+        table.add_row(
+            *[
+                str(record[c])
+                for c in ("name", "version", "list_date", "entries", "source", "loaded_at")
+            ]
+        )
+    render.console.print(table)
+
+
+def export(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="ftm: FollowTheMoney JSON lines.")
+    ] = "ftm",
+    db: DbOption = None,
+) -> None:
+    """Export entities and incidents as FollowTheMoney JSON lines."""
+    from sanctionwatch.services.export import export_ftm
+
+    if format != "ftm":
+        render.err_console.print(f"error E509: unknown export format {format!r} (ftm)")
+        raise typer.Exit(2)
+    with domain_errors():
+        store = open_store(db)
+        if output is None:
+            count = export_ftm(store, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                count = export_ftm(store, handle)
+    render.err_console.print(f"exported {count} entities", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(screen)
+    app.command()(export)
+    app.add_typer(lists_app, name="lists")

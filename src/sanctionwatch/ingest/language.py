@@ -1,0 +1,34 @@
+"""Language of a document, offline, with ``py3langid`` (its model ships in the wheel).
+
+Chosen over ``langdetect`` and ``lingua`` after measuring on the corpus: about 3 ms per
+document against 10-12 ms, deterministic, and no download at run time. Short or unsure
+input gives ``None`` (unknown) rather than a guess, and unknown is treated like English
+downstream, so a terse English note is never left out of extraction.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+SAMPLE_CHARS = 3000
+MIN_LETTERS = 20
+MIN_CONFIDENCE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text`` (``en``, ``ru``, ``ko``...), or ``None`` when unsure."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(char.isalpha() for char in sample) < MIN_LETTERS:
+        return None
+    language, confidence = _identifier().classify(sample)
+    if float(confidence) < MIN_CONFIDENCE:
+        return None
+    return str(language)

@@ -1,0 +1,90 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sanctionwatch.cli.app import app
+
+runner = CliRunner()
+FIXTURE = Path(__file__).resolve().parents[1] / "resolve" / "data" / "un_small.xml"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("SANCTIONWATCH_DATA_DIR", str(folder))
+    result = runner.invoke(app, ["lists", "update", str(FIXTURE), "--json"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_screening_lists_update_records_version(data_dir: Path) -> None:
+    shown = json.loads(runner.invoke(app, ["lists", "show", "--json"]).stdout)
+    assert shown[0]["version"].startswith("2030-01-02") and shown[0]["source"] == str(FIXTURE)
+
+
+def test_screening_screen_json_explains(data_dir: Path) -> None:
+    result = runner.invoke(app, ["screen", "리학철", "--birth-date", "1964", "--json"])
+    assert result.exit_code == 0, result.output
+    top = json.loads(result.stdout)["results"][0]
+    assert top["reference"] == "TKi.003" and top["confidence"] == "strong"
+    assert top["name"]["transliteration"] == "korean"
+
+
+def test_screening_screen_table_for_people(data_dir: Path) -> None:
+    result = runner.invoke(app, ["screen", "Sergey Shoygu", "--country", "Russia"])
+    assert result.exit_code == 0 and "TRi.001" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["screen", ""], "E501"), (["screen", "Kim", "--birth-date", "1962/02"], "E508")],
+    ids=["empty", "bad-date"],
+)
+def test_screening_screen_bad_input_exit_code(data_dir: Path, args: list[str], code: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and code in result.output
+
+
+def test_screening_batch_reports_broken_rows(data_dir: Path, tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "name,birth_date,country\nKim Yong Chol,1946,kp\n,,\nRi Hak Chol,1963,kp,extra\n\u201cBad\u0001\u201d,,\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["screen", "--file", str(names), "--json"])
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)
+    assert report["screened"] == 1 and report["rows"][0]["results"][0]["reference"] == "TKi.002"
+    assert [(e["row"], e["code"]) for e in report["errors"]] == [
+        (3, "E501"),
+        (4, "E507"),
+        (5, "E503"),
+    ]
+
+
+def test_screening_lists_update_refuses_bad_files_and_loopback(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<CONSOLIDATED_LIST><INDIVIDUAL>", "utf-8")
+    result = runner.invoke(app, ["lists", "update", str(bad)])
+    assert result.exit_code == 1 and "E505" in result.output
+    result = runner.invoke(app, ["lists", "update", "http://127.0.0.1:9/list.xml"])
+    assert result.exit_code == 1 and "E220" in result.output
+    shown = json.loads(runner.invoke(app, ["lists", "show", "--json"]).stdout)
+    assert shown[0]["entries"] == 7, "the loaded list is untouched"
+
+
+def test_screening_export_ftm_lines(tmp_path: Path, articles: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert runner.invoke(app, ["ingest", str(articles), "--db", db, "--json"]).exit_code == 0
+    out = tmp_path / "ftm.jsonl"
+    result = runner.invoke(app, ["export", "--format", "ftm", "--db", db, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    schemata = {r["schema"] for r in rows}
+    assert {"Event", "PublicBody", "Person", "Organization"} <= schemata
+    event = next(r for r in rows if r["schema"] == "Event")
+    assert event["properties"]["involved"] and event["datasets"] == ["sanctionwatch"]
