@@ -85,6 +85,11 @@ BATTERY = [
     ("up until 2015", None, "2015", None, "year"),
     ("starting 2024", None, "2024", None, "year"),
     ("(on Dec. 24, 2023)", "2024-02", "2023-12-24", None, "day"),
+    ("as of 1pm UTC on February 24, 14.5% of it", "2025-02-25", "2025-02-24", None, "day"),
+    ("following the September summit", "2024-02", "2023-09", None, "month"),
+    ("since the start of the full-scale invasion", "2024-05", "2022-02", None, "month"),
+    ("since Russia's full-scale invasion", "2023-01", "2022-02", None, "month"),
+    ("after the Vostochny summit", "2024-01", "2023-09", None, "month"),
 ]  # fmt: skip
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 TIMES_NAME = "times.rules"
 TIMES_VERSION = "v1"
@@ -51,11 +55,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "time.month_year",
         re.compile(rf"\b{_PREP}(?P<mon>{_MONTH}),? (?:of )?(?P<year>{_YEAR})\b", re.I),
     ),
-    ("time.month_day", re.compile(rf"\b(?:on )(?P<mon>{_MONTH}) (?P<day>{_DAY})\b(?!,? \d)", re.I)),
+    (
+        "time.month_day",
+        re.compile(rf"\b(?:on )(?P<mon>{_MONTH}) (?P<day>{_DAY})\b(?!,? \d{{4}}\b)", re.I),
+    ),
     (
         "time.relative_month",
         re.compile(
-            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-|in mid)(?:\s+|(?<=-))(?P<mon>{_MONTH})\b(?![ ,]*\d)",
+            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-|in mid|the|following the|after the|since the)(?:\s+|(?<=-))(?P<mon>{_MONTH})\b(?![ ,]*\d)",
             re.I,
         ),
     ),
@@ -201,17 +208,31 @@ def parse_times(
     pub = _parse_published(published)
     found: list[ParsedTime] = []
     taken: list[tuple[int, int]] = []
+    for rule_id, event_pattern, date in _events():
+        for m in event_pattern.finditer(text, start, end):
+            grain = {4: "year", 7: "month"}.get(len(date), "day")
+            found.append(ParsedTime(m.start(), m.end(), date, None, grain, rule_id))
+            taken.append((m.start(), m.end()))
     for rule, pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if (m.groupdict().get("mon") or "X")[0].islower():
                 continue  # "this may be", "troops march": not months
-
             resolved = _resolve(rule, m, pub)
             if resolved is None:
                 continue
             value_start, value_end, grain = resolved
+            if rule == "time.weekday" and m.group(0)[-2:] in {"'s", "’s"}:
+                rule = "time.weekday.possessive"  # "Wednesday's vote" is past: never moved forward
             found.append(ParsedTime(m.start(), m.end(), value_start, value_end, grain, rule))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _events() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Anchor events from ``data/events.yaml``: phrase pattern -> the event's own date."""
+    text = resources.files("sanctionwatch.extract").joinpath("data/events.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return tuple((e["id"], re.compile(e["pattern"], re.I), str(e["date"])) for e in data["events"])
