@@ -196,3 +196,26 @@ def test_claims_every_span_slices_back_to_the_text(text: str) -> None:
     for claim in extract_claims(text, published="2024-05", document_id="doc"):
         for span in claim.spans():
             assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many analysts doubt the plan. But they say North Korea will send workers to Russia.",
+        "“Moscow needs labour,” Kim said. “North Korea will send workers to Russia.”",
+    ],
+    ids=["pronoun", "running-quote"],
+)
+def test_claims_attribution_carries_to_the_next_sentence(text: str) -> None:
+    claim = _only(text, ClaimType.LABOR_DISPATCH)
+    assert [a.name for a in claim.attributions] in (["Many analysts"], ["Kim"])
+    first = text.index(claim.attributions[0].name)
+    assert claim.attributions[0].span.start == first  # grounded where the speaker is named
+
+
+def test_claims_footage_showing_is_a_source() -> None:
+    claim = _only(
+        "Television footage showing Russian troops using North Korean-made shells was aired.",
+        ClaimType.ARMS_TRANSFER,
+    )
+    assert [a.name for a in claim.attributions] == ["Television footage"]

@@ -28,6 +28,7 @@ from sanctionwatch.domain import (
 from sanctionwatch.extract.cues import (
     AttributionCue,
     clause_around,
+    continues_speaker,
     find_attributions,
     find_modality,
     governs,
@@ -127,6 +128,7 @@ def extract_claims(
     scan = mask_noise(text)
     claims: list[Claim] = []
     seen_sentences: set[str] = set()
+    previous_attributions: list[AttributionCue] = []
     document_actors = find_actors(scan)
     actor_starts = [a.start for a in document_actors]
     topic = _document_topic(document_actors)
@@ -143,8 +145,16 @@ def extract_claims(
         ]
         antecedent = _antecedent(document_actors, topic, sentence[0])
         if not actors and antecedent is None:
+            previous_attributions = find_attributions(
+                scan, sentence=sentence, rules=lexicon.attribution
+            )
             continue
         attributions = find_attributions(scan, sentence=sentence, rules=lexicon.attribution)
+        if not attributions and continues_speaker(scan, sentence):
+            # "But they say ...", or a quotation running on after "..., Lim said. “...":
+            # the speaker of the previous sentence, grounded where it was named.
+            attributions = [replace(a, inherited=True) for a in previous_attributions]
+        previous_attributions = attributions
         candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent)
         if not candidates:
             continue

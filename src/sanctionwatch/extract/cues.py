@@ -59,6 +59,8 @@ class AttributionCue:
     cue_start: int
     cue_end: int
     rule: str
+    inherited: bool = False
+    """Carried over from the previous sentence (a pronoun or a running quotation)."""
 
 
 def find_modality(
@@ -166,8 +168,23 @@ def clause_around(
     return start, end
 
 
+_SPEAKER_CARRIES = re.compile(
+    r"\b(?:he|she|they)\s+(?:also\s+)?(?:say|says|said|added|noted|told|warned|believe|believes|argued?|think|thinks)\b",
+    re.I,
+)
+
+
+def continues_speaker(text: str, sentence: tuple[int, int]) -> bool:
+    """The sentence goes on in the previous speaker's voice: it opens a quotation, or its
+    speaker is a pronoun ("But they say ...")."""
+    opens_quote = text[sentence[0] : sentence[0] + 1] in {"“", '"'}
+    return opens_quote or _SPEAKER_CARRIES.search(text, sentence[0], sentence[1]) is not None
+
+
 def governs(text: str, attribution: AttributionCue, trigger: tuple[int, int]) -> bool:
     """Whether an attribution in the sentence covers the claim at ``trigger``."""
+    if attribution.inherited:
+        return True
     lo = min(attribution.end, trigger[0])
     hi = max(attribution.start, trigger[1])
     return lo >= hi or _CLAUSE_BREAK.search(text, lo, hi) is None

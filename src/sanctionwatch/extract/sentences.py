@@ -93,7 +93,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 end -= 1
             if end > start:
                 out.append((start, end))
-    return out
+    return _move_opening_quotes(text, out)
+
+
+def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentencizer leaves an opening quote on the sentence before the one it opens
+    ('... Kim said. “' + 'North Korea will ...”'): hand it to the sentence it opens."""
+    fixed = list(spans)
+    for i in range(len(fixed) - 1):
+        start, end = fixed[i]
+        if end - start > 1 and text[end - 1] in "“‘" and text[end - 2].isspace():
+            new_end = end - 1
+            while new_end > start and text[new_end - 1].isspace():
+                new_end -= 1
+            fixed[i] = (start, new_end)
+            fixed[i + 1] = (end - 1, fixed[i + 1][1])
+    return fixed
 
 
 def tokenize_words(text: str) -> int:
