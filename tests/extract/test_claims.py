@@ -18,6 +18,24 @@ def _only(text: str, claim_type: ClaimType, *, published: str | None = "2024-03"
 
 ROLE_CASES = [
     (
+        "Syrian brokers sold rockets to Libya on behalf of North Korea.",
+        ClaimType.ARMS_TRANSFER,
+        ("KP",),
+        ("LY",),
+    ),
+    (
+        "Experts tracked Russia's arms purchases from North Korea in 2024.",
+        ClaimType.ARMS_TRANSFER,
+        ("KP",),
+        ("RU",),
+    ),
+    (
+        "Diplomats described the DPRK's illicit revenue generation schemes abroad in 2023.",
+        ClaimType.FINANCIAL_FLOW,
+        (),
+        ("KP",),
+    ),
+    (
         "North Korea shipped artillery shells to Russia last autumn.",
         ClaimType.ARMS_TRANSFER,
         ("KP",),

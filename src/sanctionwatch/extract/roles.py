@@ -82,6 +82,11 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
 _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
 _POSSESSIVE_BEFORE = 25
+_TOPIC_PREPS = {"against", "on", "about", "over", "regarding", "toward", "towards"}
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
+_BUYING = re.compile(
+    r"\b(?:purchases?|imports?|procurement|acquisitions?|use|employment|hiring)\b", re.I
+)
 _BETWEEN_BEFORE = 110
 
 
@@ -163,7 +168,8 @@ def resolve_roles(
     if voice == "parties":
         for actor in actors:
             near = t_start - _PARTIES_BEFORE <= actor.start <= t_end + _PARTIES_AFTER
-            if near and _prep(text, s_start, actor) != "against":
+            # "a draft resolution on North Korea": the subject of the talks, not a party.
+            if near and _prep(text, s_start, actor) not in _TOPIC_PREPS:
                 roles.add_source(actor, "parties")
         return roles
 
@@ -175,6 +181,7 @@ def resolve_roles(
     inside: list[ActorMatch] = []
     right_free: list[ActorMatch] = []
     partners: list[ActorMatch] = []
+    principals: list[ActorMatch] = []
     target_preps = _TO | (_HELP if claim_type in _ORIGIN_TYPES else set())
     if claim_type in {ClaimType.FINANCIAL_FLOW, ClaimType.TROOP_DEPLOYMENT}:
         target_preps = target_preps | {"for"}
@@ -197,6 +204,10 @@ def resolve_roles(
             continue
         if _ACCORDING.search(text, max(s_start, actor.start - 16), actor.start):
             continue  # "according to Ukraine": a cited source, not a party
+        if _ON_BEHALF.search(text, max(s_start, actor.start - 20), actor.start):
+            principals.append(actor)  # "arms brokering on behalf of North Korea"
+            previous = (actor, principals)
+            continue
         if not near and prep in _FROM | _BY | target_preps | _IN:
             continue
         if actor.end <= t_start and t_start - actor.end > _SUBJECT_BEFORE:
@@ -240,6 +251,11 @@ def resolve_roles(
         ),
         None,
     )
+    if principals:
+        # Brokers acting "on behalf of" a state are its intermediaries: the state supplies.
+        subjects = []
+        for actor in principals:
+            roles.add_source(actor, "marker:on-behalf-of")
     for actor in marked_source:
         roles.add_source(actor, "marker:from/by")
     for actor in marked_target:
@@ -264,7 +280,10 @@ def resolve_roles(
         if not roles.targets and right_free and right_free[0].start - t_end <= 30:
             roles.add_target(right_free[0], "object")  # "workers have entered Russia"
     elif voice == "nominal":
-        if possessive and origin and possessive.code not in {a.code for a in origin}:
+        buys = _BUYING.search(text, t_start, t_end) is not None
+        if possessive and buys and possessive.code not in {a.code for a in origin}:
+            roles.add_target(possessive, "possessive:buyer")  # "Russia's arms purchases"
+        elif possessive and origin and possessive.code not in {a.code for a in origin}:
             roles.add_target(
                 possessive, "possessive:user"
             )  # "Russia's use of North Korean workers"
@@ -301,6 +320,12 @@ def resolve_roles(
                 roles.add_target(actor, "default:dprk-target")
                 break
     if claim_type == ClaimType.FINANCIAL_FLOW and not roles.targets:
+        # The DPRK is the beneficiary of the flows this tool reads about ("the DPRK's
+        # illicit revenue generation"): a DPRK agent of a money flow is its payee.
+        dprk = [a for a in roles.sources if a.code == "KP"]
+        if dprk:
+            roles.sources = [a for a in roles.sources if a.code != "KP"]
+            roles.add_target(dprk[0], "prior:dprk-payee")
         for actor in actors:
             if actor.code == "KP":
                 roles.add_target(actor, "default:dprk-payee")
