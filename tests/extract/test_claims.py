@@ -30,7 +30,7 @@ ROLE_CASES = [
         ("RU",),
     ),
     (
-        "Diplomats described the DPRK's illicit revenue generation schemes abroad in 2023.",
+        "Diplomats described the DPRK's money laundering schemes abroad in 2023.",
         ClaimType.FINANCIAL_FLOW,
         (),
         ("KP",),
@@ -237,3 +237,15 @@ def test_claims_footage_showing_is_a_source() -> None:
         ClaimType.ARMS_TRANSFER,
     )
     assert [a.name for a in claim.attributions] == ["Television footage"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia should not accept North Korean laborers.",
+        "China ought to stop selling oil to North Korea.",
+    ],
+    ids=["should-not", "ought-to"],
+)
+def test_claims_opinions_about_what_a_state_should_do_are_not_claims(text: str) -> None:
+    assert extract_claims(text) == []

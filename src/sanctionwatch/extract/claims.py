@@ -74,6 +74,7 @@ _DEFINITE_BEFORE = re.compile(
 )
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
+_TIME_ANCHOR_BEFORE = re.compile(r"\b(?:after|following|since)\b(?:\s+[\w’'-]+){0,6}\s*$", re.I)
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 _NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
@@ -164,9 +165,8 @@ def extract_claims(
         built = [
             (c.score, claim)
             for c in _prefer_heads(candidates)
-            if not _is_back_reference(
-                scan, c, claim := _build_claim(context, c, quantities, times, attributions)
-            )
+            if (claim := _build_claim(context, c, quantities, times, attributions)) is not None
+            and not _is_back_reference(scan, c, claim)
         ]
         claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(built)))
     claims = _drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
@@ -258,6 +258,10 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     a number, a date, a cited source or a named state."""
     named = any("coref:" not in rule for rule in candidate.roles.rules)
     detail = bool(claim.quantity or claim.time or claim.attributions)
+    if candidate.rule.type == ClaimType.MEETING and _TIME_ANCHOR_BEFORE.search(
+        scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
+    ):
+        return True  # "two months after the two leaders met": a meeting used to date something
     if not detail and (
         candidate.rule.needs_detail or (not named and candidate.rule.type in _DETAIL_NEEDED)
     ):
@@ -436,7 +440,7 @@ def _build_claim(
     quantities: list[ParsedQuantity],
     times: list[ParsedTime],
     attributions: Sequence[AttributionCue],
-) -> Claim:
+) -> Claim | None:
     text, document_id, extractor, sentence = (
         context.text,
         context.document_id,
@@ -473,6 +477,8 @@ def _build_claim(
     cue = find_modality(
         context.scan, sentence=sentence, trigger=trigger, rules=context.lexicon.modality
     )
+    if cue is not None and cue.is_opinion:
+        return None  # "Russia should not accept workers": an opinion, not a claim
     if parsed_t is not None and cue is not None and cue.modality == Modality.PLANNED:
         parsed_t = to_future(parsed_t, context.published)
     if parsed_t is not None:

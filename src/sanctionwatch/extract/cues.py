@@ -9,9 +9,9 @@ from sanctionwatch.domain import Modality
 from sanctionwatch.extract.lexicon import CueRule
 
 # How far before the trigger a cue still governs it, by modality (characters).
-_SCOPE_BEFORE = {"denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
-_SCOPE_AFTER = {"denied": 0, "negated": 0, "uncertain": 30, "planned": 0}
-_PRIORITY = ["denied", "negated", "uncertain", "planned"]
+_SCOPE_BEFORE = {"opinion": 40, "denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
+_SCOPE_AFTER = {"opinion": 0, "denied": 0, "negated": 0, "uncertain": 30, "planned": 0}
+_PRIORITY = ["opinion", "denied", "negated", "uncertain", "planned"]
 _NEAR_ONLY = {"uncertain.modal": 45, "planned.will": 45, "uncertain.expects": 60}
 _PRONOUNS = {
     "he",
@@ -45,10 +45,19 @@ _NAME_OPENERS = {
 
 @dataclass(frozen=True, slots=True)
 class ModalityCue:
-    modality: Modality
+    label: str
+    """A modality, or ``opinion`` (what a state should do: not a claim at all)."""
     start: int
     end: int
     rule: str
+
+    @property
+    def is_opinion(self) -> bool:
+        return self.label == "opinion"
+
+    @property
+    def modality(self) -> Modality:
+        return Modality.FACT if self.is_opinion else Modality(self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +88,20 @@ def find_modality(
             near = _NEAR_ONLY.get(rule.id)
             if near is not None and (m.start() < t_start - near or m.start() > t_end):
                 continue
-            found.append(ModalityCue(Modality(rule.label), m.start(), m.end(), rule.id))
+            found.append(ModalityCue(rule.label, m.start(), m.end(), rule.id))
             break
     kept = [
         cue
         for cue in found
         if not any(
-            other.modality != cue.modality
+            other.label != cue.label
             and other.start <= cue.start
             and cue.end <= other.end
             and other.end - other.start > cue.end - cue.start
             for other in found
         )
     ]
-    return min(kept, key=lambda cue: (_PRIORITY.index(cue.modality.value), cue.start), default=None)
+    return min(kept, key=lambda cue: (_PRIORITY.index(cue.label), cue.start), default=None)
 
 
 def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
