@@ -249,3 +249,26 @@ def test_claims_footage_showing_is_a_source() -> None:
 )
 def test_claims_opinions_about_what_a_state_should_do_are_not_claims(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_claims_denial_stays_in_its_while_clause() -> None:
+    text = "While Russian officials have denied any arms deals with North Korea, footage shows Russian troops firing North Korean-made shells."
+    by_modality = {c.modality for c in extract_claims(text) if c.type == ClaimType.ARMS_TRANSFER}
+    assert by_modality == {Modality.DENIED, Modality.FACT}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            "Russia's transfer of missile technology to North Korea would create shockwaves.",
+            Modality.UNCERTAIN,
+        ),
+        ("Putin plans a visit to Pyongyang later this year.", Modality.PLANNED),
+        ("The regime appears bent on signing a treaty with Russia.", Modality.PLANNED),
+    ],
+    ids=["nominal-would", "later-this-year", "bent-on"],
+)
+def test_claims_modality_of_the_governing_clause(text: str, modality: Modality) -> None:
+    claims = extract_claims(text, published="2024-02")
+    assert claims and claims[0].modality == modality

@@ -75,6 +75,7 @@ _DEFINITE_BEFORE = re.compile(
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
 _TIME_ANCHOR_BEFORE = re.compile(r"\b(?:after|following|since)\b(?:\s+[\w’'-]+){0,6}\s*$", re.I)
+_NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 _NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
@@ -168,7 +169,7 @@ def extract_claims(
             if (claim := _build_claim(context, c, quantities, times, attributions)) is not None
             and not _is_back_reference(scan, c, claim)
         ]
-        claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(built)))
+        claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(scan, sentence, built)))
     claims = _drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
 
@@ -339,7 +340,9 @@ def _antecedent(actors: Sequence[ActorMatch], code: str | None, position: int) -
     return next((a for a in actors if a.code == code), None)
 
 
-def _one_per_event(built: Iterable[tuple[int, Claim]]) -> list[Claim]:
+def _one_per_event(
+    scan: str, sentence: tuple[int, int], built: Iterable[tuple[int, Claim]]
+) -> list[Claim]:
     """Keep the best claim per type, plus same-type claims whose triggers stand apart.
 
     Two clauses of one sentence can state two events of one type ("denied any military
@@ -349,7 +352,7 @@ def _one_per_event(built: Iterable[tuple[int, Claim]]) -> list[Claim]:
     kept: list[Claim] = []
     for _, claim in sorted(built, key=lambda pair: (-pair[0], pair[1].trigger.start, pair[1].id)):
         same = [k for k in kept if k.type == claim.type]
-        if all(_distinct_events(claim, k) for k in same):
+        if all(_distinct_events(scan, sentence, claim, k) for k in same):
             kept.append(claim)
     return sorted(kept, key=lambda c: (c.trigger.start, c.type.value))
 
@@ -373,9 +376,12 @@ def _narrow_shared_sentences(text: str, scan: str, claims: list[Claim]) -> list[
     return out
 
 
-def _distinct_events(a: Claim, b: Claim) -> bool:
-    """Far-apart triggers that also differ in who did it, to whom, or how it is asserted."""
-    if abs(a.trigger.start - b.trigger.start) <= _SEPARATE_TRIGGERS:
+def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -> bool:
+    """Triggers far apart or in different clauses that also differ in who did it, to
+    whom, or how it is asserted."""
+    apart = abs(a.trigger.start - b.trigger.start) > _SEPARATE_TRIGGERS
+    clause = clause_around(scan, sentence, (a.trigger.start, a.trigger.end))
+    if not apart and clause[0] <= b.trigger.start < clause[1]:
         return False
     return (a.source_codes, a.target_codes, a.modality) != (
         b.source_codes,
@@ -475,7 +481,11 @@ def _build_claim(
     time = None
     parsed_t = _nearest(times, trigger)
     cue = find_modality(
-        context.scan, sentence=sentence, trigger=trigger, rules=context.lexicon.modality
+        context.scan,
+        sentence=sentence,
+        trigger=trigger,
+        rules=context.lexicon.modality,
+        nominal=rule.voice == "nominal" or _NOUN_OF.match(context.scan, trigger[0]) is not None,
     )
     if cue is not None and cue.is_opinion:
         return None  # "Russia should not accept workers": an opinion, not a claim

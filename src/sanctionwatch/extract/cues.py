@@ -10,7 +10,10 @@ from sanctionwatch.extract.lexicon import CueRule
 
 # How far before the trigger a cue still governs it, by modality (characters).
 _SCOPE_BEFORE = {"opinion": 40, "denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
-_SCOPE_AFTER = {"opinion": 0, "denied": 0, "negated": 0, "uncertain": 30, "planned": 0}
+# An event named by a noun phrase takes the modality of the clause it is the subject of:
+# "Russia's transfer of missile technology ... would create shockwaves" is hypothetical.
+_NOMINAL_SCOPE_AFTER = 140
+_SCOPE_AFTER = {"opinion": 0, "denied": 0, "negated": 0, "uncertain": 30, "planned": 40}
 _PRIORITY = ["opinion", "denied", "negated", "uncertain", "planned"]
 _NEAR_ONLY = {"uncertain.modal": 45, "planned.will": 45, "uncertain.expects": 60}
 _PRONOUNS = {
@@ -73,20 +76,33 @@ class AttributionCue:
 
 
 def find_modality(
-    text: str, *, sentence: tuple[int, int], trigger: tuple[int, int], rules: tuple[CueRule, ...]
+    text: str,
+    *,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    rules: tuple[CueRule, ...],
+    nominal: bool = False,
 ) -> ModalityCue | None:
     """The modality cue governing the trigger, by priority (denied, negated, uncertain,
     planned); a cue inside a longer cue of another kind yields to it ("said the bloc would"
     is a reported plan, not a hedge)."""
     s_start, s_end = sentence
     t_start, t_end = trigger
+    # Cues do not reach across clause boundaries ("While X denied the deals, footage shows").
+    c_start, c_end = clause_around(text, sentence, trigger)
     found: list[ModalityCue] = []
     for rule in rules:
-        lo = max(s_start, t_start - _SCOPE_BEFORE[rule.label])
-        hi = min(s_end, t_end + _SCOPE_AFTER[rule.label])
+        lo = max(s_start, c_start, t_start - _SCOPE_BEFORE[rule.label])
+        after = (
+            _NOMINAL_SCOPE_AFTER
+            if nominal and rule.label == "uncertain"
+            else _SCOPE_AFTER[rule.label]
+        )
+        hi = min(s_end, c_end, t_end + after)
         for m in rule.regex.finditer(text, lo, hi):
             near = _NEAR_ONLY.get(rule.id)
-            if near is not None and (m.start() < t_start - near or m.start() > t_end):
+            after = m.start() > t_end and not (nominal and rule.label == "uncertain")
+            if near is not None and (m.start() < t_start - near or after):
                 continue
             found.append(ModalityCue(rule.label, m.start(), m.end(), rule.id))
             break
@@ -159,12 +175,29 @@ _CLAUSE_BREAK = re.compile(
 _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)$", re.I)
 
 
+_OPENING_SUBORDINATE = re.compile(
+    r"\s*(?:While|Although|Though|Whereas|Even though|Even as)\b[^,;]{3,200},"
+)
+
+
+def _clause_breaks(text: str, sentence: tuple[int, int]) -> list[re.Match[str]]:
+    """Clause boundaries: ";", dashes, ", but", ... and the comma that closes an opening
+    "While ..." clause ("While Moscow denied any deals, footage showed ...")."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, sentence[0], sentence[1]))
+    opening = _OPENING_SUBORDINATE.match(text, sentence[0], sentence[1])
+    if opening:
+        closing = re.compile(",").search(text, opening.end() - 1, opening.end())
+        if closing:
+            breaks.append(closing)
+    return sorted(breaks, key=lambda m: m.start())
+
+
 def clause_around(
     text: str, sentence: tuple[int, int], trigger: tuple[int, int]
 ) -> tuple[int, int]:
     """The clause of ``sentence`` that holds ``trigger``, whitespace and commas trimmed."""
     start, end = sentence
-    for m in _CLAUSE_BREAK.finditer(text, sentence[0], sentence[1]):
+    for m in _clause_breaks(text, sentence):
         if m.end() <= trigger[0]:
             start = m.end()
         elif m.start() >= trigger[1]:
