@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from sanctionwatch.domain import ClaimType
+from sanctionwatch.packaged import load_yaml
 
 VOICES = {"agent", "recipient", "item_first", "nominal", "parties", "sanctions"}
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+)(?::(\d+))?\}")
@@ -52,8 +50,7 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files("sanctionwatch.extract").joinpath(f"data/{name}").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("sanctionwatch.extract", f"data/{name}")
     return data
 
 

@@ -11,9 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from sanctionwatch.packaged import load_yaml
 
 TIMES_NAME = "times.rules"
 TIMES_VERSION = "v1"
@@ -233,6 +232,5 @@ def parse_times(
 @lru_cache(maxsize=1)
 def _events() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """Anchor events from ``data/events.yaml``: phrase pattern -> the event's own date."""
-    text = resources.files("sanctionwatch.extract").joinpath("data/events.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml("sanctionwatch.extract", "data/events.yaml")
     return tuple((e["id"], re.compile(e["pattern"], re.I), str(e["date"])) for e in data["events"])

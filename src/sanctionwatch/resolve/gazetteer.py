@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from sanctionwatch.packaged import load_yaml
 
 GAZETTEER_NAME = "gazetteer.actors"
 
@@ -100,8 +99,7 @@ def compile_gazetteer(data: dict[str, Any]) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    text = resources.files("sanctionwatch.resolve").joinpath("data/actors.yaml").read_text("utf-8")
-    return compile_gazetteer(yaml.safe_load(text))
+    return compile_gazetteer(load_yaml("sanctionwatch.resolve", "data/actors.yaml"))
 
 
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
