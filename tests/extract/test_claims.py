@@ -272,3 +272,16 @@ def test_claims_denial_stays_in_its_while_clause() -> None:
 def test_claims_modality_of_the_governing_clause(text: str, modality: Modality) -> None:
     claims = extract_claims(text, published="2024-02")
     assert claims and claims[0].modality == modality
+
+
+def test_claims_image_alt_text_is_read_and_the_url_is_not() -> None:
+    text = "![US sanctions North Korean firm over IT workers](https://img.example/us-kp.jpg)"
+    claims = extract_claims(text, published="2025-07")
+    assert [(c.type, c.source_codes) for c in claims] == [(ClaimType.SANCTIONS_ACTION, ("US",))]
+    assert "https" not in claims[0].trigger.text
+
+
+def test_claims_passive_sanctioner_wins_over_the_sentence_subject() -> None:
+    text = "The EU is weighing its options following the approval of new sanctions by the U.N. Security Council."
+    claim = next(c for c in extract_claims(text) if "approval" in c.trigger.text)
+    assert claim.source_codes == ("UN",)

@@ -259,8 +259,12 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     a number, a date, a cited source or a named state."""
     named = any("coref:" not in rule for rule in candidate.roles.rules)
     detail = bool(claim.quantity or claim.time or claim.attributions)
-    if candidate.rule.type == ClaimType.MEETING and _TIME_ANCHOR_BEFORE.search(
-        scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
+    if (
+        candidate.rule.type == ClaimType.MEETING
+        and not claim.time
+        and _TIME_ANCHOR_BEFORE.search(
+            scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
+        )
     ):
         return True  # "two months after the two leaders met": a meeting used to date something
     if not detail and (

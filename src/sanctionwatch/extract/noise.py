@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)")
+# An image's alt text often carries the headline or a caption: keep it, mask the syntax.
+_IMAGE_OPEN = re.compile(r"!\[(?=[^\]\n]{0,300}\]\()")
 _LINK_TARGET = re.compile(r"\]\((?:https?://|/|#|mailto:)[^)\s]{0,2000}\)")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)\]>]+")
 _EMPHASIS = re.compile(r"(?<![\w*_])(?:\*\*|__|\*|_)(?=\w)|(?<=\w)(?:\*\*|__|\*|_)(?![\w*_])")
@@ -23,7 +24,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_noise(text: str) -> str:
     """``text`` with images, URLs, link targets and emphasis markers blanked out."""
-    masked = _IMAGE.sub(_blank, text)
+    masked = _IMAGE_OPEN.sub(_blank, text)
     masked = _LINK_OPEN.sub(_blank, masked)
     masked = _LINK_TARGET.sub(_blank, masked)
     masked = _URL.sub(_blank, masked)

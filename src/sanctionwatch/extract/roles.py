@@ -186,7 +186,7 @@ def resolve_roles(
     if claim_type in {ClaimType.FINANCIAL_FLOW, ClaimType.TROOP_DEPLOYMENT}:
         target_preps = target_preps | {"for"}
     if voice == "sanctions":
-        target_preps = target_preps | {"on", "against", "for", "with"}
+        target_preps = target_preps | {"on", "against", "for"}
     previous: tuple[ActorMatch, list[ActorMatch]] | None = None
     skipped: list[ActorMatch] = []
     for actor in actors:
@@ -295,7 +295,9 @@ def resolve_roles(
         if partners and not roles.targets:
             _orient_deal(roles, partners, claim_type)
     elif voice == "sanctions":
-        for subject in subjects:
+        # "sanctions approved by the Security Council": the passive agent acts, not the
+        # subject of the sentence ("The EU is considering measures following ...").
+        for subject in subjects if not marked_source else []:
             roles.add_source(subject, "subject:sanctioner")
         objects = [a for a in inside + right_free if a.start - t_end <= _MARKER_AFTER]
         # The sanctioned party, not the financial system it is cut off from ("U.S. banks").
