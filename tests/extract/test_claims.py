@@ -285,3 +285,9 @@ def test_claims_passive_sanctioner_wins_over_the_sentence_subject() -> None:
     text = "The EU is weighing its options following the approval of new sanctions by the U.N. Security Council."
     claim = next(c for c in extract_claims(text) if "approval" in c.trigger.text)
     assert claim.source_codes == ("UN",)
+
+
+def test_claims_a_colon_introduced_statement_speaks_for_what_follows() -> None:
+    text = "Pyongyang, June 2 (KCNA) -- The joint statement says:\nThe DPRK and Russia held talks in Moscow on June 1."
+    claim = _only(text, ClaimType.MEETING, published="2024-06-02")
+    assert [a.name for a in claim.attributions] == ["The joint statement"]

@@ -131,6 +131,7 @@ def extract_claims(
     claims: list[Claim] = []
     seen_sentences: set[str] = set()
     previous_attributions: list[AttributionCue] = []
+    block_speaker: list[AttributionCue] = []
     document_actors = find_actors(scan)
     actor_starts = [a.start for a in document_actors]
     topic = _document_topic(document_actors)
@@ -146,6 +147,10 @@ def extract_claims(
             if a.end <= sentence[1]
         ]
         antecedent = _antecedent(document_actors, topic, sentence[0])
+        if _introduces_quotation(scan, sentence):
+            # "The press statement says:": what follows is the statement's, not the writer's.
+            introduced = find_attributions(scan, sentence=sentence, rules=lexicon.attribution)
+            block_speaker = [replace(a, inherited=True) for a in introduced] or block_speaker
         if not actors and antecedent is None:
             previous_attributions = find_attributions(
                 scan, sentence=sentence, rules=lexicon.attribution
@@ -156,6 +161,8 @@ def extract_claims(
             # "But they say ...", or a quotation running on after "..., Lim said. “...":
             # the speaker of the previous sentence, grounded where it was named.
             attributions = [replace(a, inherited=True) for a in previous_attributions]
+        elif not attributions and block_speaker:
+            attributions = block_speaker
         previous_attributions = attributions
         candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent)
         if not candidates:
@@ -172,6 +179,12 @@ def extract_claims(
         claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(scan, sentence, built)))
     claims = _drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
+
+
+def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
+    return (
+        scan[sentence[0] : sentence[1]].rstrip().endswith(":") and sentence[1] - sentence[0] < 120
+    )
 
 
 def _drop_repeats(claims: list[Claim], *, nominal: set[str]) -> list[Claim]:
