@@ -39,6 +39,22 @@ _LEADING_NOISE = re.compile(
 )
 _MAX_SOURCE_WORDS = 9
 _MAX_TAIL_WORDS = 6
+_NOT_A_SOURCE_OPENER = {
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "how",
+    "why",
+    "if",
+    "whether",
+    "these",
+    "this",
+    "it",
+}
 # Lower-case words that may open a cited source ("many experts", "satellite imagery").
 _NAME_OPENERS = {
     "the", "many", "some", "several", "most", "experts", "analysts", "officials", "satellite",
@@ -144,6 +160,8 @@ def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     name = text[start:end]
     if name.lower() in _PRONOUNS or not re.search(r"[A-Za-z]", name):
         return None
+    if name.split()[0].lower() in _NOT_A_SOURCE_OPENER:
+        return None  # "What has been commonly reported", "If patterns hold we might expect"
     if _PASSIVE_END.search(name):
         return None  # "Pyongyang has been accused": the subject is accused, not a source
     return start, end
