@@ -41,7 +41,7 @@ from sanctionwatch.extract.quantities import (
     ParsedQuantity,
     parse_quantities,
 )
-from sanctionwatch.extract.roles import Roles, resolve_roles
+from sanctionwatch.extract.roles import BUYING, Roles, resolve_roles
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.extract.times import ParsedTime, parse_times, to_future
 from sanctionwatch.resolve.gazetteer import ActorMatch, find_actors, load_gazetteer
@@ -249,7 +249,7 @@ def _candidates(
                 if speaker is not None:
                     roles.add_source(speaker, "coref:its")
             if not roles.sources and not roles.targets and topic is not None:
-                roles = _topic_roles(rule, topic)
+                roles = _topic_roles(rule, topic, buying=BUYING.search(m.group(0)) is not None)
             elif (
                 rule.voice == "sanctions"
                 and not roles.targets
@@ -316,14 +316,17 @@ def _prefer_heads(candidates: list[_Candidate]) -> list[_Candidate]:
     return [c for c in candidates if id(c) not in dropped]
 
 
-def _topic_roles(rule: TriggerRule, topic: ActorMatch) -> Roles:
+def _topic_roles(rule: TriggerRule, topic: ActorMatch, *, buying: bool = False) -> Roles:
     """No state named in the sentence: "Diplomats procured technology" in a report about
     the DPRK is about the DPRK. The role goes to the document's dominant actor, grounded
     at its nearest mention before the sentence, under its own rule id."""
     roles = Roles()
     if rule.type in _NO_TOPIC_FALLBACK or rule.voice == "parties":
         return roles
-    takes_target = rule.voice in {"recipient", "sanctions"} or rule.type == ClaimType.FINANCIAL_FLOW
+    # "the procurement of intangible technologies": the topic state is the buyer.
+    takes_target = (
+        rule.voice in {"recipient", "sanctions"} or rule.type == ClaimType.FINANCIAL_FLOW or buying
+    )
     if takes_target:
         roles.add_target(topic, "coref:document-topic")
     else:

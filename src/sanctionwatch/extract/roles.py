@@ -84,7 +84,7 @@ _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
 _POSSESSIVE_BEFORE = 25
 _TOPIC_PREPS = {"against", "on", "about", "over", "regarding", "toward", "towards"}
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
-_BUYING = re.compile(
+BUYING = re.compile(
     r"\b(?:purchases?|imports?|procurement|acquisitions?|use|employment|hiring)\b", re.I
 )
 _BETWEEN_BEFORE = 110
@@ -280,7 +280,7 @@ def resolve_roles(
         if not roles.targets and right_free and right_free[0].start - t_end <= 30:
             roles.add_target(right_free[0], "object")  # "workers have entered Russia"
     elif voice == "nominal":
-        buys = _BUYING.search(text, t_start, t_end) is not None
+        buys = BUYING.search(text, t_start, t_end) is not None
         if possessive and buys and possessive.code not in {a.code for a in origin}:
             roles.add_target(possessive, "possessive:buyer")  # "Russia's arms purchases"
         elif possessive and origin and possessive.code not in {a.code for a in origin}:
