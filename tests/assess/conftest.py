@@ -13,12 +13,16 @@ from sanctionwatch.domain import (
     Modality,
     Quantity,
     RoleFiller,
+    Span,
     TimeValue,
     claim_id_for,
     make_span,
 )
 
 TEXT = "The first state sent 900 shells to the second state in May, an agency said."
+# Many copies of the sentence, so a claim can sit far from another in one document.
+STRIDE = len(TEXT) + 1
+LONG_TEXT = " ".join([TEXT] * 40)
 
 
 def build_claim(
@@ -34,33 +38,33 @@ def build_claim(
     modality: Modality = Modality.FACT,
     quantity: tuple[float | None, float | None, str | None] | None = None,
     cited: Sequence[str] = (),
+    at: int = 0,
+    coref: bool = False,
 ) -> Claim:
-    """``tag`` keeps ids apart when one document carries several test claims."""
+    """``tag`` keeps ids apart when one document carries several test claims; ``at`` puts
+    the claim in the ``at``-th sentence of a long document (each ~80 characters on);
+    ``coref`` marks the actors as filled by coreference."""
 
     grain = {4: "year", 7: "month"}.get(len(start or end or ""), "day")
+    o = at * STRIDE
+
+    def span(start_at: int, end_at: int) -> Span:
+        return make_span(LONG_TEXT, o + start_at, o + end_at, document_id=doc)
+
+    rule = "coref:topic" if coref else "t"
     return Claim(
-        id=claim_id_for(doc, claim_type, 0, len(TEXT), f"test@{tag}"),
+        id=claim_id_for(doc, claim_type, o, o + len(TEXT), f"test@{tag}"),
         document_id=doc,
         type=ClaimType(claim_type),
-        evidence=make_span(TEXT, 0, len(TEXT), document_id=doc),
-        trigger=make_span(TEXT, 16, 20, document_id=doc),
-        sources=tuple(RoleFiller(make_span(TEXT, 0, 15, document_id=doc), c, "t") for c in sources),
-        targets=tuple(
-            RoleFiller(make_span(TEXT, 35, 51, document_id=doc), c, "t") for c in targets
-        ),
-        item=RoleFiller(make_span(TEXT, 25, 31, document_id=doc), item, "t") if item else None,
-        quantity=(
-            Quantity(make_span(TEXT, 21, 24, document_id=doc), *quantity) if quantity else None
-        ),
-        time=(
-            TimeValue(make_span(TEXT, 52, 58, document_id=doc), start, end, grain)
-            if start or end
-            else None
-        ),
+        evidence=span(0, len(TEXT)),
+        trigger=span(16, 20),
+        sources=tuple(RoleFiller(span(0, 15), c, rule) for c in sources),
+        targets=tuple(RoleFiller(span(35, 51), c, rule) for c in targets),
+        item=RoleFiller(span(25, 31), item, "t") if item else None,
+        quantity=Quantity(span(21, 24), *quantity) if quantity else None,
+        time=TimeValue(span(52, 58), start, end, grain) if start or end else None,
         modality=modality,
-        attributions=tuple(
-            Attribution(make_span(TEXT, 60, 69, document_id=doc), name, None) for name in cited
-        ),
+        attributions=tuple(Attribution(span(60, 69), name, None) for name in cited),
         extractor="test@1",
     )
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sanctionwatch.domain import Claim, Modality, ProvisionMatch
-from sanctionwatch.law import load_regime, map_claim, map_incident_roles
+from sanctionwatch.law import load_regime, map_claim, map_incident, map_incident_roles
 
 ClaimFactory = Callable[..., Claim]
 
@@ -264,3 +264,44 @@ def test_mapper_uses_given_regime(tmp_path: Path) -> None:
     assert matches[0].reasons == (
         "labor_dispatch with destination RU (Russia): workers arriving in Russia",
     )
+
+
+@pytest.mark.parametrize(
+    ("latest", "dated", "present"),
+    [
+        pytest.param("2015-06-30", True, False, id="before-adoption"),
+        pytest.param("2018-03-31", True, True, id="after-adoption"),
+        pytest.param(None, False, True, id="undated-unknown"),
+    ],
+)
+def test_mapper_incident_only_provisions_in_force(
+    latest: str | None, dated: bool, present: bool
+) -> None:
+    matches = map_incident(
+        "labor_dispatch", ["KP"], ["RU"], ["workers"], latest=latest, dated=dated
+    )
+    found = next((m for m in matches if m.provision_id == "UNSCR-2397-OP8"), None)
+    assert (found is not None) is present
+    if found is not None and dated:
+        assert "in force since 2017-12-22; the incident is dated up to 2018-03-31" in found.reasons
+    if found is not None and not dated:
+        assert any("undated" in w for w in found.warnings)
+
+
+def test_mapper_incident_matches_on_any_item_and_says_which() -> None:
+    matches = map_incident("trade", ["KP"], ["CN"], ["goods", "coal"])
+    coal = next(m for m in matches if m.provision_id == "UNSCR-2371-OP8")
+    assert "item 'coal' matches keyword 'coal'" in coal.reasons
+    assert not any("not confirmed" in w for w in coal.warnings)
+
+
+def test_mapper_incident_planned_only_is_flagged() -> None:
+    matches = map_incident("arms_transfer", ["KP"], ["RU"], ["shells"], planned_only=True)
+    assert matches
+    assert all(any("planned" in w for w in m.warnings) for m in matches)
+
+
+def test_mapper_incident_keeps_indicators_apart() -> None:
+    matches = map_incident("visa_issuance", ["RU"], ["KP"], ["student visas"])
+    assert matches and {m.kind for m in matches} == {"indicator"}
+    assert all("an indicator, not a violation by itself" in m.reasons for m in matches)

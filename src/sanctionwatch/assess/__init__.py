@@ -1,12 +1,19 @@
 """Assess: claims -> incidents, source independence, Admiralty grades with reasons.
 
 Pure functions over domain objects; document metadata comes in as ``DocumentInfo`` so the
-stage never imports the store.
+stage never imports the store. Modules: ``cluster`` (claims about one event), ``items``
+(item classes, data in ``items.yaml``), ``origins`` (independent origins and their
+conduits), ``figures`` (reported figures, conservative estimate), ``grade`` (Admiralty code
+and ICD 203 likelihood), ``sources`` (outlet registry), ``timeline`` (dates as intervals),
+``incidents`` (all of it together).
 """
 
 from sanctionwatch.assess.cluster import ClaimCluster, cluster_claims
-from sanctionwatch.assess.grade import find_origins, grade_incident
+from sanctionwatch.assess.figures import collect_figures, conservative_estimate
+from sanctionwatch.assess.grade import grade_incident, grade_origins
 from sanctionwatch.assess.incidents import build_incident, build_incidents, incident_id_for
+from sanctionwatch.assess.items import classify_item, items_fit
+from sanctionwatch.assess.origins import find_origins, group_origins, is_weak
 from sanctionwatch.assess.sources import (
     DocumentInfo,
     OutletProfile,
@@ -21,9 +28,16 @@ __all__ = [
     "OutletRegistry",
     "build_incident",
     "build_incidents",
+    "classify_item",
     "cluster_claims",
+    "collect_figures",
+    "conservative_estimate",
     "find_origins",
     "grade_incident",
+    "grade_origins",
+    "group_origins",
     "incident_id_for",
+    "is_weak",
+    "items_fit",
     "load_outlet_registry",
 ]

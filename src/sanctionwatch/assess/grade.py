@@ -1,27 +1,49 @@
-"""Admiralty grades for incidents: source reliability A–F and information credibility 1–6.
+"""Admiralty grades for incidents, and an ICD 203 likelihood phrase kept apart from them.
 
-Every grade carries its reasons as plain sentences (DESIGN invariant 4). Independence is
-counted in *origins*, not documents: syndicated copies share a cluster, and outlets quoting
-the same original (two papers both citing Izvestia) share that original.
+- **Source reliability A–F** is the best supporting origin's letter from the outlet
+  registry (a cited source the registry knows is graded itself; otherwise the outlet
+  that carried it).
+- **Information credibility 1–6** depends only on corroboration, never on the letters:
+  how many independent origins state the event as fact, how many report it hedged, and
+  what contradicts it. Because origins only ever merge, adding an independent confirming
+  source can only improve it, and adding a syndicated copy can never improve it.
+
+  ====  ==============================  ==================================================
+  1     confirmed                       stated as fact by 2+ independent origins
+  2     probably true                   one origin states it, another reports it hedged
+  3     possibly true                   one origin states it; or 2+ report it hedged only
+  4     doubtful                        one origin reports it hedged only
+  5     improbable                      hedged only, and an independent report negates it
+  6     cannot be judged                no claim supports it
+  ====  ==============================  ==================================================
+
+  Caps: a denial by an involved party keeps it at 2 or worse (contested, not refuted);
+  an independent report that it did not happen keeps it at 4 (or 5 when nothing states
+  it as fact). A claim whose actors come only from coreference counts as hedged.
+
+- **Likelihood** (ICD 203: "almost certainly", "very likely", "likely", ...) is read off
+  credibility and reliability together and stated with its own reason.
+
+Every number and letter carries its reasons as plain sentences (DESIGN invariant 4).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
+from sanctionwatch.assess.origins import group_origins, is_weak
 from sanctionwatch.assess.sources import (
     DocumentInfo,
-    OutletProfile,
     OutletRegistry,
     load_outlet_registry,
-    normalise_name,
     reliability_rank,
 )
 from sanctionwatch.domain import Assessment, Claim, Modality
+from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
 
-GRADER = "grade.admiralty@v1"
+GRADER = "grade.admiralty@v2"
 
-_SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
+SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {
     1: "confirmed by independent sources",
     2: "probably true",
@@ -30,6 +52,10 @@ _CREDIBILITY_WORDS = {
     5: "improbable",
     6: "cannot be judged",
 }
+
+
+def involved_parties(claims: Sequence[Claim]) -> frozenset[str]:
+    return frozenset(code for c in claims for code in (*c.source_codes, *c.target_codes))
 
 
 def grade_incident(
@@ -42,192 +68,171 @@ def grade_incident(
     """Grade the claims behind one incident. Denied/negated claims count as contradicting."""
     registry = registry if registry is not None else load_outlet_registry()
     documents = documents or {}
-    support = sorted((c for c in supporting if c.modality in _SUPPORTING), key=lambda c: c.id)
+    support = sorted((c for c in supporting if c.modality in SUPPORTING), key=lambda c: c.id)
     against = sorted(
-        {c.id: c for c in [*contradicting, *supporting] if c.modality not in _SUPPORTING}.values(),
+        {c.id: c for c in [*contradicting, *supporting] if c.modality not in SUPPORTING}.values(),
         key=lambda c: c.id,
     )
-    involved = frozenset(code for c in [*support, *against] for code in _actors(c))
-    letter, reasons = _grade_reliability(support, documents, registry, involved)
-    credibility, more = _grade_credibility(support, against, documents, registry, involved)
-    return Assessment(letter, credibility, tuple(reasons + more), method=GRADER)
+    involved = involved_parties([*support, *against])
+    origins = group_origins(support, documents=documents, registry=registry, involved=involved)
+    weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
+    return grade_origins(
+        origins, against, documents=documents, registry=registry, involved=involved, weak=weak
+    )
 
 
-def _actors(claim: Claim) -> tuple[str, ...]:
-    return (*claim.source_codes, *claim.target_codes)
-
-
-def _grade_reliability(
-    support: list[Claim],
+def grade_origins(
+    origins: Sequence[Origin],
+    against: Sequence[Claim],
+    *,
     documents: Mapping[str, DocumentInfo],
     registry: OutletRegistry,
     involved: frozenset[str],
-) -> tuple[str, list[str]]:
-    if not support:
-        return "F", ["source reliability F: no supporting source to judge"]
-    profiles: dict[str, OutletProfile] = {}
-    for claim in support:
-        doc = documents.get(claim.document_id)
-        profiles[claim.document_id] = registry.classify(doc, involved=involved)
-    _, best = min(
-        profiles.items(), key=lambda p: (reliability_rank(p[1].reliability), p[1].name, p[0])
+    weak: frozenset[str] = frozenset(),
+) -> Assessment:
+    """Grade from supporting origins (see ``group_origins``) and contradicting claims.
+
+    ``weak`` holds the ids of claims stated as fact whose actors come from coreference.
+    """
+    letter, reasons = _grade_reliability(origins)
+    credibility, more = _grade_credibility(origins, against, documents, registry, involved, weak)
+    likelihood, why = _likelihood(letter, credibility)
+    return Assessment(
+        letter,
+        credibility,
+        tuple(reasons + more),
+        method=GRADER,
+        likelihood=likelihood,
+        likelihood_reason=why,
     )
+
+
+def _grade_reliability(origins: Sequence[Origin]) -> tuple[str, list[str]]:
+    if not origins:
+        return "F", ["source reliability F: no supporting source to judge"]
+    best = min(origins, key=lambda o: (reliability_rank(o.reliability), o.label))
+    carried = sorted({c.outlet or f"document {c.document_id[:12]}" for c in best.conduits})
+    via = ""
+    if best.kind == "cited_source" or len(best.conduits) > 1:
+        via = f", carried by {_count(len(best.conduits), 'document')} ({', '.join(carried)})"
     reasons = [
-        f"source reliability {best.reliability}: the best supporting source is {best.name} "
-        f"({best.label}; {best.matched_by})"
+        f"source reliability {best.reliability}: the best supporting origin is {best.label}"
+        f" ({_KIND_WORDS.get(best.kind, best.kind)}){via}"
     ]
-    unknown = sorted(doc_id for doc_id, p in profiles.items() if not p.known)
-    if unknown:
-        tail = "comes from an outlet" if len(unknown) == 1 else "come from outlets"
-        reasons.append(f"{_count(len(unknown), 'supporting document')} {tail} not in the registry")
-    if best.kind == "state_media_involved":
-        reasons.append(f"{best.name} is state media of a party to the incident")
+    if best.reliability in {"D", "E"}:
+        reasons.append(
+            f"{best.label} is rated {best.reliability} in the outlet registry"
+            " (for example, state media of a party to the incident)"
+        )
+    if best.reliability == "F":
+        reasons.append("no supporting origin is in the outlet registry")
     return best.reliability, reasons
 
 
+_KIND_WORDS = {
+    "cited_source": "a cited source",
+    "outlet": "the outlet's own reporting",
+    "syndication": "one story syndicated across outlets",
+    "document": "a single document",
+}
+
+
 def _grade_credibility(
-    support: list[Claim],
-    against: list[Claim],
+    origins: Sequence[Origin],
+    against: Sequence[Claim],
     documents: Mapping[str, DocumentInfo],
     registry: OutletRegistry,
     involved: frozenset[str],
+    weak: frozenset[str],
 ) -> tuple[int, list[str]]:
-    if not support:
+    if not origins:
         reasons = ["credibility 6: cannot be judged, no claim supports the incident"]
         if against:
             reasons.append(f"{_count(len(against), 'claim')} deny or negate it; kept and shown")
         return 6, reasons
-    facts = [c for c in support if c.modality is Modality.FACT]
-    fact_origins = find_origins(facts, documents=documents, registry=registry)
-    all_origins = find_origins(support, documents=documents, registry=registry)
+    facts = [o for o in origins if o.stated_as_fact]
+    hedged = [o for o in origins if not o.stated_as_fact]
     reasons = []
-    doc_count = len({c.document_id for c in support})
-    if len(all_origins) < doc_count:
+    documents_seen = {c.document_id for o in origins for c in o.conduits}
+    if len(origins) < len(documents_seen):
         reasons.append(
-            f"{_count(doc_count, 'supporting document')} reduce to "
-            f"{_count(len(all_origins), 'independent origin')}: syndicated copies and reports "
-            "quoting the same source count once"
+            f"{_count(len(documents_seen), 'supporting document')} reduce to "
+            f"{_count(len(origins), 'independent origin')}: syndicated copies, one outlet's "
+            "reports and reports quoting the same source count once"
         )
-    n = len(fact_origins)
-    named = "; ".join(fact_origins)
-    if n >= 2:
-        strong = n >= 3 or reliability_rank(_best_letter(facts, documents, registry, involved)) <= 1
-        credibility = 1 if strong else 2
+    named = "; ".join(o.label for o in facts)
+    if len(facts) >= 2:
+        credibility = 1
+        reasons.append(f"stated as fact by {len(facts)} independent origins ({named})")
+    elif facts and hedged:
+        credibility = 2
         reasons.append(
-            f"stated as fact by {n} independent origins ({named})"
-            + ("" if n >= 3 else ", one of them rated A or B" if strong else "")
+            f"stated as fact by one origin ({named}) and reported, hedged, by "
+            f"{_count(len(hedged), 'other independent origin')}"
         )
-    elif n == 1:
+    elif facts:
         credibility = 3
         reasons.append(f"stated as fact by one origin only ({named})")
     else:
-        credibility = 4
-        kinds = " or ".join(sorted({c.modality.value for c in support}))
+        credibility = 3 if len(hedged) >= 2 else 4
         reasons.append(
-            f"reported only as {kinds} by {_count(len(all_origins), 'origin')}; "
-            "no source states it as fact"
+            f"no source states it as fact: reported only as alleged, planned or through "
+            f"coreference by {_count(len(hedged), 'independent origin')}"
         )
-    denials = [c for c in against if _is_involved_party(c, documents, registry, involved)]
+    weakened = sorted(o.label for o in hedged if weak.intersection(o.claim_ids))
+    if weakened:
+        reasons.append(
+            f"{_count(len(weakened), 'origin')} ({'; '.join(weakened)}) name the actors only "
+            "through coreference (a pronoun or 'the country'), so they count as hedged"
+        )
+    denials = [c for c in against if is_involved_party(c, documents, registry, involved)]
     negations = [c for c in against if c not in denials]
     if denials:
-        credibility = max(credibility, 3)
+        credibility = max(credibility, 2)
         reasons.append(
-            f"contradicted by an involved party ({_count(len(denials), 'denial')}): kept as "
-            "contradicting claims, and credibility is never better than 3"
+            f"denied by an involved party ({_count(len(denials), 'claim')}): kept as "
+            "contradicting claims; an interested denial does not refute the reports, but a "
+            "contested event is not called confirmed (credibility no better than 2)"
         )
     if negations:
         cap = 4 if facts else 5
         credibility = max(credibility, cap)
         reasons.append(
-            f"{_count(len(negations), 'other report')} say it did not happen: credibility no "
-            f"better than {cap}"
+            f"{_count(len(negations), 'report')} not from an involved party say it did not "
+            f"happen: credibility no better than {cap}"
         )
     summary = f"credibility {credibility}: {_CREDIBILITY_WORDS[credibility]}"
     return credibility, [summary, *reasons]
+
+
+# The mapping from grade to likelihood, best first: (max credibility, letters, phrase).
+_LIKELIHOOD: tuple[tuple[int, str, str], ...] = (
+    (1, "AB", "almost certainly"),
+    (1, "CDEF", "very likely"),
+    (2, "ABCDEF", "likely"),
+    (3, "AB", "likely"),
+    (3, "CDEF", "roughly even chance"),
+    (4, "AB", "roughly even chance"),
+    (4, "CDEF", "unlikely"),
+    (5, "ABCDEF", "very unlikely"),
+)
+
+
+def _likelihood(letter: str, credibility: int) -> tuple[str, str]:
+    for level, letters, phrase in _LIKELIHOOD:
+        if credibility == level and letter in letters:
+            return phrase, (
+                f"{phrase} ({LIKELIHOOD_RANGES[phrase]}, ICD 203): credibility {credibility} "
+                f"({_CREDIBILITY_WORDS[credibility]}) with the best source rated {letter}"
+            )
+    return "", "no likelihood is stated: with no supporting claim the event cannot be judged"
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def find_origins(
-    claims: Iterable[Claim],
-    *,
-    documents: Mapping[str, DocumentInfo],
-    registry: OutletRegistry,
-) -> list[str]:
-    """Labels of the independent origins behind ``claims`` (sorted).
-
-    Claims sharing any origin key fall together: same syndication cluster, same outlet,
-    same document, or the same cited source.
-    """
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for claim in claims:
-        keys = _origin_keys(claim, documents, registry)
-        root = find(keys[0])
-        for key in keys[1:]:
-            parent[find(key)] = root
-    groups: dict[str, list[str]] = {}
-    for key in parent:
-        groups.setdefault(find(key), []).append(key)
-    return sorted(_label(sorted(keys)) for keys in groups.values())
-
-
-def _origin_keys(
-    claim: Claim, documents: Mapping[str, DocumentInfo], registry: OutletRegistry
-) -> list[str]:
-    if claim.attributions:
-        # The cited source is the origin; the document only relays it.
-        keys = []
-        for attribution in claim.attributions:
-            canonical = registry.canonical_name(attribution.name)
-            keys.append(
-                f"src:{canonical}" if canonical else f"cited:{normalise_name(attribution.name)}"
-            )
-        return sorted(keys)
-    keys = [f"doc:{claim.document_id}"]
-    doc = documents.get(claim.document_id)
-    if doc is not None and doc.syndication_cluster:
-        keys.append(f"cluster:{doc.syndication_cluster}")
-    if doc is not None and doc.outlet and (canonical := registry.canonical_name(doc.outlet)):
-        keys.append(f"src:{canonical}")
-    return keys
-
-
-def _label(keys: list[str]) -> str:
-    # Prefer a readable name: an outlet, then a cited source, then a cluster or document.
-    for prefix, template in (
-        ("src:", "{}"),
-        ("cited:", "{}"),
-        ("cluster:", "syndication cluster {}"),
-    ):
-        for key in keys:
-            if key.startswith(prefix):
-                return template.format(key[len(prefix) :])
-    return f"document {keys[0].removeprefix('doc:')[:12]}"
-
-
-def _best_letter(
-    claims: list[Claim],
-    documents: Mapping[str, DocumentInfo],
-    registry: OutletRegistry,
-    involved: frozenset[str],
-) -> str:
-    letters = [
-        registry.classify(documents.get(c.document_id), involved=involved).reliability
-        for c in claims
-    ]
-    return min(letters, key=reliability_rank)
-
-
-def _is_involved_party(
+def is_involved_party(
     claim: Claim,
     documents: Mapping[str, DocumentInfo],
     registry: OutletRegistry,

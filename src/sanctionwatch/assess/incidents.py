@@ -1,4 +1,10 @@
-"""Claims -> incidents: cluster, aggregate roles, time and quantity, map to law, grade."""
+"""Claims -> incidents: cluster, find origins, aggregate time and figures, map to law, grade.
+
+An incident records, beside its claims: the independent origins (with the documents that
+carried each), every reported figure with who reported it and a conservative estimate,
+the contradictions (denials, negations, figures that cannot all be right), the provisions
+in force when it happened, and the Admiralty grade with an ICD 203 likelihood phrase.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,31 @@ import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from sanctionwatch.assess.cluster import ClaimCluster, cluster_claims
-from sanctionwatch.assess.grade import grade_incident
-from sanctionwatch.assess.sources import DocumentInfo, OutletRegistry
-from sanctionwatch.assess.timeline import time_interval, to_interval
-from sanctionwatch.domain import Claim, Incident, Quantity
-from sanctionwatch.law import Regime, map_incident_roles
+from sanctionwatch.assess.cluster import CONTRADICTING, ClaimCluster, cluster_claims
+from sanctionwatch.assess.figures import (
+    collect_figures,
+    conservative_estimate,
+    figure_disputes,
+    main_unit,
+)
+from sanctionwatch.assess.grade import (
+    SUPPORTING,
+    grade_origins,
+    involved_parties,
+    is_involved_party,
+)
+from sanctionwatch.assess.origins import group_origins, is_weak
+from sanctionwatch.assess.sources import (
+    DocumentInfo,
+    OutletRegistry,
+    load_outlet_registry,
+)
+from sanctionwatch.assess.timeline import parse_bound, time_interval, to_interval
+from sanctionwatch.domain import Claim, Incident, Modality, Quantity
+from sanctionwatch.domain.incident import Contradiction
+from sanctionwatch.law import Regime, map_incident
 
-METHOD = "incidents.simple@v1"
+METHOD = "incidents.events@v2"
 
 
 def build_incidents(
@@ -39,10 +62,29 @@ def build_incident(
     regime: Regime | None = None,
     registry: OutletRegistry | None = None,
 ) -> Incident:
+    documents = documents or {}
+    registry = registry if registry is not None else load_outlet_registry()
     supporting = cluster.supporting
-    time_start, time_end = aggregate_time(supporting)
-    low, high, unit = aggregate_quantity([c.quantity for c in supporting if c.quantity])
-    item = most_common_item(supporting)
+    against = [c for c in cluster.contradicting if c.modality in CONTRADICTING]
+    support = [c for c in supporting if c.modality in SUPPORTING]
+    involved = involved_parties(cluster.claims)
+    origins = group_origins(support, documents=documents, registry=registry, involved=involved)
+    against_origins = group_origins(
+        against, documents=documents, registry=registry, involved=involved, role="contradict"
+    )
+    weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
+    assessment = grade_origins(
+        origins, against, documents=documents, registry=registry, involved=involved, weak=weak
+    )
+    time_start, time_end = aggregate_time(supporting or cluster.contradicting)
+    quantities = [c.quantity for c in supporting if c.quantity]
+    low, high, unit = aggregate_quantity(quantities)
+    figures = collect_figures(supporting, origins)
+    items = ranked_items(supporting or cluster.contradicting)
+    contradictions = [
+        *_denials(against, documents, registry, involved),
+        *figure_disputes(figures, unit=unit),
+    ]
     return Incident(
         id=incident_id_for(cluster),
         type=cluster.type,
@@ -53,16 +95,28 @@ def build_incident(
         quantity_low=low,
         quantity_high=high,
         quantity_unit=unit,
-        item=item,
+        item=items[0] if items else None,
         supporting_claim_ids=tuple(sorted(c.id for c in supporting)),
         contradicting_claim_ids=tuple(sorted(c.id for c in cluster.contradicting)),
         provisions=tuple(
-            map_incident_roles(cluster.type, cluster.sources, cluster.targets, item, regime=regime)
+            map_incident(
+                cluster.type,
+                cluster.sources,
+                cluster.targets,
+                items,
+                latest=_latest_day(time_start, time_end, cluster.claims, documents),
+                dated=time_start is not None or time_end is not None,
+                planned_only=bool(support) and all(c.modality is Modality.PLANNED for c in support),
+                regime=regime,
+            )
         ),
-        assessment=grade_incident(
-            supporting, cluster.contradicting, documents=documents, registry=registry
-        ),
+        assessment=assessment,
         method=METHOD,
+        origins=(*origins, *against_origins),
+        figures=tuple(figures),
+        estimate=conservative_estimate(figures, origins, unit=unit),
+        contradictions=tuple(contradictions),
+        items=tuple(items),
     )
 
 
@@ -76,13 +130,28 @@ def incident_id_for(cluster: ClaimCluster) -> str:
 
 
 def aggregate_time(claims: Sequence[Claim]) -> tuple[str | None, str | None]:
-    """Earliest start and latest end (or start), compared as intervals, not as strings."""
+    """The days every dated claim allows, written at the finest grain a claim gives.
+
+    Clustering makes the dated claims share at least one day, so "2023" and "2023-09-13"
+    give ``("2023-09-13", "2023-09-13")``. Should they not overlap (a lone denial's
+    claims), the earliest start and latest end are given instead.
+    """
     dated = [(c.time, iv) for c in claims if c.time and (iv := time_interval(c.time))]
-    starts = [(iv[0], t.start) for t, iv in dated if t.start]
-    ends = [(iv[1], t.end or t.start) for t, iv in dated if t.end or t.start]
-    start = min(starts)[1] if starts else None
-    # On equal last days prefer the finer value ("2023-12-31" over "2023").
-    end = max(ends, key=lambda pair: (pair[0], len(pair[1] or "")))[1] if ends else None
+    if not dated:
+        return None, None
+    lo = max(iv[0] for _, iv in dated)
+    hi = min(iv[1] for _, iv in dated)
+    if lo > hi:
+        starts = [(iv[0], t.start) for t, iv in dated if t.start]
+        ends = [(iv[1], t.end or t.start) for t, iv in dated if t.end or t.start]
+        start = min(starts)[1] if starts else None
+        end = max(ends, key=lambda pair: (pair[0], len(pair[1] or "")))[1] if ends else None
+        return start, end
+    # The finest value that starts on the shared first day, and that ends on its last.
+    start_values = [t.start for t, iv in dated if t.start and iv[0] == lo]
+    end_values = [t.end or t.start for t, iv in dated if (t.end or t.start) and iv[1] == hi]
+    start = max(start_values, key=lambda v: (len(v), v)) if start_values else None
+    end = max(end_values, key=lambda v: (len(v or ""), v or "")) if end_values else None
     return start, end
 
 
@@ -94,24 +163,90 @@ def aggregate_quantity(
     Other units are left out rather than mixed ("shells" and "USD" do not add up). An
     open end on one claim does not erase the numbers others give.
     """
+    unit = main_unit(quantities)
     if not quantities:
         return None, None, None
-    counts = Counter(q.unit for q in quantities)
-    unit = min(counts, key=lambda u: (-counts[u], u or ""))
     same = [q for q in quantities if q.unit == unit]
     lows = [q.low for q in same if q.low is not None]
     highs = [q.high for q in same if q.high is not None]
     return (min(lows) if lows else None, max(highs) if highs else None, unit)
 
 
+def ranked_items(claims: Sequence[Claim]) -> list[str]:
+    """Items the claims name, most named first (case-insensitive), ties alphabetical."""
+    values = sorted(
+        " ".join(c.item.value.split()) for c in claims if c.item and c.item.value.strip()
+    )
+    counts = Counter(v.casefold() for v in values)
+    order = sorted(counts, key=lambda v: (-counts[v], v))
+    return [next(v for v in values if v.casefold() == key) for key in order]
+
+
 def most_common_item(claims: Sequence[Claim]) -> str | None:
     """The item most claims name (case-insensitive); ties go to the alphabetically first."""
-    values = sorted(c.item.value for c in claims if c.item and c.item.value.strip())
-    if not values:
-        return None
-    counts = Counter(v.casefold() for v in values)
-    best = min(counts, key=lambda v: (-counts[v], v))
-    return next(v for v in values if v.casefold() == best)
+    items = ranked_items(claims)
+    return items[0] if items else None
+
+
+def _denials(
+    against: Sequence[Claim],
+    documents: Mapping[str, DocumentInfo],
+    registry: OutletRegistry,
+    involved: frozenset[str],
+) -> list[Contradiction]:
+    """Denials by an involved party apart from other reports that it did not happen."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in against:
+        kind = "denial" if is_involved_party(claim, documents, registry, involved) else "negation"
+        groups.setdefault(kind, []).append(claim)
+    out = []
+    for kind in ("denial", "negation"):
+        claims = sorted(groups.get(kind, []), key=lambda c: c.id)
+        if not claims:
+            continue
+        who = sorted(
+            {" ".join(a.name.split()) for c in claims for a in c.attributions}
+            | {_outlet(c, documents, registry) for c in claims if not c.attributions}
+        )
+        n = len(claims)
+        what = (
+            f"{n} claim{'s' if n != 1 else ''} by or for an involved party deny it"
+            if kind == "denial"
+            else f"{n} report{'s' if n != 1 else ''} say it did not happen"
+        )
+        out.append(
+            Contradiction(
+                kind=kind,
+                claim_ids=tuple(c.id for c in claims),
+                reason=f"{what} ({'; '.join(who)}); kept beside the supporting claims",
+            )
+        )
+    return out
+
+
+def _outlet(claim: Claim, documents: Mapping[str, DocumentInfo], registry: OutletRegistry) -> str:
+    doc = documents.get(claim.document_id)
+    if doc is None or not doc.outlet:
+        return f"document {claim.document_id[:12]}"
+    return registry.canonical_name(doc.outlet) or " ".join(doc.outlet.split())
+
+
+def _latest_day(
+    start: str | None,
+    end: str | None,
+    claims: Sequence[Claim],
+    documents: Mapping[str, DocumentInfo],
+) -> str | None:
+    """The last day the event can have happened: its time's end, else its first report."""
+    interval = to_interval(start, end)
+    if interval is not None:
+        return interval[1].isoformat()
+    published = [
+        day
+        for c in claims
+        if (doc := documents.get(c.document_id)) and (day := parse_bound(doc.published, upper=True))
+    ]
+    return min(published).isoformat() if published else None
 
 
 def _recency_key(incident: Incident) -> tuple[int, int, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from sanctionwatch.cli.commands import browsing, extracting, ingesting, running, screening
+from sanctionwatch.cli.commands import browsing, extracting, ingesting, running, screening, timeline
 
 app = typer.Typer(
     name="sanctionwatch",
@@ -19,7 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _group in (ingesting, browsing, extracting, running, screening):
+for _group in (ingesting, browsing, extracting, running, screening, timeline):
     _group.register(app)
 
 

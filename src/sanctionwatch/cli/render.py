@@ -79,6 +79,8 @@ def incidents_table(rows: list[dict[str, Any]]) -> Table:
         support = sum(1 for c in row["claims"] if c["role"] == "support")
         contra = len(row["claims"]) - support
         claims = f"{support}" + (f"-{contra}" if contra else "")
+        if "origin_count" in row:
+            claims += f" ({row['origin_count']})"
         violations = sum(1 for p in row["provisions"] if p["kind"] == "violation")
         provisions = f"{violations}" + (
             f"+{len(row['provisions']) - violations}i"
@@ -86,29 +88,83 @@ def incidents_table(rows: list[dict[str, Any]]) -> Table:
             else ""
         )
         grade = row["assessment"]["code"] if row.get("assessment") else "—"
+        estimate = row.get("estimate")
+        quantity = _short_quantity(
+            row.get("quantity_low"), row.get("quantity_high"), row.get("quantity_unit")
+        )
+        if estimate and row.get("quantity_low") != row.get("quantity_high"):
+            quantity = f"≥{_short_number(estimate['value'])} {estimate.get('unit') or ''}".strip()
         table.add_row(
             row["id"][:12],
             row["type"],
             f"{_actors(row['source'])}→{_actors(row['target'])}",
             (row.get("time_start") or "—")[:7],
-            _short_quantity(
-                row.get("quantity_low"), row.get("quantity_high"), row.get("quantity_unit")
-            ),
+            escape(quantity),
             grade,
             claims,
             provisions,
         )
-    table.caption = "claims: supporting-contradicting · law: provisions breached+indicators"
+    table.caption = (
+        "claims: supporting-contradicting (independent origins) · quantity: ≥ conservative "
+        "estimate where sources differ · law: provisions breached+indicators"
+    )
     return table
 
 
 def incident_panel(data: dict[str, Any]) -> None:
+    def _origins_section(origins: list[dict[str, Any]]) -> None:
+        if not origins:
+            return
+        console.print("[bold]Origins and conduits[/bold]")
+        for origin in origins:
+            role = "" if origin["role"] == "support" else "[red]against[/red] "
+            stated = "states it" if origin["stated_as_fact"] else "hedged"
+            conduits = ", ".join(
+                f"{c.get('outlet') or c['document_id'][:12]} ({c.get('published') or 'n.d.'})"
+                for c in origin["conduits"]
+            )
+            console.print(
+                f"  {role}{escape(origin['label'])} [{origin['reliability']}, {origin['kind']}, "
+                f"{stated}] via {escape(conduits)}",
+                highlight=False,
+            )
+
+    def _figures_section(figures: list[dict[str, Any]], estimate: dict[str, Any] | None) -> None:
+        if not figures:
+            return
+        console.print("[bold]Figures reported[/bold]")
+        for figure in figures:
+            value = _quantity(figure["low"], figure["high"], figure["unit"])
+            hedge = "" if figure["stated_as_fact"] else ", hedged"
+            console.print(
+                f"  {escape(value)} “{escape(figure['text'])}” — {escape('; '.join(figure['reported_by']))}{hedge}",
+                highlight=False,
+            )
+        if estimate:
+            console.print(f"  conservative estimate: {escape(estimate['basis'])}", highlight=False)
+
+    def _evidence_line(i: int, claim: dict[str, Any]) -> None:
+        doc = claim["document"]
+        label = doc.get("title") or doc.get("outlet") or doc["id"][:12]
+        role = "[red]contradicts[/red]" if claim["role"] != "support" else "supports"
+        who = ", ".join(a["name"] for a in claim["attributed_to"]) or "the writer"
+        weak = " · actors by coreference" if claim.get("weak_actors") else ""
+        console.print(
+            f" [{i}] {role} · {claim['modality']} · per {escape(who)} · {escape(str(label))} ({doc.get('published') or 'n.d.'}){weak}"
+        )
+        console.print(f"     “{escape(claim['evidence']['text'])}”")
+
+    time = data.get("time_label") or _time(data.get("time_start"), data.get("time_end"))
     head = (
         f"[bold]{data['type']}[/bold]  {_actors(data['source'])} → {_actors(data['target'])}   "
-        f"time {_time(data.get('time_start'), data.get('time_end'))}   "
+        f"time {escape(time)}   "
         f"quantity {_quantity(data.get('quantity_low'), data.get('quantity_high'), data.get('quantity_unit'))}"
     )
+    if data.get("item"):
+        head += f"\nitem {escape(data['item'])}"
     console.print(Panel(head, title=f"incident {data['id']}", expand=False))
+    if data.get("summary"):
+        console.print(escape(data["summary"]), highlight=False)
     if data.get("assessment"):
         a = data["assessment"]
         console.print(
@@ -116,6 +172,14 @@ def incident_panel(data: dict[str, Any]) -> None:
         )
         for reason in a["reasons"]:
             console.print(f"  • {escape(reason)}")
+        if a.get("likelihood_reason"):
+            console.print(f"[bold]Likelihood[/bold] {escape(a['likelihood_reason'])}")
+    _origins_section(data.get("origins", []))
+    _figures_section(data.get("figures", []), data.get("estimate"))
+    if data.get("contradictions"):
+        console.print("[bold]Contradictions[/bold]")
+        for item in data["contradictions"]:
+            console.print(f"  [red]{item['kind']}[/red]: {escape(item['reason'])}")
     console.print("[bold]Provisions[/bold]")
     for p in data["provisions"]:
         console.print(
@@ -125,16 +189,17 @@ def incident_panel(data: dict[str, Any]) -> None:
             console.print(f"    – {escape(reason)}")
         for warning in p.get("warnings", []):
             console.print(f"    [yellow]! {escape(warning)}[/yellow]")
-    console.print("[bold]Evidence[/bold]")
-    for i, claim in enumerate(data["claims"], 1):
-        doc = claim["document"]
-        label = doc.get("title") or doc.get("outlet") or doc["id"][:12]
-        role = "[red]contradicts[/red]" if claim["role"] != "support" else "supports"
-        who = ", ".join(a["name"] for a in claim["attributed_to"]) or "the writer"
-        console.print(
-            f" [{i}] {role} · {claim['modality']} · per {escape(who)} · {escape(str(label))} ({doc.get('published') or 'n.d.'})"
-        )
-        console.print(f"     “{escape(claim['evidence']['text'])}”")
+    # Support and contradiction side by side in one numbered list, contradictions marked.
+    for heading, wanted in (("Supporting evidence", True), ("Contradicting evidence", False)):
+        numbered = [
+            (i, claim)
+            for i, claim in enumerate(data["claims"], 1)
+            if (claim["role"] == "support") is wanted
+        ]
+        if numbered:
+            console.print(f"[bold]{heading}[/bold]")
+        for i, claim in numbered:
+            _evidence_line(i, claim)
 
 
 def summary_table(title: str, counts: dict[str, Any]) -> Table:

@@ -27,7 +27,15 @@ from sanctionwatch.domain.claim import (
     TimeValue,
 )
 from sanctionwatch.domain.document import Document
-from sanctionwatch.domain.incident import Assessment, Incident
+from sanctionwatch.domain.incident import (
+    Assessment,
+    Conduit,
+    Contradiction,
+    Estimate,
+    Figure,
+    Incident,
+    Origin,
+)
 from sanctionwatch.domain.provision import Provision, ProvisionMatch
 from sanctionwatch.domain.span import Span
 
@@ -251,6 +259,9 @@ def assessment_to_dict(assessment: Assessment) -> JsonDict:
         "credibility": assessment.credibility,
         "reasons": list(assessment.reasons),
         "method": assessment.method,
+        "likelihood": assessment.likelihood,
+        "likelihood_range": assessment.likelihood_range,
+        "likelihood_reason": assessment.likelihood_reason,
     }
 
 
@@ -261,11 +272,126 @@ def assessment_from_dict(data: Mapping[str, Any]) -> Assessment:
         credibility=int(data["credibility"]),
         reasons=tuple(str(r) for r in data.get("reasons", ())),
         method=str(data.get("method", "")),
+        likelihood=str(data.get("likelihood", "")),
+        likelihood_reason=str(data.get("likelihood_reason", "")),
+    )
+
+
+def _conduit_to_dict(conduit: Conduit) -> JsonDict:
+    return {
+        "document_id": conduit.document_id,
+        "outlet": conduit.outlet,
+        "published": conduit.published,
+        "syndication_cluster": conduit.syndication_cluster,
+    }
+
+
+def _conduit_from_dict(data: Mapping[str, Any]) -> Conduit:
+    return Conduit(
+        document_id=str(data["document_id"]),
+        outlet=_opt_str(data.get("outlet")),
+        published=_opt_str(data.get("published")),
+        syndication_cluster=_opt_str(data.get("syndication_cluster")),
+    )
+
+
+def origin_to_dict(origin: Origin) -> JsonDict:
+    return {
+        "label": origin.label,
+        "kind": origin.kind,
+        "role": origin.role,
+        "reliability": origin.reliability,
+        "stated_as_fact": origin.stated_as_fact,
+        "claim_ids": list(origin.claim_ids),
+        "conduits": [_conduit_to_dict(c) for c in origin.conduits],
+    }
+
+
+@_decoder("origin")
+def origin_from_dict(data: Mapping[str, Any]) -> Origin:
+    return Origin(
+        label=str(data["label"]),
+        kind=str(data["kind"]),
+        role=str(data.get("role", "support")),
+        reliability=str(data["reliability"]),
+        stated_as_fact=bool(data.get("stated_as_fact", False)),
+        claim_ids=tuple(str(c) for c in data.get("claim_ids", ())),
+        conduits=tuple(_conduit_from_dict(c) for c in data.get("conduits", ())),
+    )
+
+
+def figure_to_dict(figure: Figure) -> JsonDict:
+    return {
+        "low": figure.low,
+        "high": figure.high,
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "rate": figure.rate,
+        "text": figure.text,
+        "stated_as_fact": figure.stated_as_fact,
+        "reported_by": list(figure.reported_by),
+        "claim_ids": list(figure.claim_ids),
+    }
+
+
+@_decoder("figure")
+def figure_from_dict(data: Mapping[str, Any]) -> Figure:
+    return Figure(
+        low=_opt_float(data.get("low")),
+        high=_opt_float(data.get("high")),
+        unit=_opt_str(data.get("unit")),
+        kind=str(data.get("kind", "count")),
+        text=str(data.get("text", "")),
+        claim_ids=tuple(str(c) for c in data.get("claim_ids", ())),
+        reported_by=tuple(str(r) for r in data.get("reported_by", ())),
+        stated_as_fact=bool(data.get("stated_as_fact", False)),
+        rate=_opt_str(data.get("rate")),
+    )
+
+
+def estimate_to_dict(estimate: Estimate) -> JsonDict:
+    return {
+        "value": estimate.value,
+        "unit": estimate.unit,
+        "basis": estimate.basis,
+        "claim_ids": list(estimate.claim_ids),
+    }
+
+
+@_decoder("estimate")
+def estimate_from_dict(data: Mapping[str, Any]) -> Estimate:
+    return Estimate(
+        value=float(data["value"]),
+        unit=_opt_str(data.get("unit")),
+        basis=str(data.get("basis", "")),
+        claim_ids=tuple(str(c) for c in data.get("claim_ids", ())),
+    )
+
+
+def contradiction_to_dict(contradiction: Contradiction) -> JsonDict:
+    return {
+        "kind": contradiction.kind,
+        "reason": contradiction.reason,
+        "claim_ids": list(contradiction.claim_ids),
+    }
+
+
+@_decoder("contradiction")
+def contradiction_from_dict(data: Mapping[str, Any]) -> Contradiction:
+    return Contradiction(
+        kind=str(data["kind"]),
+        claim_ids=tuple(str(c) for c in data.get("claim_ids", ())),
+        reason=str(data.get("reason", "")),
     )
 
 
 def incident_to_dict(incident: Incident) -> JsonDict:
+    """Keys up to ``method`` are the original contract; the rest were added with issue 6.
+
+    ``time_precision``, ``origin_count`` and ``conduit_count`` are derived for readers.
+    """
     assessment = incident.assessment
+    support = incident.supporting_origins
     return {
         "id": incident.id,
         "type": incident.type.value,
@@ -282,12 +408,20 @@ def incident_to_dict(incident: Incident) -> JsonDict:
         "provisions": [provision_match_to_dict(m) for m in incident.provisions],
         "assessment": None if assessment is None else assessment_to_dict(assessment),
         "method": incident.method,
+        "time_precision": incident.time_precision,
+        "items": list(incident.items),
+        "origin_count": len(support),
+        "conduit_count": len({c.document_id for o in support for c in o.conduits}),
+        "origins": [origin_to_dict(o) for o in incident.origins],
+        "figures": [figure_to_dict(f) for f in incident.figures],
+        "estimate": None if incident.estimate is None else estimate_to_dict(incident.estimate),
+        "contradictions": [contradiction_to_dict(c) for c in incident.contradictions],
     }
 
 
 @_decoder("incident")
 def incident_from_dict(data: Mapping[str, Any]) -> Incident:
-    assessment = data.get("assessment")
+    assessment, estimate = data.get("assessment"), data.get("estimate")
     return Incident(
         id=str(data["id"]),
         type=ClaimType(data["type"]),
@@ -304,6 +438,11 @@ def incident_from_dict(data: Mapping[str, Any]) -> Incident:
         provisions=tuple(provision_match_from_dict(m) for m in data.get("provisions", ())),
         assessment=None if assessment is None else assessment_from_dict(assessment),
         method=str(data.get("method", "")),
+        origins=tuple(origin_from_dict(o) for o in data.get("origins", ())),
+        figures=tuple(figure_from_dict(f) for f in data.get("figures", ())),
+        estimate=None if estimate is None else estimate_from_dict(estimate),
+        contradictions=tuple(contradiction_from_dict(c) for c in data.get("contradictions", ())),
+        items=tuple(str(i) for i in data.get("items", ())),
     )
 
 

@@ -1,4 +1,28 @@
-"""Use cases over incidents: rebuild them from stored claims, list and explain them."""
+"""Use cases over incidents: rebuild them from stored claims, list and explain them.
+
+``IncidentView.to_dict()`` is what every surface renders (CLI ``--json``, API, web,
+reports). Its keys:
+
+- everything ``domain.codec.incident_to_dict`` writes: ``id``, ``type``, ``source``,
+  ``target``, ``time_start``, ``time_end``, ``quantity_low``/``_high``/``_unit``,
+  ``item``, ``supporting_claim_ids``, ``contradicting_claim_ids``, ``provisions``
+  (here each with ``citation`` and ``summary`` added), ``assessment`` (``code``,
+  ``reliability``, ``credibility``, ``reasons``, ``method``, and since issue 6
+  ``likelihood``, ``likelihood_range``, ``likelihood_reason``), ``method``;
+- added with issue 6: ``time_precision`` (year | month | day | range | null),
+  ``items`` (every item named, most named first), ``origin_count`` and
+  ``conduit_count`` (supporting independent origins; documents carrying them),
+  ``origins`` (each: ``label``, ``kind``, ``role`` support|contradict, ``reliability``,
+  ``stated_as_fact``, ``claim_ids``, ``conduits`` [``document_id``, ``outlet``,
+  ``published``, ``syndication_cluster``]), ``figures`` (each: ``low``, ``high``,
+  ``unit``, ``kind``, ``rate``, ``text``, ``stated_as_fact``, ``reported_by``,
+  ``claim_ids``), ``estimate`` (``value``, ``unit``, ``basis``, ``claim_ids``, or null),
+  ``contradictions`` (each: ``kind`` denial|negation|figure, ``reason``, ``claim_ids``);
+- view-only keys: ``claims`` (each claim's dict plus ``role`` support|contradict,
+  ``document`` and, since issue 6, ``origin`` — the label of its origin — and
+  ``weak_actors`` — actors filled by coreference), ``time_label`` ("2023-09 (month)"),
+  and ``summary`` (one plain sentence: what, who, when, how well established).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctionwatch import store as st
-from sanctionwatch.assess import DocumentInfo, build_incidents
+from sanctionwatch.assess import DocumentInfo, build_incidents, is_weak
 from sanctionwatch.domain import Claim, Document, Incident
 from sanctionwatch.domain.codec import claim_to_dict, document_to_dict, incident_to_dict
 from sanctionwatch.extract import extractor_id
@@ -47,6 +71,7 @@ class IncidentView:
             provision = provisions.get(match["provision_id"])
             match["citation"] = provision.citation if provision else None
             match["summary"] = provision.summary if provision else None
+        origin_of = {cid: o.label for o in self.incident.origins for cid in o.claim_ids}
         data["claims"] = [
             {
                 "role": role,
@@ -54,10 +79,50 @@ class IncidentView:
                 "document": document_to_dict(
                     self.documents[claim.document_id], include_text=include_text
                 ),
+                "origin": origin_of.get(claim.id),
+                "weak_actors": is_weak(claim),
             }
             for role, claim in self.claims
         ]
+        data["time_label"] = time_label(self.incident)
+        data["summary"] = summarise(self.incident)
         return data
+
+
+def time_label(incident: Incident) -> str:
+    """ "2023-09 (month)", "2022-01 to 2022-06 (range)", "undated"."""
+    start, end = incident.time_start, incident.time_end
+    precision = incident.time_precision
+    if precision is None:
+        return "undated"
+    if precision == "range":
+        shown = f"{start} to {end}" if start else f"until {end}"
+    else:
+        shown = start or end or ""
+    return f"{shown} ({precision})"
+
+
+def summarise(incident: Incident) -> str:
+    """One sentence a reader can check against the rest of the record."""
+    actors = (
+        " and ".join(incident.sources)
+        if not incident.targets
+        else f"{','.join(incident.sources) or '?'} to {','.join(incident.targets)}"
+    )
+    what = incident.type.value.replace("_", " ")
+    item = f" ({incident.item})" if incident.item else ""
+    when = time_label(incident)
+    n = len(incident.supporting_origins)
+    origins = f"{n} independent origin{'s' if n != 1 else ''}"
+    grade = ""
+    if incident.assessment is not None:
+        a = incident.assessment
+        phrase = f"{a.likelihood}, " if a.likelihood else ""
+        grade = f"; {phrase}grade {a.code}"
+    against = (
+        f"; {len(incident.contradictions)} contradiction(s)" if incident.contradictions else ""
+    )
+    return f"{what}{item}, {actors}, {when}: {origins}{grade}{against}."
 
 
 def incident_view(store: st.Store, incident_id: str) -> IncidentView:

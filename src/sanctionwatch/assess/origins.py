@@ -1,0 +1,206 @@
+"""Independence of sources: which claims share an *origin*, and the *conduits* that carried it.
+
+An origin is where the information came from; a conduit is a document that carried it.
+Claims fall into one origin when they share any of these keys:
+
+- the document itself (an article's claims are not independent of each other);
+- its syndication cluster (copies of one story count once);
+- its outlet (one newsroom's reports are not independent of each other);
+- a cited source that is named: two papers both citing Yonhap, or both quoting
+  "Lim Soo-ho", relay one origin. Unnamed sources ("officials", "experts") stay scoped to
+  their document: two papers quoting "officials" may quote different people.
+
+The keys only ever join claims, so adding a syndicated copy never adds an origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from sanctionwatch.assess.sources import (
+    DocumentInfo,
+    OutletRegistry,
+    normalise_name,
+    reliability_rank,
+)
+from sanctionwatch.domain import Attribution, Claim, Modality
+from sanctionwatch.domain.incident import Conduit, Origin
+
+COREF_PREFIX = "coref:"
+
+# Words that name nobody in particular; what is left after removing them must be a name.
+_UNNAMED = frozenset(
+    """a an the this that these those some several many other one two three last first
+    year month week officials official sources source experts expert analysts analyst
+    observers people person report reports paper papers media outlet outlets statement
+    ministry government intelligence agency spokesperson spokesman spokeswoman authorities
+    diplomats diplomat insiders insider residents witnesses he she they it we i according
+    familiar with matter said says member state states study documents document our my
+    their his her its your information data graphic estimates estimate research evidence
+    assessment analysis imagery""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def is_weak(claim: Claim) -> bool:
+    """The actors rest on coreference ("it", "the country"), not on a name in the sentence."""
+    return any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets))
+
+
+def states_fact(claim: Claim) -> bool:
+    return claim.modality is Modality.FACT and not is_weak(claim)
+
+
+def is_named(attribution: Attribution) -> bool:
+    """True when the attribution reads as a name ("Yonhap", "U.S. officials", "Lim Soo-ho").
+
+    Filler words ("the", "officials") are set aside; what is left must be capitalised words
+    (connectors such as "of" allowed), so a clause the extractor caught by mistake ("North
+    Korea deployed an") is not taken for a source two documents could share.
+    """
+    words = [w for w in _WORD.findall(attribution.name) if w.casefold() not in _UNNAMED]
+    if not any(w[0].isupper() for w in words) or len(words) > 8:
+        return False
+    return all(w[0].isupper() or w.casefold() in _CONNECTORS for w in words)
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "on", "de", "du", "la", "al", "van", "von"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    keys: tuple[str, ...]
+    cited: tuple[str, ...]
+    cited_known: tuple[str, ...]
+
+
+def _claim_keys(
+    claim: Claim, documents: Mapping[str, DocumentInfo], registry: OutletRegistry
+) -> _Keys:
+    keys = [f"doc:{claim.document_id}"]
+    doc = documents.get(claim.document_id)
+    if doc is not None and doc.syndication_cluster:
+        keys.append(f"cluster:{doc.syndication_cluster}")
+    if doc is not None and doc.outlet:
+        canonical = registry.canonical_name(doc.outlet)
+        keys.append(f"src:{canonical}" if canonical else f"outlet:{normalise_name(doc.outlet)}")
+    cited: list[str] = []
+    known: list[str] = []
+    for attribution in claim.attributions:
+        canonical = registry.canonical_name(attribution.name)
+        if canonical:
+            keys.append(f"src:{canonical}")
+            known.append(canonical)
+            cited.append(canonical)
+        elif is_named(attribution):
+            keys.append(f"cited:{normalise_name(attribution.name)}")
+            cited.append(" ".join(attribution.name.split()))
+    return _Keys(tuple(keys), tuple(cited), tuple(known))
+
+
+def group_origins(
+    claims: Iterable[Claim],
+    *,
+    documents: Mapping[str, DocumentInfo],
+    registry: OutletRegistry,
+    involved: Collection[str] = (),
+    role: str = "support",
+) -> list[Origin]:
+    """Independent origins behind ``claims``, sorted by reliability, then label."""
+    unique = {c.id: c for c in claims}
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    keyed = {cid: _claim_keys(c, documents, registry) for cid, c in sorted(unique.items())}
+    for found in keyed.values():
+        root = find(found.keys[0])
+        for key in found.keys[1:]:
+            other = find(key)
+            if other != root:
+                parent[max(other, root)] = min(other, root)
+                root = min(other, root)
+    groups: dict[str, list[str]] = {}
+    for cid, found in keyed.items():
+        groups.setdefault(find(found.keys[0]), []).append(cid)
+    origins = [
+        _origin([unique[cid] for cid in ids], keyed, documents, registry, involved, role)
+        for ids in groups.values()
+    ]
+    return sorted(origins, key=lambda o: (reliability_rank(o.reliability), o.label, o.claim_ids))
+
+
+def _origin(
+    claims: list[Claim],
+    keyed: Mapping[str, _Keys],
+    documents: Mapping[str, DocumentInfo],
+    registry: OutletRegistry,
+    involved: Collection[str],
+    role: str,
+) -> Origin:
+    conduits = _conduits(claims, documents, registry)
+    cited = sorted({name for c in claims for name in keyed[c.id].cited})
+    known = sorted({name for c in claims for name in keyed[c.id].cited_known})
+    letters = [
+        registry.classify(DocumentInfo(id="", outlet=name), involved=involved).reliability
+        for name in known
+    ] or [
+        registry.classify(documents.get(c.document_id), involved=involved).reliability
+        for c in claims
+    ]
+    clusters = [c.syndication_cluster for c in conduits if c.syndication_cluster]
+    outlets = sorted({c.outlet for c in conduits if c.outlet})
+    if cited:
+        kind, label = "cited_source", " / ".join(cited)
+    elif len(set(clusters)) < len(clusters):  # two documents are copies of one story
+        first = conduits[0].outlet or f"document {conduits[0].document_id[:12]}"
+        kind, label = "syndication", f"{first} (syndicated story)"
+    elif len(outlets) == 1:
+        kind, label = "outlet", outlets[0]
+    elif outlets:
+        kind, label = "outlet", " / ".join(outlets)
+    else:
+        kind, label = "document", f"document {conduits[0].document_id[:12]}"
+    return Origin(
+        label=label,
+        kind=kind,
+        role=role,
+        reliability=min(letters, key=reliability_rank),
+        stated_as_fact=any(states_fact(c) for c in claims),
+        claim_ids=tuple(sorted(c.id for c in claims)),
+        conduits=conduits,
+    )
+
+
+def _conduits(
+    claims: list[Claim], documents: Mapping[str, DocumentInfo], registry: OutletRegistry
+) -> tuple[Conduit, ...]:
+    out: dict[str, Conduit] = {}
+    for claim in claims:
+        doc = documents.get(claim.document_id)
+        outlet = None
+        if doc is not None and doc.outlet:
+            outlet = registry.canonical_name(doc.outlet) or " ".join(doc.outlet.split())
+        out[claim.document_id] = Conduit(
+            document_id=claim.document_id,
+            outlet=outlet,
+            published=doc.published if doc else None,
+            syndication_cluster=doc.syndication_cluster if doc else None,
+        )
+    return tuple(sorted(out.values(), key=lambda c: (c.published or "9999", c.document_id)))
+
+
+def find_origins(
+    claims: Iterable[Claim],
+    *,
+    documents: Mapping[str, DocumentInfo],
+    registry: OutletRegistry,
+) -> list[str]:
+    """Labels of the independent origins behind ``claims`` (sorted)."""
+    return sorted(o.label for o in group_origins(claims, documents=documents, registry=registry))
