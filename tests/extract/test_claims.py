@@ -291,3 +291,13 @@ def test_claims_a_colon_introduced_statement_speaks_for_what_follows() -> None:
     text = "Pyongyang, June 2 (KCNA) -- The joint statement says:\nThe DPRK and Russia held talks in Moscow on June 1."
     claim = _only(text, ClaimType.MEETING, published="2024-06-02")
     assert [a.name for a in claim.attributions] == ["The joint statement"]
+
+
+def test_claims_a_year_is_not_a_quantity_and_an_estimate_is_not_a_source() -> None:
+    claim = _only(
+        "In September 2023 Pyongyang sent an estimated 1,000 shells to Moscow.",
+        ClaimType.ARMS_TRANSFER,
+    )
+    assert claim.quantity is not None and claim.quantity.low == 1000
+    assert claim.time is not None and claim.time.start == "2023-09"
+    assert claim.attributions == ()

@@ -90,6 +90,8 @@ BATTERY = [
     ("since the start of the full-scale invasion", "2024-05", "2022-02", None, "month"),
     ("since Russia's full-scale invasion", "2023-01", "2022-02", None, "month"),
     ("after the Vostochny summit", "2024-01", "2023-09", None, "month"),
+    ("in the 1980s", None, "1980", "1989", "year"),
+    ("during the early 1990s", None, "1990", "1999", "year"),
 ]  # fmt: skip
 
 

@@ -30,3 +30,7 @@ from sanctionwatch.ingest import detect_language
 )
 def test_language_detects_offline(text: str, expected: str | None) -> None:
     assert detect_language(text) == expected
+
+
+def test_language_short_english_is_not_a_creole() -> None:
+    assert detect_language("North Korea sent 3,000 workers to Russia in 2024.") == "en"

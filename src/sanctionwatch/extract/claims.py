@@ -167,8 +167,13 @@ def extract_claims(
         candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent)
         if not candidates:
             continue
-        quantities = parse_quantities(scan, *sentence)
         times = parse_times(scan, *sentence, published=published)
+        # "In September 2023 Pyongyang sent shells": 2023 is a date, not 2,023 shells.
+        quantities = [
+            q
+            for q in parse_quantities(scan, *sentence)
+            if not any(q.start < t.end and t.start < q.end for t in times)
+        ]
         context = _Context(text, scan, document_id, extractor, lexicon, sentence, published)
         built = [
             (c.score, claim)

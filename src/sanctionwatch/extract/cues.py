@@ -160,6 +160,8 @@ def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     name = text[start:end]
     if name.lower() in _PRONOUNS or not re.search(r"[A-Za-z]", name):
         return None
+    if name.split()[-1].lower() in {"a", "an", "the", "of", "to", "and", "or"}:
+        return None  # "North Korea deployed an (estimated ...)": a name never ends so
     if name.split()[0].lower() in _NOT_A_SOURCE_OPENER:
         return None  # "What has been commonly reported", "If patterns hold we might expect"
     if _PASSIVE_END.search(name):

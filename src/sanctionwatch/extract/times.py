@@ -55,6 +55,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b{_PREP}(?P<mon>{_MONTH}),? (?:of )?(?P<year>{_YEAR})\b", re.I),
     ),
     (
+        "time.decade",
+        re.compile(
+            r"\b(?:(?:in|during|since|by|through|throughout) )?(?:the )?(?:early |late |mid-)?(?P<decade>(?:19|20)\d0)['’]?s\b",
+            re.I,
+        ),
+    ),
+    (
         "time.month_day",
         re.compile(rf"\b(?:on )(?P<mon>{_MONTH}) (?P<day>{_DAY})\b(?!,? \d{{4}}\b)", re.I),
     ),
@@ -131,6 +138,9 @@ def _resolve(
         if groups["part"].lower() == "last":
             first = 13 - months
         return f"{year:04d}-{first:02d}", f"{year:04d}-{first + months - 1:02d}", "month"
+    if rule == "time.decade":
+        decade = int(groups["decade"])
+        return f"{decade:04d}", f"{decade + 9:04d}", "year"
     if rule == "time.range_years":
         return groups["y1"], groups["y2"], "year"
     if rule in {"time.month_day_year", "time.day_month_year"}:

@@ -16,11 +16,22 @@ MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5
 
 
+# The languages this monitoring meets. Restricting the model to them keeps short English
+# from being read as an English-based creole (py3langid says "pcm" for "North Korea sent
+# 3,000 workers to Russia in 2024.").
+LANGUAGES = (
+    "en", "ko", "ru", "zh", "ja", "uk", "fr", "de", "es", "it", "pt", "pl", "nl", "tr",
+    "ar", "fa", "vi", "id", "th", "mn", "ms", "hi", "he", "sv", "cs", "ro", "be", "kk",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
 
 
 def detect_language(text: str) -> str | None:
