@@ -55,3 +55,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+
+## The browser tests alone (headless Chromium); screenshots land in test-artifacts/browser/.
+test-browser: $(STAMP)
+	$(BIN)/pytest -q tests/integration/test_browser_ui.py

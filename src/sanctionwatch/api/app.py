@@ -1,28 +1,91 @@
-"""The JSON API: thin routers over services. OpenAPI schema at ``/openapi.json``, docs at ``/docs``.
+"""The JSON API and the web UI: thin routers over services. OpenAPI schema at ``/openapi.json``,
+docs at ``/docs``, the analyst's pages under ``/ui`` (``/`` redirects there).
 
 Domain errors are turned into HTTP errors here, at the edge, with the stable code in
-the body: ``{"error": {"code": "E404", "message": "..."}}``.
+the body: ``{"error": {"code": "E404", "message": "..."}}`` (an HTML page under ``/ui``).
+Bad parameters are a 422 in the same shape (code E422, or E423 for a filter that parses
+but means nothing, such as an unknown actor), with FastAPI's ``detail`` list kept beside it.
+Writes need an API key; reads too when configured (``api.security``). Every JSON ``GET``
+carries an ETag (``api.caching``).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import Depends, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 
-from sanctionwatch import __version__
+from sanctionwatch import __version__, web
 from sanctionwatch import store as st
-from sanctionwatch.api.routes import documents, incidents, meta, screening
-from sanctionwatch.domain.errors import ConfigError, NotFoundError, SanctionwatchError
+from sanctionwatch.api.caching import ETagMiddleware
+from sanctionwatch.api.routes import (
+    documents,
+    entities,
+    exports,
+    incidents,
+    meta,
+    screening,
+    timeline,
+    writes,
+)
+from sanctionwatch.api.security import AuthError, KeyConfig, require_read_key
+from sanctionwatch.domain.errors import (
+    ConfigError,
+    InputError,
+    NotFoundError,
+    SanctionwatchError,
+)
 
-ROUTERS = (meta.router, incidents.router, documents.router, screening.router)
-_STATUS = {NotFoundError: 404, ConfigError: 503}
+READ_ROUTERS = (
+    incidents.router,
+    documents.router,
+    screening.router,
+    entities.router,
+    timeline.router,
+    exports.router,
+)
+ROUTERS = (meta.router, *READ_ROUTERS, writes.router)
+_STATUS = {NotFoundError: 404, ConfigError: 503, InputError: 422, AuthError: 401}
+BAD_PARAMETER = "E422"
 
 
-def create_app(*, database_url: str | None = None, store: st.Store | None = None) -> FastAPI:
-    """An app over ``store``, or over the database at ``database_url`` opened at startup."""
+def _status_of(error: SanctionwatchError) -> int:
+    return next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
+
+
+def _describe(errors: list[Any]) -> str:
+    """FastAPI's validation errors as one sentence a person can act on."""
+    parts = []
+    for error in errors:
+        location = [str(p) for p in error.get("loc", ())]
+        where = location[0] if location else "request"
+        name = ".".join(location[1:]) or "body"
+        label = {"query": "query parameter", "path": "path parameter", "body": "body field"}
+        text = f"{label.get(where, where)} '{name}': {error.get('msg', 'is invalid')}"
+        if "input" in error and where in {"query", "path"}:
+            text += f" (got {error['input']!r})"
+        parts.append(text)
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(
+    *,
+    database_url: str | None = None,
+    store: st.Store | None = None,
+    api_keys: Iterable[str] | None = None,
+    read_requires_key: bool | None = None,
+) -> FastAPI:
+    """An app over ``store``, or over the database at ``database_url`` opened at startup.
+
+    ``api_keys`` and ``read_requires_key`` default to ``SANCTIONWATCH_API_KEYS`` and
+    ``SANCTIONWATCH_READ_REQUIRES_KEY``.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -34,17 +97,46 @@ def create_app(*, database_url: str | None = None, store: st.Store | None = None
     app = FastAPI(
         title="sanctionwatch",
         version=__version__,
-        description="Source-grounded, legally mapped, evidence-graded incidents of UN 1718 sanctions evasion.",
+        description="Source-grounded, legally mapped, evidence-graded incidents of UN 1718 "
+        "sanctions evasion. Writes need an API key (X-API-Key or Authorization: Bearer).",
         lifespan=lifespan,
     )
+    app.state.keys = KeyConfig.build(api_keys, read_requires_key)
 
     @app.exception_handler(SanctionwatchError)
-    async def domain_error(request: Request, error: SanctionwatchError) -> JSONResponse:
-        status = next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
+    async def domain_error(request: Request, error: SanctionwatchError) -> Response:
+        status = _status_of(error)
+        if request.url.path.startswith("/ui"):
+            return web.render_error(request, status, error.code, error.message)
+        headers = {"WWW-Authenticate": 'Bearer realm="sanctionwatch"'} if status == 401 else None
         return JSONResponse(
-            {"error": {"code": error.code, "message": error.message}}, status_code=status
+            {"error": {"code": error.code, "message": error.message}},
+            status_code=status,
+            headers=headers,
         )
 
-    for router in ROUTERS:
-        app.include_router(router)
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        message = _describe(list(error.errors()))
+        if request.url.path.startswith("/ui"):
+            return web.render_error(request, 422, BAD_PARAMETER, message)
+        body = {
+            "error": {"code": BAD_PARAMETER, "message": message},
+            "detail": jsonable_encoder(error.errors()),
+        }
+        return JSONResponse(body, status_code=422)
+
+    app.include_router(meta.router)
+    for router in READ_ROUTERS:
+        app.include_router(router, dependencies=[Depends(require_read_key)])
+    app.include_router(writes.router)
+    for router in web.routers():
+        app.include_router(router, dependencies=[Depends(require_read_key)])
+    app.mount("/ui/static", StaticFiles(directory=web.STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/ui/")
+
+    app.add_middleware(ETagMiddleware)
     return app

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import typer
 
-from sanctionwatch.cli.commands import browsing, extracting, ingesting, running, screening, timeline
+from sanctionwatch.cli.commands import (
+    browsing,
+    extracting,
+    ingesting,
+    reporting,
+    running,
+    screening,
+    timeline,
+)
 
 app = typer.Typer(
     name="sanctionwatch",
@@ -19,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _group in (ingesting, browsing, extracting, running, screening, timeline):
+for _group in (ingesting, browsing, extracting, running, screening, reporting, timeline):
     _group.register(app)
 
 

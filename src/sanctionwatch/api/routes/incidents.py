@@ -1,34 +1,84 @@
-"""Incidents with their claims, provisions and grades."""
+"""Incidents with their claims, provisions and grades; filters, counts, pages."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from sanctionwatch import services
 from sanctionwatch.api.deps import DATE_PATTERN, StoreDep
+from sanctionwatch.api.pagination import add_page_headers
 from sanctionwatch.domain import ClaimType
+from sanctionwatch.services.browsing import (
+    IncidentFilter,
+    count_by,
+    find_incidents,
+    matching_incidents,
+    parse_filter,
+)
 
 router = APIRouter(tags=["incidents"])
+
+DATE = Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def incident_filter(
+    type: Annotated[ClaimType | None, Query(description="Claim type of the incident.")] = None,
+    actor: Annotated[
+        str | None,
+        Query(max_length=100, description="State as ISO code (KP) or a name (Russia, Pyongyang)."),
+    ] = None,
+    provision: Annotated[
+        str | None, Query(max_length=100, description="Provision id or part of one (2397).")
+    ] = None,
+    grade: Annotated[
+        str | None,
+        Query(
+            pattern=r"^([A-Fa-f][1-6]?|[1-6])$",
+            description="Admiralty code B2, reliability letter B or credibility digit 2.",
+        ),
+    ] = None,
+    since: Annotated[str | None, DATE] = None,
+    until: Annotated[str | None, DATE] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, description="Words that must all occur in the evidence.")
+    ] = None,
+) -> IncidentFilter:
+    return parse_filter(
+        type=type.value if type else None,
+        actor=actor,
+        provision=provision,
+        grade=grade,
+        since=since,
+        until=until,
+        text=q,
+    )
+
+
+FilterDep = Annotated[IncidentFilter, Depends(incident_filter)]
 
 
 @router.get("/incidents")
 def list_incidents(
+    request: Request,
+    response: Response,
     store: StoreDep,
-    type: Annotated[ClaimType | None, Query(description="Claim type of the incident.")] = None,
-    since: Annotated[
-        str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
-    ] = None,
-    until: Annotated[
-        str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
-    ] = None,
+    flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[dict[str, Any]]:
-    views = services.list_incident_views(
-        store, type=type.value if type else None, since=since, until=until, limit=limit
-    )
-    return [v.to_dict() for v in views]
+    """Incidents latest first, each with provisions, grade and every claim with its document."""
+    page = find_incidents(store, flt, limit=limit, offset=offset)
+    add_page_headers(request, response, total=page.total, limit=limit, offset=offset)
+    return page.incidents
+
+
+@router.get("/incidents/counts")
+def incident_counts(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
+    """How many incidents match, by type and by grade."""
+    found = matching_incidents(store, flt)
+    return {"total": len(found), **count_by(found)}
 
 
 @router.get("/incidents/{incident_id}")

@@ -76,14 +76,34 @@ def serve(
         str, typer.Option(help="Interface to bind; loopback by default.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    api_key: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--api-key",
+            help="A key that may write (repeatable); default: $SANCTIONWATCH_API_KEYS (comma-separated).",
+        ),
+    ] = None,
+    read_requires_key: Annotated[
+        bool | None,
+        typer.Option(
+            "--read-requires-key/--open-reads",
+            help="Key the read endpoints and web UI too; default: $SANCTIONWATCH_READ_REQUIRES_KEY.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Serve the JSON API (OpenAPI at /docs) on localhost."""
+    """Serve the JSON API (OpenAPI at /docs) and the web UI (/ui) on localhost."""
     import uvicorn
 
     from sanctionwatch.api import create_app
 
-    uvicorn.run(create_app(database_url=db), host=host, port=port, log_level="info")
+    app = create_app(database_url=db, api_keys=api_key or None, read_requires_key=read_requires_key)
+    render.err_console.print(
+        f"web UI: http://{host}:{port}/ui/  API docs: http://{host}:{port}/docs",
+        markup=False,
+        highlight=False,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def version() -> None:

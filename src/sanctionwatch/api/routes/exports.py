@@ -1,0 +1,54 @@
+"""Downloads: the incident data set (JSON, CSV, FtM) and case files (Markdown, HTML, PDF)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter
+from fastapi.responses import Response, StreamingResponse
+
+from sanctionwatch.api.deps import StoreDep
+from sanctionwatch.api.routes.incidents import FilterDep
+from sanctionwatch.reports import render_casefile
+from sanctionwatch.services import datasets, reporting
+
+router = APIRouter(tags=["exports"])
+CASEFILE_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+@router.get("/exports/{fmt}", response_class=StreamingResponse)
+def export(
+    store: StoreDep, fmt: Literal["json", "csv", "ftm"], flt: FilterDep
+) -> StreamingResponse:
+    """Incidents matching the filters (FtM: every entity and incident) as a download."""
+    name = f"sanctionwatch-incidents.{'jsonl' if fmt == 'ftm' else fmt}"
+    return StreamingResponse(
+        datasets.iter_export(store, fmt, flt),
+        media_type=datasets.FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/incidents/{incident_id}/casefile.{fmt}", tags=["reports"])
+def casefile(store: StoreDep, incident_id: str, fmt: Literal["md", "html", "pdf"]) -> Response:
+    """A Panel-of-Experts-style case file on one incident, with numbered citations."""
+    case = reporting.case_file_for_incident(store, incident_id)
+    body = render_casefile(case, fmt)
+    filename = f"casefile-{case.findings[0].incident_id}.{fmt}"
+    disposition = "attachment" if fmt == "pdf" else "inline"
+    return Response(
+        body,
+        media_type=CASEFILE_TYPES[fmt],
+        headers={"Content-Disposition": f'{disposition}; filename="{filename}"'},
+    )
+
+
+@router.get("/casefile.{fmt}", tags=["reports"])
+def casefile_query(store: StoreDep, fmt: Literal["md", "html", "pdf"], flt: FilterDep) -> Response:
+    """A case file on every incident the filters find (at most 50)."""
+    case = reporting.case_file_for_query(store, flt)
+    return Response(render_casefile(case, fmt), media_type=CASEFILE_TYPES[fmt])

@@ -1,0 +1,158 @@
+"""Case files as Markdown, HTML and PDF, from a ``services.reporting.CaseFile``.
+
+HTML comes from a Jinja2 template with autoescaping on, so quoted source text is always
+escaped; the PDF is that HTML laid out by WeasyPrint (which needs Pango from the system).
+Markdown escapes what a Markdown renderer would otherwise read as HTML or formatting.
+Ligatures are off in print so that text copied from the PDF matches the quoted sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from sanctionwatch import __version__
+from sanctionwatch.services.reporting import CaseFile
+
+FORMATS = ("md", "html", "pdf")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def http_url(value: str | None) -> str | None:
+    """The URL if it is http(s), else ``None``: a ``javascript:`` link must never be made."""
+    if not value:
+        return None
+    try:
+        scheme = urlsplit(value.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return value.strip() if scheme in {"http", "https"} else None
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("sanctionwatch.reports", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.filters["http_url"] = http_url
+    return env
+
+
+def render_casefile_html(case: CaseFile) -> str:
+    return environment().get_template("casefile.html").render(case=case, version=__version__)
+
+
+def render_casefile_pdf(case: CaseFile) -> bytes:
+    from weasyprint import HTML
+
+    pdf: bytes = HTML(string=render_casefile_html(case)).write_pdf()
+    return pdf
+
+
+def md_escape(text: Any) -> str:
+    """Source text made inert in Markdown: HTML characters as entities, markup escaped."""
+    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", " ")
+
+
+def render_casefile_markdown(case: CaseFile) -> str:
+    e = md_escape
+    out = [
+        f"# {e(case.title)}",
+        "",
+        f"Subject: {e(case.subject)} · generated {case.generated} by sanctionwatch {__version__}",
+        "",
+        "## I. Summary",
+        "",
+        e(case.summary),
+        "",
+        "## II. Findings",
+    ]
+    for f in case.findings:
+        refs = "".join(f"\\[{n}\\]" for n in f.support)
+        out += ["", f"### {f.number}. {e(f.heading)}", ""]
+        meta = [f"Incident `{f.incident_id}`"]
+        if f.period:
+            meta.append(f"period {e(f.period)}")
+        if f.grade:
+            meta.append(f"grade **{e(f.grade)}**")
+        out += [" · ".join(meta), "", f"{e(f.statement)} {refs}".strip(), ""]
+        if f.quantities:
+            out += [
+                "| Reported quantity | As written | Reported by | Source |",
+                "| --- | --- | --- | --- |",
+            ]
+            for q in f.quantities:
+                who = e(", ".join(q["reported_by"]))
+                value = e(q["value"] or "—") + (
+                    " (contradicting)" if q["role"] == "contradict" else ""
+                )
+                out.append(f"| {value} | “{e(q['text'])}” | {who} | \\[{q['citation']}\\] |")
+            out.append("")
+        out.append("**Provisions.**" + ("" if f.provisions else " None engaged as reported."))
+        for p in f.provisions:
+            out.append(
+                f"- {e(p.get('citation') or p['provision_id'])} ({e(p['provision_id'])}, {e(p.get('kind', ''))}): {e(p.get('summary') or '')}"
+            )
+            out += [f"  - {e(r)}" for r in p.get("reasons") or []]
+            out += [f"  - Warning: {e(w)}" for w in p.get("warnings") or []]
+        out += [
+            "",
+            "**Grade.** " + (f"{e(f.grade)} (Admiralty code)" if f.grade else "Not graded."),
+        ]
+        out += [f"- {e(r)}" for r in f.grade_reasons]
+        contra = "".join(f"\\[{n}\\]" for n in f.contradict)
+        out += ["", "**Contradicting evidence.** " + (contra or "None found in the sources read.")]
+        simple = [
+            f"{key.replace('_', ' ').capitalize()}: {value}" for key, value in f.simple_extra()
+        ]
+        if simple:
+            out += ["", e(" · ".join(simple))]
+    out += ["", "## III. Evidence", ""]
+    for c in case.citations:
+        url = http_url(c.url)
+        where = (
+            "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+            if url
+            else e(f"document {c.document_id[:16]}, characters {c.start}–{c.end}")
+        )
+        who = f"; attributed to {e(', '.join(c.attributed_to))}" if c.attributed_to else ""
+        lead = "Contradicting. " if c.role == "contradict" else ""
+        out.append(
+            f"{c.number}. “{e(c.quote)}” — {lead}{e(c.outlet or 'Unknown outlet')}, "
+            f"“{e(c.title or 'untitled')}”, {e(c.published or 'undated')}{who}; "
+            f"modality: {e(c.modality)}. {where}"
+        )
+    annex = [(f.number, key, value) for f in case.findings for key, value in f.complex_extra()]
+    if annex:
+        out += ["", "## Annex A. Assessment details"]
+        for number, key, value in annex:
+            body = json.dumps(value, ensure_ascii=False, indent=2).replace("`", "'")
+            out += [
+                "",
+                f"### Finding {number}: {e(key.replace('_', ' '))}",
+                "",
+                "```json",
+                body,
+                "```",
+            ]
+    return "\n".join(out) + "\n"
+
+
+def render_casefile(case: CaseFile, fmt: str) -> bytes:
+    """The case file in ``md``, ``html`` or ``pdf``, as bytes ready to write."""
+    if fmt == "md":
+        return render_casefile_markdown(case).encode("utf-8")
+    if fmt == "html":
+        return render_casefile_html(case).encode("utf-8")
+    if fmt == "pdf":
+        return render_casefile_pdf(case)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

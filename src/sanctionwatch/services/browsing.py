@@ -1,0 +1,246 @@
+"""Use case: find incidents by type, actor, provision, grade, time and text, a page at a time.
+
+Every surface filters the same way: the API (``GET /incidents``), the web list, the case
+file's ``--query``. Filters are checked once, in ``parse_filter``, so a typo ("B9", "last
+week", an actor nobody knows) is an ``InputError`` (E423) with the reason instead of an
+empty result. Counts by type and grade come with every page, over all matches.
+
+The page's incidents are the services' own views (``incident_view(...).to_dict()``), so
+whatever keys the incident view grows are passed on unchanged.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sanctionwatch import store as st
+from sanctionwatch.domain import ClaimType
+from sanctionwatch.domain.codec import incident_to_dict
+from sanctionwatch.domain.errors import InputError
+from sanctionwatch.services.incidents import incident_view
+
+BAD_FILTER = "E423"
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+GRADE = re.compile(r"^(?:[A-F][1-6]?|[1-6])$")
+WORD = re.compile(r"\w+")
+UNGRADED = "ungraded"
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def first_day(value: str | None) -> str | None:
+    found = _ISO.match(value or "")
+    if not found:
+        return None
+    year, month, day = found.groups()
+    return f"{year}-{month or '01'}-{day or '01'}"
+
+
+def last_day(value: str | None) -> str | None:
+    found = _ISO.match(value or "")
+    if not found:
+        return None
+    year, month, day = found.groups()
+    if day:
+        return f"{year}-{month}-{day}"
+    if month:
+        try:
+            days = calendar.monthrange(int(year), int(month))[1]
+        except calendar.IllegalMonthError:
+            days = 31
+        return f"{year}-{month}-{days:02d}"
+    return f"{year}-12-31"
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What an analyst asks for; every field optional, all given fields must hold."""
+
+    type: str | None = None
+    actor: str | None = None
+    """An ISO 3166 code (``KP``) or any name the gazetteer knows ("Pyongyang")."""
+    provision: str | None = None
+    """A provision id or part of one: ``UNSCR-2397-OP8``, ``2397``."""
+    grade: str | None = None
+    """Admiralty code ``B2``, a reliability letter ``B`` or a credibility digit ``2``."""
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    """Every word must occur in an evidence sentence, the item or the type of the incident."""
+
+    def to_params(self) -> dict[str, str]:
+        """The non-empty fields, as query parameters for links."""
+        return {key: value for key, value in asdict(self).items() if value}
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.to_params()
+
+
+@dataclass
+class IncidentPage:
+    incidents: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    """``{"type": {...}, "grade": {...}}`` over every match, not only this page."""
+
+    @property
+    def next_offset(self) -> int | None:
+        after = self.offset + self.limit
+        return after if after < self.total else None
+
+    @property
+    def previous_offset(self) -> int | None:
+        return max(0, self.offset - self.limit) if self.offset > 0 else None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def parse_filter(
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    provision: str | None = None,
+    grade: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
+) -> IncidentFilter:
+    """Check raw values (from a form, a query string or the CLI) and normalise them."""
+    type, actor, provision = _clean(type), _clean(actor), _clean(provision)
+    grade, since, until, text = _clean(grade), _clean(since), _clean(until), _clean(text)
+    if type is not None and type not in {t.value for t in ClaimType}:
+        known = ", ".join(t.value for t in ClaimType)
+        raise InputError(f"type {type!r} is not one of: {known}", code=BAD_FILTER)
+    if actor is not None:
+        actor = resolve_actor(actor)
+    if grade is not None:
+        grade = grade.upper()
+        if not GRADE.fullmatch(grade):
+            raise InputError(
+                f"grade {grade!r} is not an Admiralty code: a letter A-F, a digit 1-6 or both (B2)",
+                code=BAD_FILTER,
+            )
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not DATE.fullmatch(value):
+            raise InputError(
+                f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}", code=BAD_FILTER
+            )
+    if since and until and (first_day(since) or "") > (last_day(until) or ""):
+        raise InputError(f"since {since} is after until {until}", code=BAD_FILTER)
+    if text is not None and not WORD.search(text):
+        raise InputError(f"text {text!r} has no word to search for", code=BAD_FILTER)
+    return IncidentFilter(type, actor, provision, grade, since, until, text)
+
+
+def resolve_actor(value: str) -> str:
+    """An ISO code as given, or the state a name denotes ("Moscow" -> ``RU``)."""
+    from sanctionwatch.resolve.gazetteer import find_actors, load_gazetteer
+
+    labels = load_gazetteer().labels
+    if value.upper() in labels:
+        return value.upper()
+    found = find_actors(value)
+    codes = {m.code for m in found}
+    if len(codes) == 1 and found[0].start == 0 and found[0].end == len(value):
+        return codes.pop()
+    lowered = value.casefold()
+    by_label = [code for code, label in labels.items() if label.casefold().startswith(lowered)]
+    if len(by_label) == 1:
+        return by_label[0]
+    raise InputError(
+        f"actor {value!r} is not a state code (KP, RU, ...) or a name the gazetteer knows",
+        code=BAD_FILTER,
+    )
+
+
+def _grade_key(data: dict[str, Any]) -> str:
+    assessment = data.get("assessment") or {}
+    code = assessment.get("code")
+    return str(code) if code else UNGRADED
+
+
+def _matches(data: dict[str, Any], flt: IncidentFilter, words: Sequence[str], text: str) -> bool:
+    if flt.actor and flt.actor not in (*data.get("source", ()), *data.get("target", ())):
+        return False
+    if flt.provision:
+        wanted = flt.provision.upper()
+        if not any(wanted in str(p.get("provision_id", "")).upper() for p in data["provisions"]):
+            return False
+    if flt.grade:
+        code = _grade_key(data)
+        if code == UNGRADED or not (
+            code == flt.grade or code[0] == flt.grade or code[1:] == flt.grade
+        ):
+            return False
+    return all(word in text for word in words)
+
+
+def _searchable(data: dict[str, Any], evidence: dict[str, str]) -> str:
+    parts = [str(data.get("type", "")).replace("_", " "), str(data.get("item") or "")]
+    parts += [
+        evidence.get(claim_id, "")
+        for claim_id in (*data["supporting_claim_ids"], *data["contradicting_claim_ids"])
+    ]
+    return " ".join(parts).casefold()
+
+
+def matching_incidents(store: st.Store, flt: IncidentFilter) -> list[dict[str, Any]]:
+    """Every incident (as its plain JSON, without claims) that passes the filter, latest first."""
+    incidents = [
+        incident_to_dict(i)
+        for i in st.list_incidents(store, type=flt.type, since=flt.since, until=flt.until)
+    ]
+    words = [w.casefold() for w in WORD.findall(flt.text or "")]
+    evidence: dict[str, str] = {}
+    if words:
+        ids = [
+            c
+            for i in incidents
+            for c in (*i["supporting_claim_ids"], *i["contradicting_claim_ids"])
+        ]
+        evidence = {c.id: c.evidence.text for c in st.list_claims(store, ids=ids)}
+    return [
+        data
+        for data in incidents
+        if _matches(data, flt, words, _searchable(data, evidence) if words else "")
+    ]
+
+
+def count_by(incidents: Iterable[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    types: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
+    for data in incidents:
+        types[str(data["type"])] += 1
+        grades[_grade_key(data)] += 1
+    return {"type": dict(sorted(types.items())), "grade": dict(sorted(grades.items()))}
+
+
+def find_incidents(
+    store: st.Store, flt: IncidentFilter, *, limit: int = 50, offset: int = 0
+) -> IncidentPage:
+    """One page of matching incidents as full views (claims and documents included)."""
+    found = matching_incidents(store, flt)
+    page = found[offset : offset + limit]
+    views = [incident_view(store, data["id"]).to_dict() for data in page]
+    return IncidentPage(views, len(found), offset, limit, count_by(found))
+
+
+def search_documents(
+    store: st.Store, query: str, *, limit: int = 20, markers: tuple[str, str] = ("[", "]")
+) -> list[dict[str, Any]]:
+    """Ranked full-text hits (FTS5 on SQLite) with snippets, matched words between ``markers``."""
+    return [
+        hit._asdict() for hit in st.search_documents(store, query, limit=limit, markers=markers)
+    ]

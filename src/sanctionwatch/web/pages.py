@@ -1,0 +1,171 @@
+"""Pages for reading incidents and documents: the list, one incident, one document."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from sanctionwatch import services
+from sanctionwatch import store as st
+from sanctionwatch.domain import ClaimType
+from sanctionwatch.domain.errors import InputError
+from sanctionwatch.reports.highlight import (
+    claim_marks,
+    evidence_mark,
+    paragraph_bounds,
+    role_marks,
+    segment_text,
+)
+from sanctionwatch.services.browsing import IncidentFilter, find_incidents, parse_filter
+from sanctionwatch.services.reporting import KNOWN_KEYS, build_case_file
+from sanctionwatch.web.templating import templates
+
+PAGE_SIZE = 50
+
+
+def get_store(request: Request) -> st.Store:
+    store: st.Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[st.Store, Depends(get_store)]
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page with a Content-Security-Policy: only our own nonce-tagged script may run, so
+    even text that escaped escaping could not execute."""
+    nonce = secrets.token_urlsafe(16)
+    response = templates().TemplateResponse(
+        request, name, {**context, "csp_nonce": nonce}, status_code=status_code
+    )
+    response.headers.update(security_headers(nonce))
+    return response
+
+
+def security_headers(nonce: str) -> dict[str, str]:
+    policy = (
+        f"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def incident_list(
+    request: Request,
+    store: StoreDep,
+    type: str | None = None,
+    actor: str | None = None,
+    provision: str | None = None,
+    grade: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    q: str | None = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    raw = {"type": type, "actor": actor, "provision": provision, "grade": grade}
+    raw |= {"since": since, "until": until, "text": q}
+    try:
+        flt = parse_filter(**raw)
+    except InputError as error:
+        return render(
+            request,
+            "incidents.html",
+            422,
+            error=error,
+            page=None,
+            form=raw,
+            params={},
+            types=[t.value for t in ClaimType],
+        )
+    page = find_incidents(store, flt, limit=PAGE_SIZE, offset=offset)
+    return render(
+        request,
+        "incidents.html",
+        page=page,
+        form=raw,
+        params=_link_params(flt),
+        types=[t.value for t in ClaimType],
+        error=None,
+    )
+
+
+def _link_params(flt: IncidentFilter) -> dict[str, str]:
+    params = flt.to_params()
+    if "text" in params:
+        params["q"] = params.pop("text")
+    return params
+
+
+def _extra(view: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [
+        (key, value)
+        for key, value in view.items()
+        if key not in KNOWN_KEYS and value not in (None, "", [], {}, 0)
+    ]
+
+
+@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+def incident_page(request: Request, store: StoreDep, incident_id: str) -> Response:
+    view = services.incident_view(store, incident_id).to_dict(include_text=True)
+    case = build_case_file([view], subject=view["id"], title=view["id"])
+    finding = case.findings[0]
+    cite_of = {c.claim_id: c.number for c in case.citations}
+    cards = []
+    documents: dict[str, dict[str, Any]] = {}
+    for claim in view["claims"]:
+        document = claim["document"]
+        text = document.get("text") or ""
+        lo, hi = paragraph_bounds(text, claim["evidence"]["start"], claim["evidence"]["end"])
+        marks = [evidence_mark(claim), evidence_mark(claim, kind=claim["role"]), *role_marks(claim)]
+        cards.append(
+            {
+                "claim": claim,
+                "number": cite_of.get(claim["id"]),
+                "segments": segment_text(text, marks, start=lo, end=hi),
+                "document": document,
+            }
+        )
+        entry = documents.setdefault(document["id"], {"document": document, "claims": []})
+        entry["claims"].append(claim)
+    sources = [
+        {
+            "document": entry["document"],
+            "claims": entry["claims"],
+            "segments": segment_text(
+                entry["document"].get("text") or "", claim_marks(entry["claims"])
+            ),
+        }
+        for entry in documents.values()
+    ]
+    return render(
+        request,
+        "incident.html",
+        view=view,
+        finding=finding,
+        cards=cards,
+        sources=sources,
+        extra=_extra(view),
+    )
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, store: StoreDep, document_id: str) -> Response:
+    data = services.document_detail(store, document_id)
+    claims = data["claims"]
+    return render(
+        request,
+        "document.html",
+        doc=data,
+        claims=claims,
+        segments=segment_text(data["text"], claim_marks(claims)),
+        custody=services.document_custody(store, data["id"]),
+    )
