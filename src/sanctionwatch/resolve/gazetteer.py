@@ -99,7 +99,19 @@ def compile_gazetteer(data: dict[str, Any]) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    return compile_gazetteer(load_yaml("sanctionwatch.resolve", "data/actors.yaml"))
+    return compile_gazetteer({"version": _actors_data()["version"], "states": state_entries()})
+
+
+@lru_cache(maxsize=1)
+def _actors_data() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("sanctionwatch.resolve", "data/actors.yaml")
+    return data
+
+
+def state_entries() -> dict[str, dict[str, Any]]:
+    """The gazetteer's states as written in ``data/actors.yaml``: label and forms by kind."""
+    states: dict[str, dict[str, Any]] = _actors_data()["states"]
+    return states
 
 
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:

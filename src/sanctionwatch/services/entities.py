@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from sanctionwatch import store as st
 from sanctionwatch.domain.codec import incident_to_dict
 from sanctionwatch.domain.errors import ConfigError, InputError, NotFoundError
+from sanctionwatch.resolve.gazetteer import state_entries
 from sanctionwatch.resolve.knowledge import KbEntity, load_kb
 from sanctionwatch.resolve.linker import link_mentions
 
@@ -48,11 +45,8 @@ def names_by_script(names: list[str] | tuple[str, ...]) -> dict[str, list[str]]:
     return dict(grouped)
 
 
-@lru_cache(maxsize=1)
 def _state_forms() -> dict[str, dict[str, Any]]:
-    text = resources.files("sanctionwatch.resolve").joinpath("data/actors.yaml").read_text("utf-8")
-    states: dict[str, dict[str, Any]] = yaml.safe_load(text)["states"]
-    return states
+    return state_entries()
 
 
 def _incident_rows(store: st.Store) -> list[dict[str, Any]]:
