@@ -45,10 +45,6 @@ def names_by_script(names: list[str] | tuple[str, ...]) -> dict[str, list[str]]:
     return dict(grouped)
 
 
-def _state_forms() -> dict[str, dict[str, Any]]:
-    return state_entries()
-
-
 def _incident_rows(store: st.Store) -> list[dict[str, Any]]:
     return [incident_to_dict(i) for i in st.list_incidents(store)]
 
@@ -79,7 +75,7 @@ def _kb_mentions(store: st.Store, incidents: list[dict[str, Any]]) -> dict[str, 
 
 
 def _state_summary(code: str, count: int) -> dict[str, Any]:
-    label = (_state_forms().get(code) or {}).get("label", code)
+    label = (state_entries().get(code) or {}).get("label", code)
     return {"id": code, "kind": "state", "name": label, "country": code, "incidents": count}
 
 
@@ -113,9 +109,9 @@ def entity_detail(store: st.Store, entity_id: str) -> dict[str, Any]:
     """One entity: names by script, designations (when a list is loaded), incidents."""
     incidents = _incident_rows(store)
     code = entity_id.upper()
-    if len(entity_id) == 2 and code in _state_forms():
+    if len(entity_id) == 2 and code in state_entries():
         involved = [i for i in incidents if code in (*i["source"], *i["target"])]
-        forms = _state_forms()[code]
+        forms = state_entries()[code]
         data = _state_summary(code, len(involved))
         data["forms"] = {kind: list(forms.get(kind) or []) for kind in STATE_FORM_KINDS}
         names = [data["name"], *(forms.get("name") or [])]
