@@ -105,11 +105,21 @@ def _link_params(flt: IncidentFilter) -> dict[str, str]:
     return params
 
 
+# Keys of the incident view the page shows in their own sections (or that only restate
+# what is shown): the rest, if any, goes to the generic "Assessment details" block.
+_SHOWN_ON_PAGE = frozenset(
+    {"origins", "origin_count", "conduit_count", "estimate", "figures", "time_precision",
+     "time_label", "summary", "items"}
+)  # fmt: skip
+
+
 def _extra(view: dict[str, Any]) -> list[tuple[str, Any]]:
     return [
         (key, value)
         for key, value in view.items()
-        if key not in KNOWN_KEYS and value not in (None, "", [], {}, 0)
+        if key not in KNOWN_KEYS
+        and key not in _SHOWN_ON_PAGE
+        and value not in (None, "", [], {}, 0)
     ]
 
 
