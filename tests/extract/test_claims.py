@@ -301,3 +301,15 @@ def test_claims_a_year_is_not_a_quantity_and_an_estimate_is_not_a_source() -> No
     assert claim.quantity is not None and claim.quantity.low == 1000
     assert claim.time is not None and claim.time.start == "2023-09"
     assert claim.attributions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship was carrying coal in violation of the ban on North Korean exports.",
+        "Hiring them would run afoul of U.N. sanctions imposed on North Korea.",
+    ],
+    ids=["violation-of-ban", "afoul-of"],
+)
+def test_claims_sanctions_in_force_are_not_a_new_action(text: str) -> None:
+    assert ClaimType.SANCTIONS_ACTION not in {c.type for c in extract_claims(text)}

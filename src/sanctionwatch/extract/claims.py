@@ -74,6 +74,10 @@ _DEFINITE_BEFORE = re.compile(
 )
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
+_UNDER_SANCTIONS = re.compile(
+    r"\b(?:violat\w*|breach\w*|evad\w*|evasion of|circumvent\w*|skirt\w*|defiance of|afoul of|under|despite)\s+(?:[\w.’'-]+\s+){0,4}$",
+    re.I,
+)
 _TIME_ANCHOR_BEFORE = re.compile(r"\b(?:after|following|since)\b(?:\s+[\w’'-]+){0,6}\s*$", re.I)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
@@ -279,12 +283,20 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     detail = bool(claim.quantity or claim.time or claim.attributions)
     if (
         candidate.rule.type == ClaimType.MEETING
-        and not claim.time
-        and _TIME_ANCHOR_BEFORE.search(
-            scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
+        and (
+            anchor := _TIME_ANCHOR_BEFORE.search(
+                scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
+            )
         )
+        and (claim.time is None or claim.time.span.start < anchor.start())
     ):
-        return True  # "two months after the two leaders met": a meeting used to date something
+        # "two months after the two leaders met": a meeting used to date something else,
+        # unless the anchor itself dates the meeting ("following a September 2023 meeting").
+        return True
+    if candidate.rule.type == ClaimType.SANCTIONS_ACTION and _UNDER_SANCTIONS.search(
+        scan, max(claim.evidence.start, claim.trigger.start - 40), claim.trigger.start
+    ):
+        return True  # "in violation of a ban on ...": sanctions already in force, not an action
     if not detail and (
         candidate.rule.needs_detail or (not named and candidate.rule.type in _DETAIL_NEEDED)
     ):
