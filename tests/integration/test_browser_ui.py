@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -53,15 +52,10 @@ except ImportError:  # pragma: no cover - depends on the environment
     _missing("the playwright package is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., AbstractContextManager[str]]
+) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
     env = {**os.environ, "SANCTIONWATCH_DATA_DIR": str(root / "data")}
     for name in (
@@ -75,28 +69,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for args in (["lists", "update", str(UN_LIST)], ["ingest", str(DESK), "--db", db]):
         done = subprocess.run([*cli, *args], env=env, capture_output=True, timeout=120)
         assert done.returncode == 0, done.stderr
-    port = _free_port()
-    process = subprocess.Popen(
-        [*cli, "serve", "--port", str(port), "--db", db],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("sanctionwatch serve did not start")
+    with serve(["--db", db], env) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-import httpx
 import pytest
 
 pytestmark = pytest.mark.integration
@@ -18,15 +16,10 @@ yente_client = pytest.importorskip("yente_client")
 FIXTURE = Path(__file__).resolve().parents[1] / "resolve" / "data" / "un_small.xml"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., AbstractContextManager[str]]
+) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("serve")
     env = {**os.environ, "SANCTIONWATCH_DATA_DIR": str(data_dir)}
     env.pop("SANCTIONWATCH_DATABASE_URL", None)
@@ -35,28 +28,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         [*cli, "lists", "update", str(FIXTURE)], env=env, capture_output=True, timeout=60
     )
     assert loaded.returncode == 0, loaded.stderr
-    port = _free_port()
-    process = subprocess.Popen(
-        [*cli, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("sanctionwatch serve did not start")
+    with serve([], env) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_screening_yente_client_screens_names(server: str) -> None:

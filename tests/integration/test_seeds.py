@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
@@ -78,40 +75,15 @@ def test_corpus_ingests_without_error_and_twice_changes_nothing(
     assert (st.stats(store), _incidents(store)) == before
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def test_serve_answers_over_real_http(tmp_path: Path, articles: Path) -> None:
+def test_serve_answers_over_real_http(
+    tmp_path: Path,
+    articles: Path,
+    serve: Callable[..., AbstractContextManager[str]],
+    run_cli: Callable[..., object],
+) -> None:
     db = f"sqlite:///{tmp_path / 'served.db'}"
-    exe = shutil.which("sanctionwatch") or str(Path(sys.executable).parent / "sanctionwatch")
-    subprocess.run(
-        [exe, "ingest", str(articles), "--db", db, "--json"], check=True, capture_output=True
-    )
-    port = _free_port()
-    server = subprocess.Popen(
-        [exe, "serve", "--db", db, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        assert health.json()["status"] == "ok"
-        incidents = httpx.get(f"http://127.0.0.1:{port}/incidents", timeout=10).json()
-        assert incidents
-        assert json.loads(httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=10).text)[
-            "paths"
-        ]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    run_cli(["ingest", str(articles), "--db", db, "--json"])
+    with serve(["--db", db]) as base:
+        assert httpx.get(f"{base}/health", timeout=10).json()["status"] == "ok"
+        assert httpx.get(f"{base}/incidents", timeout=10).json()
+        assert json.loads(httpx.get(f"{base}/openapi.json", timeout=10).text)["paths"]
