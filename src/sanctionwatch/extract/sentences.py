@@ -109,8 +109,3 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
             fixed[i] = (start, new_end)
             fixed[i + 1] = (end - 1, fixed[i + 1][1])
     return fixed
-
-
-def tokenize_words(text: str) -> int:
-    """Word count by the bare spaCy tokenizer: the baseline the benchmark compares against."""
-    return sum(1 for token in _nlp().tokenizer(text) if not token.is_space)

@@ -72,6 +72,7 @@ def _register_builtin() -> None:
     register_stage(
         Stage(EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_document, ("document",), ("claims",))
     )
-    register_stage(
-        Stage("incidents.simple", "v1", build_incidents_stage, ("claims",), ("incidents",))
-    )
+    from sanctionwatch.assess.incidents import METHOD
+
+    name, version = METHOD.split("@")
+    register_stage(Stage(name, version, build_incidents_stage, ("claims",), ("incidents",)))

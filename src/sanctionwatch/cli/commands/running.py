@@ -109,7 +109,14 @@ def serve(
 def version() -> None:
     """Print the version of sanctionwatch and of its extractor."""
     from sanctionwatch.extract import extractor_id
+    from sanctionwatch.pipeline import list_stages
 
+    for stage in list_stages():
+        render.console.print(
+            f"stage {stage.id}: {', '.join(stage.requires)} -> {', '.join(stage.assigns)}",
+            markup=False,
+            highlight=False,
+        )
     render.console.print(
         f"sanctionwatch {__version__}\nextractor {extractor_id()}", markup=False, highlight=False
     )
