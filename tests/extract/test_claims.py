@@ -313,3 +313,31 @@ def test_claims_a_year_is_not_a_quantity_and_an_estimate_is_not_a_source() -> No
 )
 def test_claims_sanctions_in_force_are_not_a_new_action(text: str) -> None:
     assert ClaimType.SANCTIONS_ACTION not in {c.type for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "targets"),
+    [
+        ("North Korean workers in Russia were provided food by Moscow.", ("RU",), ()),
+        ("North Korea is sending workers to Russia.", ("KP",), ("RU",)),
+    ],
+    ids=["passive", "progressive"],
+)
+def test_claims_passive_and_progressive_voices(
+    text: str, sources: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    claim = extract_claims(text)[0]
+    assert claim.source_codes == sources
+    assert not targets or claim.target_codes == targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU countries cannot export arms to North Korea.",
+        "Member states are banned from selling oil to North Korea.",
+    ],
+    ids=["cannot", "banned-from"],
+)
+def test_claims_what_the_law_forbids_is_not_an_event(text: str) -> None:
+    assert extract_claims(text) == []

@@ -78,6 +78,10 @@ def _is_possessive(text: str, actor: ActorMatch) -> bool:
 
 
 _PASSIVE_WITH = re.compile(r"\s+with\b")
+_PARTICIPLE = re.compile(
+    r"\w+ed|sent|sold|given|brought|shown|made|built|taken|shipped|supplied", re.I
+)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
 _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
@@ -263,8 +267,14 @@ def resolve_roles(
 
     if voice == "agent" and _OF_AFTER.match(text, _word_end(text, t_start)):
         voice = "nominal"  # "the dispatching of workers", "transfer of technology"
-    if voice == "agent" and _PASSIVE_WITH.match(text, _word_end(text, t_start)):
-        voice = "recipient"  # "the military was kept supplied with munitions"
+    if voice == "agent" and (
+        _PASSIVE_WITH.match(text, _word_end(text, t_start))
+        or (
+            _PASSIVE_AUX.search(text, max(s_start, t_start - 16), t_start)
+            and _PARTICIPLE.fullmatch(text[t_start : _word_end(text, t_start)]) is not None
+        )
+    ):
+        voice = "recipient"  # "the military was kept supplied with munitions", "were provided food"
     if voice == "agent":
         for subject in subjects:
             roles.add_source(subject, "subject:agent")
