@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
 from sanctionwatch.domain import TimeValue
+from sanctionwatch.domain.dates import first_day, last_day
 
 Interval = tuple[dt.date, dt.date]
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def parse_bound(value: str | None, *, upper: bool) -> dt.date | None:
     """First (or, with ``upper``, last) day of "2023", "2023-09" or "2023-09-13"."""
-    if not value:
-        return None
-    found = _ISO.match(value.strip()[:10])
-    if not found:
-        return None
-    year, month, day = found.groups()
-    try:
-        if day:
-            return dt.date(int(year), int(month), int(day))
-        if month:
-            last = calendar.monthrange(int(year), int(month))[1] if upper else 1
-            return dt.date(int(year), int(month), last)
-        return dt.date(int(year), 12, 31) if upper else dt.date(int(year), 1, 1)
-    except ValueError:
-        return None
+    return last_day(value) if upper else first_day(value)
 
 
 def to_interval(start: str | None, end: str | None) -> Interval | None:

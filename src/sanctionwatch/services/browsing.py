@@ -11,7 +11,6 @@ whatever keys the incident view grows are passed on unchanged.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -23,37 +22,23 @@ from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.codec import incident_to_dict
 from sanctionwatch.domain.errors import InputError
 from sanctionwatch.services.incidents import incident_view
+from sanctionwatch.store.timebounds import lower_bound, upper_bound
 
 BAD_FILTER = "E423"
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 GRADE = re.compile(r"^(?:[A-F][1-6]?|[1-6])$")
 WORD = re.compile(r"\w+")
 UNGRADED = "ungraded"
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def first_day(value: str | None) -> str | None:
-    found = _ISO.match(value or "")
-    if not found:
-        return None
-    year, month, day = found.groups()
-    return f"{year}-{month or '01'}-{day or '01'}"
+    """First day of a year, month or day, as ISO text (charts and filters compare strings)."""
+    return lower_bound(value)
 
 
 def last_day(value: str | None) -> str | None:
-    found = _ISO.match(value or "")
-    if not found:
-        return None
-    year, month, day = found.groups()
-    if day:
-        return f"{year}-{month}-{day}"
-    if month:
-        try:
-            days = calendar.monthrange(int(year), int(month))[1]
-        except calendar.IllegalMonthError:
-            days = 31
-        return f"{year}-{month}-{days:02d}"
-    return f"{year}-12-31"
+    """Last day of a year, month or day, as ISO text."""
+    return upper_bound(value)
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,26 @@
 """Day-grain bounds of ISO dates given at year, month or day grain.
 
-``2023`` covers 2023-01-01..2023-12-31 and ``2023-02`` covers 2023-02-01..2023-02-31: the
-upper bound only has to sort after every real day of the period, so day 31 serves for
-every month and plain string comparison does the rest.
+``2023`` covers 2023-01-01..2023-12-31 and ``2023-02`` covers 2023-02-01..2023-02-28, as ISO
+strings so that plain string comparison does the filtering (``domain.dates`` defines them).
 """
 
 from __future__ import annotations
 
 import re
 
-_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+from sanctionwatch.domain.dates import first_day, last_day
 
 
 def lower_bound(value: str | None) -> str | None:
     """First day the value can mean, or ``None`` when it is missing or not an ISO date."""
-    match = _ISO_PREFIX.match(value or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return f"{year}-{month or '01'}-{day or '01'}"
+    day = first_day(value)
+    return day.isoformat() if day else None
 
 
 def upper_bound(value: str | None) -> str | None:
-    """Last day (or later, see the module note) the value can mean."""
-    match = _ISO_PREFIX.match(value or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return f"{year}-{month or '12'}-{day or '31'}"
+    """Last day the value can mean, or ``None`` when it is missing or not an ISO date."""
+    day = last_day(value)
+    return day.isoformat() if day else None
 
 
 def parse_bound(value: str, *, name: str) -> str:
