@@ -385,6 +385,14 @@ def contradiction_from_dict(data: Mapping[str, Any]) -> Contradiction:
     )
 
 
+# The original incident JSON contract: every surface renders these; later keys are extras.
+INCIDENT_CORE_KEYS = (
+    "id", "type", "source", "target", "time_start", "time_end", "quantity_low",
+    "quantity_high", "quantity_unit", "item", "supporting_claim_ids",
+    "contradicting_claim_ids", "provisions", "assessment", "method",
+)  # fmt: skip
+
+
 def incident_to_dict(incident: Incident) -> JsonDict:
     """Keys up to ``method`` are the original contract; the rest were added with issue 6.
 

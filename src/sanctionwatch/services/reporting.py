@@ -17,32 +17,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sanctionwatch import store as st
+from sanctionwatch.domain.codec import INCIDENT_CORE_KEYS
 from sanctionwatch.domain.errors import InputError
 from sanctionwatch.resolve.gazetteer import load_gazetteer
 from sanctionwatch.services.browsing import BAD_FILTER, IncidentFilter, matching_incidents
 from sanctionwatch.services.incidents import incident_view
 
 MAX_INCIDENTS = 50
-KNOWN_KEYS = frozenset(
-    {
-        "id",
-        "type",
-        "source",
-        "target",
-        "time_start",
-        "time_end",
-        "quantity_low",
-        "quantity_high",
-        "quantity_unit",
-        "item",
-        "supporting_claim_ids",
-        "contradicting_claim_ids",
-        "provisions",
-        "assessment",
-        "method",
-        "claims",
-    }
-)
+KNOWN_KEYS = frozenset((*INCIDENT_CORE_KEYS, "claims"))
+"""Keys a case file renders in its own sections; any others go to the annex."""
 TYPE_HEADINGS = {
     "arms_transfer": "Transfer of arms and related materiel",
     "troop_deployment": "Deployment of troops",
