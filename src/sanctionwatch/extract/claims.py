@@ -151,16 +151,13 @@ def extract_claims(
             if a.end <= sentence[1]
         ]
         antecedent = _antecedent(document_actors, topic, sentence[0])
+        attributions = find_attributions(scan, sentence=sentence, rules=lexicon.attribution)
         if _introduces_quotation(scan, sentence):
             # "The press statement says:": what follows is the statement's, not the writer's.
-            introduced = find_attributions(scan, sentence=sentence, rules=lexicon.attribution)
-            block_speaker = [replace(a, inherited=True) for a in introduced] or block_speaker
+            block_speaker = [replace(a, inherited=True) for a in attributions] or block_speaker
         if not actors and antecedent is None:
-            previous_attributions = find_attributions(
-                scan, sentence=sentence, rules=lexicon.attribution
-            )
+            previous_attributions = attributions
             continue
-        attributions = find_attributions(scan, sentence=sentence, rules=lexicon.attribution)
         if not attributions and continues_speaker(scan, sentence):
             # "But they say ...", or a quotation running on after "..., Lim said. “...":
             # the speaker of the previous sentence, grounded where it was named.
