@@ -341,3 +341,108 @@ def test_claims_passive_and_progressive_voices(
 )
 def test_claims_what_the_law_forbids_is_not_an_event(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_claims_a_mention_whose_parties_the_other_names_is_the_same_event() -> None:
+    text = (
+        "Iran has reportedly sent Russia 400 ballistic missiles since January, enough to "
+        "strike cities hundreds of miles inside Ukraine, with further missile shipments from "
+        "Iran potentially underway."
+    )
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert (claim.source_codes, claim.target_codes) == (("IR",), ("RU",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea sold shells to Russia in 2023. Washington vowed sanctions on everyone "
+        "involved in those arms deals.",
+        "North Korea sold shells to Russia in 2023. Such arms sales worry Seoul.",
+    ],
+    ids=["those", "such"],
+)
+def test_claims_a_demonstrative_points_back_even_with_a_state_named(text: str) -> None:
+    arms = [c for c in extract_claims(text) if c.type == ClaimType.ARMS_TRANSFER]
+    assert [c.trigger.text for c in arms] == ["sold shells"]
+
+
+def test_claims_a_definite_meeting_used_as_a_date_is_a_back_reference() -> None:
+    text = (
+        "North Korea sent workers to Russia following the September summit between Russia "
+        "and North Korea."
+    )
+    assert [c.type for c in extract_claims(text)] == [ClaimType.LABOR_DISPATCH]
+
+
+def test_claims_an_indefinite_dated_meeting_is_a_new_event() -> None:
+    text = "Following a September 2023 summit between Russia and North Korea, shells moved."
+    claim = _only(text, ClaimType.MEETING)
+    assert claim.time is not None and claim.time.start == "2023-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type", "sources", "targets"),
+    [
+        (
+            "North Korea is isolated. North Korean troops deployed to Kursk were seen in "
+            "March. Soldiers were sent to Russia in October.",
+            ClaimType.TROOP_DEPLOYMENT,
+            ("KP",),
+            ("RU",),
+        ),
+        (
+            "Iran is Russia's partner. Iranian officials met. Iran's drones matter to Iran. "
+            "Russia received combat drones in 2023.",
+            ClaimType.ARMS_TRANSFER,
+            ("IR",),
+            ("RU",),
+        ),
+    ],
+    ids=["source-from-topic", "source-from-topic-receiving"],
+)
+def test_claims_the_document_topic_fills_the_side_left_empty(
+    text: str, claim_type: ClaimType, sources: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    claim = [c for c in extract_claims(text) if c.type == claim_type][-1]
+    assert (claim.source_codes, claim.target_codes) == (sources, targets)
+    assert any("coref:document-topic" in rule for rule in claim.rules)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angola repatriated almost 300 North Korean workers in early 2020.",
+        "Seoul admitted 13 defectors, North Korean restaurant workers who arrived in April.",
+        "For Russia, the idea of employing North Korean workers has merit, Lim said.",
+        "Lazarus has the capability to steal cryptoassets from any exchange.",
+        "Sanctions by Japan translate into freezing assets of North Korean firms.",
+    ],
+    ids=["repatriated", "defectors", "idea-of", "capability", "translate-into"],
+)
+def test_claims_ending_imagining_or_defining_an_event_is_no_claim(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_claims_a_number_in_another_clause_counts_something_else() -> None:
+    text = (
+        "Russia fired 50 North Korean missiles in Ukraine, which Washington tied to new "
+        "sanctions on North Korean arms sales."
+    )
+    quantities = {c.trigger.text: c.quantity for c in extract_claims(text)}
+    assert quantities["arms sales"] is None
+    fired = quantities["fired 50 North Korean missiles"]
+    assert fired is not None and fired.low == 50
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea's launch was met with new sanctions by Japan.",
+        "Both sides pledged to implement the agreements reached at the Russia-North Korea summit.",
+        "Leaders of Japan and South Korea are discussing ways to keep the momentum.",
+    ],
+    ids=["met-with", "implementing", "discussing-ways"],
+)
+def test_claims_words_that_only_look_like_a_meeting(text: str) -> None:
+    assert ClaimType.MEETING not in {c.type for c in extract_claims(text)}

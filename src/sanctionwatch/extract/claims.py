@@ -72,13 +72,28 @@ _SEPARATE_TRIGGERS = 70
 _DEFINITE_BEFORE = re.compile(
     r"\b(the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
+# "troops deployed to Russia", "the deployed troops": a participle that takes the event
+# as given, the way a back-reference does (no auxiliary: "troops were deployed" asserts).
+_PRESUPPOSED = re.compile(
+    r"^(?:[\w-]+ ){0,2}?(?:troops|soldiers|workers|labou?rers|shells|missiles|weapons) "
+    r"(?:deployed|sent|dispatched|supplied|provided|stationed|shipped|delivered)\b"
+    r"|^(?:deployed|dispatched|stationed)\b",
+    re.I,
+)
+_CLAUSE_BETWEEN = re.compile(
+    r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet|which|who|where)\b", re.I
+)
+_IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+){0,8}\s*$", re.I)
+_DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
 _UNDER_SANCTIONS = re.compile(
     r"\b(?:violat\w*|breach\w*|evad\w*|evasion of|circumvent\w*|skirt\w*|defiance of|afoul of|under|despite)\s+(?:[\w.’'-]+\s+){0,4}$",
     re.I,
 )
-_TIME_ANCHOR_BEFORE = re.compile(r"\b(?:after|following|since)\b(?:\s+[\w’'-]+){0,6}\s*$", re.I)
+_TIME_ANCHOR_BEFORE = re.compile(
+    r"\b(?:after|following|since)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$", re.I
+)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
@@ -195,14 +210,22 @@ def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
 
 def _drop_repeats(claims: list[Claim], *, nominal: set[str]) -> list[Claim]:
     """A later noun-phrase mention of an event already claimed, adding no number, date or
-    cited source, is a passing back-reference ("such arms transfers"): annotators and
-    analysts count the event once. Full restatements (a verb, a new clause) are kept."""
+    cited source, is a passing back-reference ("its arms transfers", after "may have sent
+    shells": the noun takes the event as given, whatever the first telling's modality), and
+    so is a participle ("troops deployed to Russia") naming no party the first telling did
+    not. Annotators and analysts count the event once. Full restatements are kept."""
     seen: set[tuple[object, ...]] = set()
-    kept = []
+    kept: list[Claim] = []
     for claim in claims:
-        key = (claim.type, claim.source_codes, claim.target_codes, claim.modality)
+        key = (claim.type, claim.source_codes, claim.target_codes)
         adds_detail = claim.quantity or claim.time or claim.attributions
-        if key in seen and not adds_detail and claim.rules[0] in nominal:
+        if not adds_detail and (
+            (key in seen and claim.rules[0] in nominal)
+            or (
+                _PRESUPPOSED.search(claim.trigger.text)
+                and any(k.type == claim.type and _subsumes(k, claim) for k in kept)
+            )
+        ):
             continue
         seen.add(key)
         kept.append(claim)
@@ -266,6 +289,8 @@ def _candidates(
                 roles.add_target(topic, "coref:document-topic")
             if not roles.sources and not roles.targets:
                 continue
+            if topic is not None:
+                _complete_from_topic(rule, roles, topic)
             if rule.type == ClaimType.MEETING and len({a.code for a in roles.sources}) < 2:
                 continue  # a meeting needs two sides
             found.append(_Candidate(rule, m, roles))
@@ -285,11 +310,20 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
                 scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
             )
         )
-        and (claim.time is None or claim.time.span.start < anchor.start())
+        and (
+            claim.time is None
+            or claim.time.span.start < anchor.start()
+            or anchor.group("definite") is not None
+        )
     ):
         # "two months after the two leaders met": a meeting used to date something else,
-        # unless the anchor itself dates the meeting ("following a September 2023 meeting").
+        # unless the anchor introduces and dates it ("following a September 2023 meeting";
+        # "following the September summit" points back to one already told).
         return True
+    if candidate.rule.voice == "parties" and _IMPLEMENTING.search(
+        scan, max(claim.evidence.start, claim.trigger.start - 90), claim.trigger.start
+    ):
+        return True  # "implementing the agreements reached at the summit": one already held
     if candidate.rule.type == ClaimType.SANCTIONS_ACTION and _UNDER_SANCTIONS.search(
         scan, max(claim.evidence.start, claim.trigger.start - 40), claim.trigger.start
     ):
@@ -304,8 +338,13 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     determiner = _DEFINITE_BEFORE.search(before)
     if not determiner:
         return False
-    if determiner.group(1).lower() == "the" and " of " in claim.trigger.text:
+    word = determiner.group(1).lower()
+    if word == "the" and " of " in claim.trigger.text:
         return False  # "the dispatch of workers abroad" introduces, it does not refer back
+    if word in _DEMONSTRATIVES:
+        # "those arms deals", "such a move ... arms sales": pointing back even when the
+        # sentence names a state; only a number or a date makes it a new statement.
+        return not (claim.quantity or claim.time)
     return not (named or detail)
 
 
@@ -328,6 +367,20 @@ def _prefer_heads(candidates: list[_Candidate]) -> list[_Candidate]:
             generic = _GENERIC_ITEM.search(a.match.string, t_item[0], t_item[1]) is not None
             dropped.add(id(a) if t_item[0] < a_item[0] and not generic else id(t))
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _complete_from_topic(rule: TriggerRule, roles: Roles, topic: ActorMatch) -> None:
+    """One side named, the other not: "troops deployed to Russia" in a report about the
+    DPRK were sent by the DPRK; "Russia received drones" in a report about Iran got them
+    from Iran. The document's topic fills the empty side, unless it already has a role."""
+    if rule.voice in {"parties", "sanctions"} or rule.type in _NO_TOPIC_FALLBACK:
+        return
+    if any(a.code == topic.code for a in (*roles.sources, *roles.targets)):
+        return
+    if not roles.sources:
+        roles.add_source(topic, "coref:document-topic")
+    elif not roles.targets:
+        roles.add_target(topic, "coref:document-topic")
 
 
 def _topic_roles(rule: TriggerRule, topic: ActorMatch, *, buying: bool = False) -> Roles:
@@ -417,11 +470,20 @@ def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -
     clause = clause_around(scan, sentence, (a.trigger.start, a.trigger.end))
     if not apart and clause[0] <= b.trigger.start < clause[1]:
         return False
-    return (a.source_codes, a.target_codes, a.modality) != (
-        b.source_codes,
-        b.target_codes,
-        b.modality,
-    )
+    if a.modality != b.modality:
+        return True
+    # "Tehran sent Moscow 400 missiles, with more missile shipments from Iran underway":
+    # a mention whose parties are a subset of the other's adds no second event.
+    return not (_subsumes(a, b) or _subsumes(b, a))
+
+
+def _subsumes(a: Claim, b: Claim) -> bool:
+    """``a`` names every party ``b`` names, in the same roles."""
+    return set(b.source_codes) <= set(a.source_codes) and set(b.target_codes) <= set(a.target_codes)
+
+
+def _between(q: ParsedQuantity, trigger: tuple[int, int]) -> tuple[int, int]:
+    return (q.end, trigger[0]) if q.end <= trigger[0] else (trigger[1], max(trigger[1], q.start))
 
 
 def _nearest(items: Iterable[_T], anchor: tuple[int, int]) -> _T | None:
@@ -501,7 +563,13 @@ def _build_claim(
         trigger_span = span(*trigger)
         item = RoleFiller(trigger_span, trigger_span.text, f"{rule.id}:trigger-as-item")
     quantity = None
-    parsed_q = _pick_quantity(rule.type, quantities, trigger)
+    # A number in another clause counts something else ("deployed 50 missiles, which the
+    # White House ... sanctions in those arms deals").
+    parsed_q = _pick_quantity(
+        rule.type,
+        [q for q in quantities if not _CLAUSE_BETWEEN.search(context.scan, *_between(q, trigger))],
+        trigger,
+    )
     if parsed_q is not None:
         quantity = Quantity(
             span=span(parsed_q.start, parsed_q.end),

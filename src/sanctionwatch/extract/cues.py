@@ -9,7 +9,7 @@ from sanctionwatch.domain import Modality
 from sanctionwatch.extract.lexicon import CueRule
 
 # How far before the trigger a cue still governs it, by modality (characters).
-_SCOPE_BEFORE = {"opinion": 40, "denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
+_SCOPE_BEFORE = {"opinion": 60, "denied": 80, "negated": 28, "uncertain": 140, "planned": 60}
 # An event named by a noun phrase takes the modality of the clause it is the subject of:
 # "Russia's transfer of missile technology ... would create shockwaves" is hypothetical.
 _NOMINAL_SCOPE_AFTER = 140
