@@ -446,3 +446,55 @@ def test_claims_a_number_in_another_clause_counts_something_else() -> None:
 )
 def test_claims_words_that_only_look_like_a_meeting(text: str) -> None:
     assert ClaimType.MEETING not in {c.type for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "The foreign ministers of Japan and South Korea, who are both within range of "
+            "North Korea's missiles, phoned each other on Monday.",
+            ("JP", "KR"),
+        ),
+        (
+            "Seoul and Beijing were discussing a draft U.N. Security Council resolution.",
+            ("CN", "KR"),
+        ),
+        (
+            "Kim Jong Un met Vladimir Putin and said that Iran's drones were no match for theirs.",
+            ("KP", "RU"),
+        ),
+    ],
+    ids=["relative-clause", "maker-of-a-document", "what-was-said"],
+)
+def test_claims_a_state_named_beside_a_meeting_is_no_participant(
+    text: str, participants: tuple[str, ...]
+) -> None:
+    claim = _only(text, ClaimType.MEETING)
+    assert set(claim.source_codes) == set(participants)
+
+
+def test_claims_a_counted_group_stands_for_the_states_named_before() -> None:
+    text = (
+        "China sells Russia machine tools. Iran has sent drones. North Korea has sent "
+        "shells. Combined, the three have supplied Russia with arms."
+    )
+    claim = [c for c in extract_claims(text) if c.type == ClaimType.ARMS_TRANSFER][-1]
+    assert set(claim.source_codes) == {"CN", "IR", "KP"}
+    assert claim.target_codes == ("RU",)
+    assert all(rule == "source:coref:group" for rule in claim.rules if "coref:group" in rule)
+
+
+def test_claims_a_counted_noun_is_no_group() -> None:
+    text = "China sells Russia machine tools. The three companies supplied Russia with arms."
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert (claim.source_codes, claim.target_codes) == ((), ("RU",))
+
+
+def test_claims_a_list_after_including_is_part_of_the_event() -> None:
+    text = (
+        "Russia and North Korea agreed to hold more dialogues between the foreign ministries "
+        "of the two countries, including the ministerial strategic dialogue."
+    )
+    claim = _only(text, ClaimType.MEETING)
+    assert claim.modality == Modality.PLANNED

@@ -84,6 +84,14 @@ _CLAUSE_BETWEEN = re.compile(
     r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet|which|who|where)\b", re.I
 )
 _IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+){0,8}\s*$", re.I)
+_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+_GROUP = re.compile(
+    r"\b(?:(?:the|all)\s+(?P<n>two|three|four)(?:\s+(?:countries|states|nations|sides|"
+    r"governments|allies|partners|neighbou?rs|regimes|leaders))?\b(?!\s+[a-z]+s\b)"
+    r"|both\s+(?:sides|countries|states|nations|governments|leaders))",
+    re.I,
+)
+_INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
@@ -180,7 +188,8 @@ def extract_claims(
         elif not attributions and block_speaker:
             attributions = block_speaker
         previous_attributions = attributions
-        candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent)
+        group = _named_group(scan, sentence, document_actors[:lo])
+        candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent, group)
         if not candidates:
             continue
         times = parse_times(scan, *sentence, published=published)
@@ -239,6 +248,7 @@ def _candidates(
     actors: list[ActorMatch],
     attributions: Sequence[AttributionCue],
     topic: ActorMatch | None,
+    group: _Group | None = None,
 ) -> list[_Candidate]:
     # An actor named as the cited source ("confirmed by the U.S. government") is not a
     # party to the event, unless nobody else is ("North Korea confirmed it sent troops").
@@ -268,6 +278,8 @@ def _candidates(
                 ),
                 key=lambda r: bool(r.sources) + bool(r.targets),
             )
+            if group is not None and group.end <= m.start():
+                group.fill(rule, roles)
             if (
                 not roles.sources
                 and item is not None
@@ -295,6 +307,47 @@ def _candidates(
                 continue  # a meeting needs two sides
             found.append(_Candidate(rule, m, roles))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """ "The three", "both sides": states counted rather than named, standing for the last
+    distinct states the text named before the sentence (most recent first)."""
+
+    start: int
+    end: int
+    size: int
+    named_before: tuple[ActorMatch, ...]
+
+    def fill(self, rule: TriggerRule, roles: Roles) -> None:
+        if rule.voice == "parties":
+            taken = {a.code for a in roles.sources}
+            for actor in self.named_before:
+                if len(taken) >= self.size:
+                    break
+                if actor.code not in taken:
+                    roles.add_source(actor, "coref:group")
+                    taken.add(actor.code)
+            return
+        if roles.sources:
+            return
+        others = {a.code for a in roles.targets}
+        for actor in [a for a in self.named_before if a.code not in others][: self.size]:
+            roles.add_source(actor, "coref:group")
+
+
+def _named_group(
+    scan: str, sentence: tuple[int, int], before: Sequence[ActorMatch]
+) -> _Group | None:
+    m = _GROUP.search(scan, sentence[0], sentence[1])
+    if m is None:
+        return None
+    size = _GROUP_SIZES[(m.group("n") or "both").lower()]
+    distinct: dict[str, ActorMatch] = {}
+    for actor in reversed(before):
+        if actor.code not in distinct and actor.code not in {"UN", "EU"}:
+            distinct[actor.code] = actor
+    return _Group(m.start(), m.end(), size, tuple(distinct.values()))
 
 
 def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
@@ -470,6 +523,9 @@ def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -
     clause = clause_around(scan, sentence, (a.trigger.start, a.trigger.end))
     if not apart and clause[0] <= b.trigger.start < clause[1]:
         return False
+    first, second = sorted((a, b), key=lambda c: c.trigger.start)
+    if _INCLUDING.search(scan, first.trigger.end, max(first.trigger.end, second.trigger.start)):
+        return False  # "more dialogues ..., including the ministerial dialogue": one event
     if a.modality != b.modality:
         return True
     # "Tehran sent Moscow 400 missiles, with more missile shipments from Iran underway":

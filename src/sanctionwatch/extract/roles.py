@@ -86,6 +86,9 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
 _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
 _POSSESSIVE_BEFORE = 25
+_MAKER_OF = re.compile(r"(?:\s+[A-Z][\w.]*){0,3}\s+(?:draft\s+)?(?:resolutions?|sanctions)\b")
+_CONTENT_CLAUSE = re.compile(r"\bthat\b")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
 _TOPIC_PREPS = {"against", "on", "about", "over", "regarding", "toward", "towards"}
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
 BUYING = re.compile(
@@ -154,6 +157,28 @@ def _orient_deal(roles: Roles, partners: list[ActorMatch], claim_type: ClaimType
         roles.add_target(actor, "marker:with")
 
 
+def _aside(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int], actor: ActorMatch
+) -> bool:
+    """A state named beside a meeting without taking part in it: inside a relative clause
+    ("Japan and South Korea, which are in range of North Korea's missiles, phoned ..."), in
+    what was said there ("told his counterpart that China's approach to North Korea ..."),
+    or as the maker of a document discussed ("a draft U.N. Security Council resolution")."""
+    if _MAKER_OF.match(text, actor.end, sentence[1]):
+        return True
+    if actor.start >= trigger[1] and _CONTENT_CLAUSE.search(text, trigger[1], actor.start):
+        return True
+    lo, hi = (actor.end, trigger[0]) if actor.end <= trigger[0] else (trigger[1], actor.start)
+    for m in _RELATIVE_ASIDE.finditer(text, max(sentence[0], lo - 200), min(sentence[1], hi + 200)):
+        if (
+            m.start() <= actor.start
+            and actor.end <= m.end()
+            and not (m.start() <= trigger[0] < m.end())
+        ):
+            return True
+    return False
+
+
 def resolve_roles(
     text: str,
     *,
@@ -173,7 +198,11 @@ def resolve_roles(
         for actor in actors:
             near = t_start - _PARTIES_BEFORE <= actor.start <= t_end + _PARTIES_AFTER
             # "a draft resolution on North Korea": the subject of the talks, not a party.
-            if near and _prep(text, s_start, actor) not in _TOPIC_PREPS:
+            if (
+                near
+                and _prep(text, s_start, actor) not in _TOPIC_PREPS
+                and not _aside(text, sentence, trigger, actor)
+            ):
                 roles.add_source(actor, "parties")
         return roles
 
