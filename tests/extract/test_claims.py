@@ -498,3 +498,66 @@ def test_claims_a_list_after_including_is_part_of_the_event() -> None:
     )
     claim = _only(text, ClaimType.MEETING)
     assert claim.modality == Modality.PLANNED
+
+
+def test_claims_the_stolen_funds_of_one_theft_are_an_event() -> None:
+    text = (
+        "North Korea denies it. Hackers linked to North Korea stole $300 million from an "
+        "exchange in May, North Korea watchers say. Within hours of the theft, the stolen "
+        "funds were sent to 40 wallets."
+    )
+    flows = [c for c in extract_claims(text) if c.type == ClaimType.FINANCIAL_FLOW]
+    assert [c.trigger.text for c in flows][-1] == "funds were sent"
+
+
+def test_claims_laundering_in_general_is_no_event() -> None:
+    text = "North Korea is isolated. Moving funds to other blockchains hides them from police."
+    assert extract_claims(text) == []
+
+
+def test_claims_a_dollar_amount_leads_a_money_moved_trigger() -> None:
+    text = (
+        "North Korea denies it. North Korea's hackers emptied the exchange, North Korea "
+        "watchers say. By March, 10% of the loot (now worth $195 million) had been moved to "
+        "new wallets."
+    )
+    flows = [
+        c for c in extract_claims(text, published="2025-03") if c.type == ClaimType.FINANCIAL_FLOW
+    ]
+    assert flows and flows[-1].quantity is not None and flows[-1].quantity.low == 195_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "Kim Jong Un received a military delegation of the Russian Federation on July 18.",
+            {"KP", "RU"},
+        ),
+        (
+            "A statement on the strategic dialogue between Choe Son Hui, foreign minister of "
+            "the DPRK, and Sergei Lavrov, foreign minister of the Russian Federation, was "
+            "issued on Friday.",
+            {"KP", "RU"},
+        ),
+        (
+            "Russia and North Korea opened an exhibition. There will be a working-level "
+            "meeting on IT between the two countries.",
+            {"KP", "RU"},
+        ),
+    ],
+    ids=["received-a-delegation", "between-long-titles", "the-two-countries"],
+)
+def test_claims_meeting_participants_named_far_or_counted(
+    text: str, participants: set[str]
+) -> None:
+    claim = _only(text, ClaimType.MEETING)
+    assert set(claim.source_codes) == participants
+
+
+def test_claims_a_meeting_named_to_date_something_else_is_no_new_meeting() -> None:
+    text = (
+        "Prior to the strategic dialogue between Russia and North Korea, the two ministers "
+        "laid flowers."
+    )
+    assert ClaimType.MEETING not in {c.type for c in extract_claims(text)}

@@ -92,6 +92,9 @@ _GROUP = re.compile(
     re.I,
 )
 _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
+_ONE_THEFT = re.compile(
+    r"\b(?:the\s+stolen|(?:the|this)\s+(?:theft|hack|heist|exploit|breach))\b", re.I
+)
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
@@ -100,7 +103,8 @@ _UNDER_SANCTIONS = re.compile(
     re.I,
 )
 _TIME_ANCHOR_BEFORE = re.compile(
-    r"\b(?:after|following|since)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$", re.I
+    r"\b(?:after|following|since|prior to|before)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$",
+    re.I,
 )
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
@@ -178,7 +182,8 @@ def extract_claims(
         if _introduces_quotation(scan, sentence):
             # "The press statement says:": what follows is the statement's, not the writer's.
             block_speaker = [replace(a, inherited=True) for a in attributions] or block_speaker
-        if not actors and antecedent is None:
+        group = _named_group(scan, sentence, document_actors[:lo])
+        if not actors and antecedent is None and group is None:
             previous_attributions = attributions
             continue
         if not attributions and continues_speaker(scan, sentence):
@@ -188,7 +193,6 @@ def extract_claims(
         elif not attributions and block_speaker:
             attributions = block_speaker
         previous_attributions = attributions
-        group = _named_group(scan, sentence, document_actors[:lo])
         candidates = _candidates(scan, sentence, lexicon, actors, attributions, antecedent, group)
         if not candidates:
             continue
@@ -278,7 +282,7 @@ def _candidates(
                 ),
                 key=lambda r: bool(r.sources) + bool(r.targets),
             )
-            if group is not None and group.end <= m.start():
+            if group is not None and (rule.voice == "parties" or group.end <= m.start()):
                 group.fill(rule, roles)
             if (
                 not roles.sources
@@ -356,6 +360,9 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     a number, a date, a cited source or a named state."""
     named = any("coref:" not in rule for rule in candidate.roles.rules)
     detail = bool(claim.quantity or claim.time or claim.attributions)
+    # "The stolen funds were sent to 50 wallets": what happened to one theft's proceeds,
+    # not how laundering works in general.
+    specific = _ONE_THEFT.search(scan, claim.evidence.start, claim.evidence.end) is not None
     if (
         candidate.rule.type == ClaimType.MEETING
         and (
@@ -382,7 +389,8 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     ):
         return True  # "in violation of a ban on ...": sanctions already in force, not an action
     if not detail and (
-        candidate.rule.needs_detail or (not named and candidate.rule.type in _DETAIL_NEEDED)
+        candidate.rule.needs_detail
+        or (not named and not specific and candidate.rule.type in _DETAIL_NEEDED)
     ):
         return True  # "Moving funds to other blockchains": a method, not an event
     if candidate.rule.voice != "nominal":

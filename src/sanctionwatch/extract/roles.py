@@ -86,6 +86,8 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
 _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
 _POSSESSIVE_BEFORE = 25
+_BETWEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
+_BETWEEN_REACH = 200
 _MAKER_OF = re.compile(r"(?:\s+[A-Z][\w.]*){0,3}\s+(?:draft\s+)?(?:resolutions?|sanctions)\b")
 _CONTENT_CLAUSE = re.compile(r"\bthat\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
@@ -195,8 +197,11 @@ def resolve_roles(
     # "U.S.-led", "Russia-backed": a modifier, not a participant.
     actors = [a for a in actors if not _MODIFIER_AFTER.match(text[a.end : a.end + 2])]
     if voice == "parties":
+        # "a dialogue between Choe Son Hui, foreign minister of the DPRK, and Sergei Lavrov":
+        # every side a "between" lists takes part, however long the titles.
+        reach = _BETWEEN_REACH if _BETWEEN_AFTER.match(text, t_end) else _PARTIES_AFTER
         for actor in actors:
-            near = t_start - _PARTIES_BEFORE <= actor.start <= t_end + _PARTIES_AFTER
+            near = t_start - _PARTIES_BEFORE <= actor.start <= t_end + reach
             # "a draft resolution on North Korea": the subject of the talks, not a party.
             if (
                 near
