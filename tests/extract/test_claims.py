@@ -561,3 +561,41 @@ def test_claims_a_meeting_named_to_date_something_else_is_no_new_meeting() -> No
         "laid flowers."
     )
     assert ClaimType.MEETING not in {c.type for c in extract_claims(text)}
+
+
+def test_claims_a_point_back_to_a_dated_theft_takes_its_date() -> None:
+    text = (
+        "North Korea denies it. On March 3, 2025, North Korean hackers stole $200 million "
+        "from an exchange, North Korea watchers say. Within two hours of the theft, the "
+        "stolen funds were sent to 30 wallets."
+    )
+    flows = [
+        c
+        for c in extract_claims(text, published="2025-03-10")
+        if c.type == ClaimType.FINANCIAL_FLOW
+    ]
+    last = flows[-1]
+    assert last.time is not None and last.time.start == "2025-03-03"
+    assert last.time.span.text == "Within two hours of the theft"
+    assert last.time.rule == "times.told-event"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Before the 2017 sanctions, North Korea sent workers to Russia in large numbers.",
+            None,
+        ),
+        (
+            "Following a September 2023 summit in Russia, North Korea sent shells to Russia.",
+            "2023-09",
+        ),
+    ],
+    ids=["dates-another-noun", "anchor-dates-what-follows"],
+)
+def test_claims_a_date_modifying_a_noun(text: str, start: str | None) -> None:
+    claim = next(
+        c for c in extract_claims(text, published="2024-05") if c.type != ClaimType.MEETING
+    )
+    assert (claim.time.start if claim.time else None) == start

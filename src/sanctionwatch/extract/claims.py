@@ -95,6 +95,23 @@ _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
 _ONE_THEFT = re.compile(
     r"\b(?:the\s+stolen|(?:the|this)\s+(?:theft|hack|heist|exploit|breach))\b", re.I
 )
+_PREMODIFYING = re.compile(r"(?:['’]s)?(?:\s+[\w.’'-]+){1,4}")
+_ANCHORS_WHAT_FOLLOWS = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an)\s+$", re.I)
+_DEFINITE_TIME = re.compile(r"\b(?:the|a)\s+$", re.I)
+_TOLD_EVENT_TYPES = {
+    "theft": ClaimType.FINANCIAL_FLOW,
+    "hack": ClaimType.FINANCIAL_FLOW,
+    "heist": ClaimType.FINANCIAL_FLOW,
+    "exploit": ClaimType.FINANCIAL_FLOW,
+    "summit": ClaimType.MEETING,
+    "talks": ClaimType.MEETING,
+}
+_TOLD_EVENT = re.compile(
+    r"\b(?:(?:in|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:minutes|hours|days|weeks)\s+"
+    r"(?:of|after|following)|since|after|following)\s+the\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?P<noun>theft|hack|heist|exploit|summit|talks)\b",
+    re.I,
+)
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
@@ -212,7 +229,55 @@ def extract_claims(
         ]
         claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(scan, sentence, built)))
     claims = _drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
+    claims = _date_from_told_events(text, scan, claims)
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
+
+
+def _dates_another_noun(scan: str, time: ParsedTime, trigger: tuple[int, int]) -> bool:
+    """ "Before the 2017 sanctions", "Wednesday's U.N. vote": a date that modifies a noun
+    dates that noun's event, not a trigger elsewhere in the sentence. "Following a September
+    2023 meeting, ..." dates what follows it, as the anchor it is."""
+    noun_phrase = _PREMODIFYING.match(scan, time.end)
+    if noun_phrase is None:
+        return False
+    if _ANCHORS_WHAT_FOLLOWS.search(scan, max(0, time.start - 20), time.start):
+        return False
+    if not (
+        _DEFINITE_TIME.search(scan, max(0, time.start - 5), time.start)
+        or "'" in scan[time.start : time.end].replace("’", "'")
+    ):
+        return False
+    return not (time.end <= trigger[0] < noun_phrase.end())
+
+
+def _date_from_told_events(text: str, scan: str, claims: list[Claim]) -> list[Claim]:
+    """ "Within two hours of the theft", "since the hack": a date the document already gave
+    the event it points back to. The phrase is the span; the value is the first dated claim
+    of that kind in the document."""
+    out: list[Claim] = []
+    for claim in claims:
+        anchor = (
+            _TOLD_EVENT.search(scan, claim.evidence.start, claim.evidence.end)
+            if claim.time is None
+            else None
+        )
+        kind = _TOLD_EVENT_TYPES.get(anchor.group("noun").lower()) if anchor else None
+        earlier = next(
+            (
+                c.time
+                for c in out
+                if c.type == kind and c.time is not None and c.time.grain == "day"
+            ),
+            None,
+        )
+        if anchor is not None and earlier is not None:
+            span = make_span(text, anchor.start(), anchor.end(), document_id=claim.document_id)
+            claim = replace(
+                claim,
+                time=TimeValue(span, earlier.start, None, earlier.grain, "times.told-event"),
+            )
+        out.append(claim)
+    return out
 
 
 def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
@@ -645,7 +710,9 @@ def _build_claim(
             rule=f"{QUANTITIES_NAME}@{QUANTITIES_VERSION}",
         )
     time = None
-    parsed_t = _nearest(times, trigger)
+    parsed_t = _nearest(
+        (t for t in times if not _dates_another_noun(context.scan, t, trigger)), trigger
+    )
     cue = find_modality(
         context.scan,
         sentence=sentence,
