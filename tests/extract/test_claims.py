@@ -599,3 +599,21 @@ def test_claims_a_date_modifying_a_noun(text: str, start: str | None) -> None:
         c for c in extract_claims(text, published="2024-05") if c.type != ClaimType.MEETING
     )
     assert (claim.time.start if claim.time else None) == start
+
+
+def test_claims_the_proceeds_of_a_told_theft_keep_its_victim() -> None:
+    text = (
+        "North Korea denies it. On March 3, 2025, North Korean hackers stole $200 million "
+        "from a Singaporean exchange, North Korea watchers say. Within two hours of the "
+        "theft, the stolen funds were sent to 30 wallets."
+    )
+    flows = [
+        c
+        for c in extract_claims(text, published="2025-03-10")
+        if c.type == ClaimType.FINANCIAL_FLOW
+    ]
+    first, last = flows[0], flows[-1]
+    assert first.source_codes == ("SG",)
+    assert (last.source_codes, last.target_codes) == (("SG",), ("KP",))
+    assert last.sources[0].span == first.sources[0].span
+    assert "source:coref:told-event" in last.rules and last.rules[0] == "finance.money_moved"

@@ -93,7 +93,8 @@ _GROUP = re.compile(
 )
 _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
 _ONE_THEFT = re.compile(
-    r"\b(?:the\s+stolen|(?:the|this)\s+(?:theft|hack|heist|exploit|breach))\b", re.I
+    r"\b(?i:the\s+stolen|(?:the|this)\s+)(?:(?<=stolen)|(?:[A-Z][\w.-]*\s+)?"
+    r"(?i:theft|hack|heist|exploit|breach)\b)"
 )
 _PREMODIFYING = re.compile(r"(?:['’]s)?(?:\s+[\w.’'-]+){1,4}")
 _ANCHORS_WHAT_FOLLOWS = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an)\s+$", re.I)
@@ -230,6 +231,7 @@ def extract_claims(
         claims.extend(_narrow_shared_sentences(text, scan, _one_per_event(scan, sentence, built)))
     claims = _drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
     claims = _date_from_told_events(text, scan, claims)
+    claims = _victim_from_told_theft(scan, claims)
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
 
 
@@ -278,6 +280,41 @@ def _date_from_told_events(text: str, scan: str, claims: list[Claim]) -> list[Cl
             )
         out.append(claim)
     return out
+
+
+def _victim_from_told_theft(scan: str, claims: list[Claim]) -> list[Claim]:
+    """ "The stolen Ether is being converted to bitcoin": the proceeds of the theft the
+    document told first, so the victim it named there (the source of a financial flow) is
+    this claim's source too, grounded where it was named. A victim misread as the
+    recipient gives way to the first telling's recipient."""
+    out: list[Claim] = []
+    theft: Claim | None = None
+    for claim in claims:
+        if claim.type != ClaimType.FINANCIAL_FLOW:
+            out.append(claim)
+            continue
+        told = _ONE_THEFT.search(scan, claim.evidence.start, claim.evidence.end) is not None
+        if told and theft is not None:
+            victims = {s.value for s in theft.sources}
+            if not claim.sources or any(r.startswith("source:coref:") for r in claim.rules):
+                claim = _with_role(claim, "source", theft.sources)
+            if any(t.value in victims for t in claim.targets):
+                claim = _with_role(claim, "target", theft.targets)
+        if theft is None and claim.sources and claim.targets:
+            theft = claim
+        out.append(claim)
+    return out
+
+
+def _with_role(claim: Claim, role: str, fillers: tuple[RoleFiller, ...]) -> Claim:
+    """``claim`` with its sources or targets taken from the event it points back to."""
+    rules = (
+        *(r for r in claim.rules if not r.startswith(f"{role}:")),
+        f"{role}:coref:told-event",
+    )
+    if role == "source":
+        return replace(claim, sources=fillers, rules=rules)
+    return replace(claim, targets=fillers, rules=rules)
 
 
 def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
