@@ -113,6 +113,7 @@ _TOLD_EVENT = re.compile(
     r"(?P<noun>theft|hack|heist|exploit|summit|talks)\b",
     re.I,
 )
+_NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
@@ -359,7 +360,7 @@ def _candidates(
     # An actor named as the cited source ("confirmed by the U.S. government") is not a
     # party to the event, unless nobody else is ("North Korea confirmed it sent troops").
     uncited = [
-        a for a in actors if not any(c.start <= a.start and a.end <= c.end for c in attributions)
+        a for a in actors if not any(c.start < a.end and a.start < c.end for c in attributions)
     ]
     pools = (uncited, actors) if len(uncited) < len(actors) else (actors,)
     found = []
@@ -384,6 +385,14 @@ def _candidates(
                 ),
                 key=lambda r: bool(r.sources) + bool(r.targets),
             )
+            numbered = _NUMBERED_RESOLUTION.match(text, m.start())
+            if rule.voice == "sanctions" and not roles.sources and numbered:
+                # "Resolution 2397 called on member states": a numbered resolution is the
+                # Security Council's, named by its number.
+                roles.add_source(
+                    ActorMatch(numbered.start(), numbered.end(), "UN", "metonym", numbered[0]),
+                    "default:numbered-resolution",
+                )
             if group is not None and (rule.voice == "parties" or group.end <= m.start()):
                 group.fill(rule, roles)
             if (
@@ -787,7 +796,7 @@ def _build_claim(
                 span(a.start, a.end), text[a.start : a.end], span(a.cue_start, a.cue_end), a.rule
             )
             for a in attributions
-            if governs(context.scan, a, trigger)
+            if governs(context.scan, a, trigger, sentence)
         ),
         extractor=extractor,
         rules=(rule.id, *roles.rules, *([cue.rule] if cue else [])),

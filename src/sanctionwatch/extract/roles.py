@@ -86,6 +86,16 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|sources?\s+in)\s+(?:the\s+)?$", re.I)
 _HELP = {"support", "help", "aid", "assist", "bolster", "arm", "supply"}
 _POSSESSIVE_BEFORE = 25
+_POSSESSOR_OF = re.compile(r"^['’]s?\s+$")
+_SANCTIONED = (
+    r"(?:frozen|seized|sanctioned|designated|blacklisted|impounded|confiscated|indicted|charged)"
+)
+_SANCTIONED_PASSIVE = re.compile(
+    rf"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?{_SANCTIONED}\b", re.I
+)
+_SANCTIONED_WORD = re.compile(_SANCTIONED, re.I)
+_INFINITIVE_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
+_ANOTHER_EVENT = re.compile(r"\b(?:following|after|before|since|prior to)\b", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
 _BETWEEN_REACH = 200
 _MAKER_OF = re.compile(r"(?:\s+[A-Z][\w.]*){0,3}\s+(?:draft\s+)?(?:resolutions?|sanctions)\b")
@@ -181,6 +191,17 @@ def _aside(
     return False
 
 
+def _suffered(text: str, sentence_start: int, trigger: tuple[int, int]) -> bool:
+    """A passive sanctions verb ("funds were frozen", "the ship was seized"): its subject
+    is the one sanctioned, not the sanctioner."""
+    if _SANCTIONED_PASSIVE.search(text, *trigger):
+        return True
+    word = text[trigger[0] : _word_end(text, trigger[0])]
+    return _SANCTIONED_WORD.fullmatch(word) is not None and (
+        _PASSIVE_AUX.search(text, max(sentence_start, trigger[0] - 20), trigger[0]) is not None
+    )
+
+
 def resolve_roles(
     text: str,
     *,
@@ -227,9 +248,21 @@ def resolve_roles(
         target_preps = target_preps | {"on", "against", "for"}
     previous: tuple[ActorMatch, list[ActorMatch]] | None = None
     skipped: list[ActorMatch] = []
+    last: tuple[ActorMatch, str | None] | None = None
     for actor in actors:
         prep = _prep(text, s_start, actor)
+        if last is not None and _POSSESSOR_OF.match(text[last[0].end : actor.start]):
+            prep = last[1]  # "frozen at Macau's Banco Delta Asia": one phrase, one marker
+        last = (actor, prep)
+        if prep == "for" and _INFINITIVE_AFTER.match(text, actor.end):
+            prep = None  # "scope for the European Union to adopt measures": its subject
         near = t_start - _MARKER_BEFORE <= actor.start <= t_end + _MARKER_AFTER
+        if (
+            prep in _FROM | _BY
+            and actor.start >= t_end
+            and _ANOTHER_EVENT.search(text, t_end, actor.start)
+        ):
+            continue  # "measures following the approval of sanctions by the UN": that event's
         # "in Russia and China", "with Iran, Libya and Sudan": the same role again.
         if (
             previous
@@ -338,6 +371,10 @@ def resolve_roles(
                 roles.add_source(subject, "subject:nominal")
         if partners and not roles.targets:
             _orient_deal(roles, partners, claim_type)
+    elif voice == "sanctions" and _suffered(text, s_start, trigger):
+        # "North Korean funds were frozen", "the ship was seized": the subject suffers it.
+        for subject in subjects:
+            roles.add_target(subject, "subject:sanctioned")
     elif voice == "sanctions":
         # "sanctions approved by the Security Council": the passive agent acts, not the
         # subject of the sentence ("The EU is considering measures following ...").
