@@ -647,12 +647,13 @@ def test_claims_attribution_forms(text: str, names: list[str]) -> None:
 
 def test_claims_a_source_speaks_for_its_that_clause_only() -> None:
     text = (
-        "The council acted to stop North Korean workers going abroad, as the council has "
-        "determined that Pyongyang funnels their earnings into weapons."
+        "The UN Security Council adopted resolutions to block North Korean nationals from "
+        "working abroad as the council has determined that Pyongyang channels their foreign "
+        "currency earnings to its weapons programs."
     )
-    for claim in extract_claims(text):
-        if claim.trigger.start < text.index("as the council"):
-            assert claim.attributions == ()
+    claims = {c.type: c for c in extract_claims(text)}
+    assert claims[ClaimType.SANCTIONS_ACTION].attributions == ()
+    assert [a.name for a in claims[ClaimType.FINANCIAL_FLOW].attributions] == ["the council"]
 
 
 def test_claims_an_opening_while_clause_keeps_its_own_source() -> None:
@@ -662,3 +663,38 @@ def test_claims_an_opening_while_clause_keeps_its_own_source() -> None:
     )
     by_modality = {c.modality: c for c in extract_claims(text) if c.type == ClaimType.ARMS_TRANSFER}
     assert [a.name for a in by_modality[Modality.DENIED].attributions] == ["Russian officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "targets"),
+    [
+        (
+            "About $24 million of North Korean funds was frozen at Macau's Banco Delta Asia.",
+            (),
+            ("KP",),
+        ),
+        (
+            "There is scope for the European Union to adopt new sanctions on North Korea.",
+            ("EU",),
+            ("KP",),
+        ),
+        (
+            "The European Union is considering additional measures against North Korea "
+            "following the approval of new sanctions by the U.N. Security Council.",
+            ("EU",),
+            ("KP",),
+        ),
+        (
+            "Resolution 2397 called on member states to expel North Korean workers.",
+            ("UN",),
+            ("KP",),
+        ),
+    ],
+    ids=["passive-frozen", "scope-for-x-to", "another-events-agent", "numbered-resolution"],
+)
+def test_claims_sanctions_roles(
+    text: str, sources: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    claim = next(c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION)
+    assert (claim.source_codes, claim.target_codes) == (sources, targets)
+    assert all(span.is_grounded_in(text) for span in claim.spans())
