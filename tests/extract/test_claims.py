@@ -698,3 +698,45 @@ def test_claims_sanctions_roles(
     claim = next(c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION)
     assert (claim.source_codes, claim.target_codes) == (sources, targets)
     assert all(span.is_grounded_in(text) for span in claim.spans())
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        (
+            "North Korea's embassy in Berlin was used to acquire missile and nuclear-related "
+            "technologies.",
+            ClaimType.TECH_TRANSFER,
+        ),
+        (
+            "In Moscow, a North Korean diplomat sought to procure a range of goods for North "
+            "Korea's missile programmes.",
+            ClaimType.TECH_TRANSFER,
+        ),
+    ],
+    ids=["technology-is-the-head", "goods-for-missiles-are-technology"],
+)
+def test_claims_the_head_of_the_item_decides_the_type(text: str, claim_type: ClaimType) -> None:
+    assert [c.type for c in extract_claims(text)] == [claim_type]
+
+
+def test_claims_a_trigger_inside_the_cited_source_is_no_claim() -> None:
+    text = (
+        "North Korea's hackers hit the exchange in May. The investigation into the hack "
+        "confirmed that North Korea had no insider."
+    )
+    assert all("investigation" not in c.evidence.text for c in extract_claims(text))
+
+
+def test_claims_a_gap_does_not_cross_a_dash() -> None:
+    text = (
+        "North Korean diplomats are involved in fund-raising and – given that the revenue "
+        "helps North Korea – in proliferation."
+    )
+    assert extract_claims(text) == []
+
+
+def test_claims_bought_for_a_state_makes_it_the_recipient() -> None:
+    text = "An embassy in Europe was used to acquire missile technologies for North Korea."
+    claim = _only(text, ClaimType.TECH_TRANSFER)
+    assert claim.target_codes == ("KP",)

@@ -366,6 +366,8 @@ def _candidates(
     found = []
     for rule in lexicon.triggers:
         for m in rule.regex.finditer(text, sentence[0], sentence[1]):
+            if any(a.start <= m.start() < a.end for a in attributions if not a.inherited):
+                continue  # "The investigation into the hack confirmed": who speaks, not what
             has_item = "item" in rule.regex.groupindex and m.group("item") is not None
             item = (m.start("item"), m.end("item")) if has_item else None
             # The pool without cited actors wins unless the full pool fills more roles
@@ -521,23 +523,34 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
 
 
 def _prefer_heads(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Arms and technology rules firing on the same words: keep the head of the phrase.
+    """Arms, trade and technology rules firing on the same words: keep the head.
 
     "technical assistance on spy satellites and missiles" is technology, "dual-use items,
     arms and weapon parts" is arms: the item that comes first is the head, unless it is a
-    generic word ("items", "components", "parts") that only lists what follows.
+    generic word ("items", "components", "parts") that only lists what follows; "missile
+    and nuclear-related technologies" ends in its head. "Goods for the missile programme"
+    are technology, not trade.
     """
-    arms = [c for c in candidates if c.rule.type == ClaimType.ARMS_TRANSFER and c.item is not None]
-    tech = [c for c in candidates if c.rule.type == ClaimType.TECH_TRANSFER and c.item is not None]
+
+    def with_item(claim_type: ClaimType) -> list[_Candidate]:
+        return [c for c in candidates if c.rule.type == claim_type and c.item is not None]
+
+    tech = with_item(ClaimType.TECH_TRANSFER)
     dropped: set[int] = set()
-    for a in arms:
+    for a in with_item(ClaimType.ARMS_TRANSFER):
         for t in tech:
             a_item, t_item = a.item, t.item
             assert a_item is not None and t_item is not None
             if not (a.match.start() < t.match.end() and t.match.start() < a.match.end()):
                 continue
             generic = _GENERIC_ITEM.search(a.match.string, t_item[0], t_item[1]) is not None
-            dropped.add(id(a) if t_item[0] < a_item[0] and not generic else id(t))
+            head_is_tech = t_item[0] <= a_item[0] and t_item[1] > a_item[1]
+            dropped.add(id(a) if (t_item[0] < a_item[0] or head_is_tech) and not generic else id(t))
+    for g in with_item(ClaimType.TRADE):
+        g_item = g.item
+        assert g_item is not None
+        if any(t.item and t.item[0] <= g_item[0] < t.item[1] for t in tech):
+            dropped.add(id(g))
     return [c for c in candidates if id(c) not in dropped]
 
 

@@ -54,11 +54,15 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+_GAP_SEP = r"[^\w;–—]+"
+
+
 def _expand(pattern: str, classes: dict[str, tuple[str, bool]], rule_id: str) -> str:
     def replace(match: re.Match[str]) -> str:
         name, count = match.group(1), match.group(2)
         if name == "GAP":
-            return rf"\W+(?:[\w'’-]+\W+){{0,{int(count or 0)}}}?"
+            # Words and light punctuation, not a clause boundary (";" or a dash).
+            return rf"{_GAP_SEP}(?:[\w'’-]+{_GAP_SEP}){{0,{int(count or 0)}}}?"
         if name not in classes:
             raise ValueError(f"E110: rule {rule_id!r} uses unknown class {{{name}}}")
         body, is_item = classes[name]

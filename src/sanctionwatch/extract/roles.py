@@ -242,8 +242,8 @@ def resolve_roles(
     partners: list[ActorMatch] = []
     principals: list[ActorMatch] = []
     target_preps = _TO | (_HELP if claim_type in _ORIGIN_TYPES else set())
-    if claim_type in {ClaimType.FINANCIAL_FLOW, ClaimType.TROOP_DEPLOYMENT}:
-        target_preps = target_preps | {"for"}
+    if claim_type in {ClaimType.FINANCIAL_FLOW, ClaimType.TROOP_DEPLOYMENT} or voice == "recipient":
+        target_preps = target_preps | {"for"}  # "procured technology for North Korea"
     if voice == "sanctions":
         target_preps = target_preps | {"on", "against", "for"}
     previous: tuple[ActorMatch, list[ActorMatch]] | None = None
