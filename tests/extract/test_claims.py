@@ -740,3 +740,78 @@ def test_claims_bought_for_a_state_makes_it_the_recipient() -> None:
     text = "An embassy in Europe was used to acquire missile technologies for North Korea."
     claim = _only(text, ClaimType.TECH_TRANSFER)
     assert claim.target_codes == ("KP",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and South Korea are meeting the challenges posed by North Korea together.",
+        "Japan and South Korea should seize the opportunity to press North Korea.",
+        "The defector said his hands would seize up in the cold of North Korea.",
+        "Examination of seized goods bound for North Korea helps customs officers.",
+        "The study draws on indictments, designations and press releases about North Korea.",
+    ],
+    ids=["meeting-challenges", "seize-the-opportunity", "seize-up", "seized-goods", "indictments"],
+)
+def test_claims_idioms_that_look_like_triggers(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_claims_an_indictment_of_people_is_an_action() -> None:
+    text = "The U.S. announced the indictment of 14 North Korean IT workers on Thursday."
+    assert [c.type for c in extract_claims(text, published="2024-12")] == [
+        ClaimType.SANCTIONS_ACTION
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Table 2 summarises the transfers of missiles from North Korea to Iran.",
+        "Chapter IV describes how North Korea procured missile technology from China.",
+        "J. Smith, “Exchange Gets Back $5 Million Stolen by North Korean Hackers”, Crypto "
+        "Daily, 9 June 2024.",
+    ],
+    ids=["table", "chapter", "reference-entry"],
+)
+def test_claims_a_reports_apparatus_states_nothing(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_claims_an_opening_if_clause_is_a_supposition() -> None:
+    text = (
+        "If Russia, a permanent member, is seen to use North Korean missiles in Ukraine, "
+        "other states may buy them too."
+    )
+    assert ClaimType.ARMS_TRANSFER not in {c.type for c in extract_claims(text)}
+
+
+def test_claims_a_trailing_condition_still_reports_the_claim() -> None:
+    text = "The aid will grow if claims about Chinese plans to send weapons to Russia hold."
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert (claim.source_codes, claim.target_codes) == (("CN",), ("RU",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UNSCR 1695 required all states to prevent the transfer of missile technology to "
+        "North Korea.",
+        "They work in IT centres, in violation of the UN sanctions banning the use of North "
+        "Korean labour.",
+    ],
+    ids=["to-prevent", "banning-the-use"],
+)
+def test_claims_what_the_law_bans_is_not_an_event(text: str) -> None:
+    assert [c.type for c in extract_claims(text)] == []
+
+
+def test_claims_an_acronym_modifies_technology() -> None:
+    text = "Russia transferred missile and WMD technology to North Korea in 2024."
+    claim = _only(text, ClaimType.TECH_TRANSFER)
+    assert claim.item is not None and claim.item.value == "missile and WMD technology"
+
+
+def test_claims_not_believing_negates_the_complement() -> None:
+    text = "At this time, we do not believe that Iran has delivered ballistic missiles to Russia."
+    assert _only(text, ClaimType.ARMS_TRANSFER).modality == Modality.NEGATED

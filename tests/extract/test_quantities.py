@@ -72,3 +72,8 @@ def test_quantities_ignore_non_quantities(phrase: str) -> None:
 def test_quantities_money_rate_is_recorded() -> None:
     (q,) = parse_quantities("they earned $5 million a year")
     assert (q.kind, q.rate) == ("money", "year")
+
+
+def test_a_resolution_number_is_no_quantity() -> None:
+    lows = [q.low for q in parse_quantities("UNSCR 1695 and resolution 2397 named 500 firms")]
+    assert lows == [500]

@@ -34,7 +34,7 @@ from sanctionwatch.extract.cues import (
     governs,
 )
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
-from sanctionwatch.extract.noise import mask_noise
+from sanctionwatch.extract.noise import is_apparatus, mask_noise
 from sanctionwatch.extract.quantities import (
     QUANTITIES_NAME,
     QUANTITIES_VERSION,
@@ -114,6 +114,8 @@ _TOLD_EVENT = re.compile(
     re.I,
 )
 _NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
+_IF = re.compile(r"[\s“\"]*(?:If|Unless)\b")
+_MAIN_AFTER_IF = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}?(?:may|might|could|would|will|can)\b")
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
@@ -187,7 +189,7 @@ def extract_claims(
     topic = _document_topic(document_actors)
     for sentence in split_sentences(scan):
         sentence_text = scan[sentence[0] : sentence[1]].strip()
-        if sentence_text in seen_sentences:
+        if sentence_text in seen_sentences or is_apparatus(sentence_text):
             continue  # a headline repeated as the first line states nothing new
         seen_sentences.add(sentence_text)
         lo = bisect_left(actor_starts, sentence[0])
@@ -316,6 +318,19 @@ def _with_role(claim: Claim, role: str, fillers: tuple[RoleFiller, ...]) -> Clai
     if role == "source":
         return replace(claim, sources=fillers, rules=rules)
     return replace(claim, targets=fillers, rules=rules)
+
+
+def _in_condition(scan: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Whether the trigger sits in the "if" clause a sentence opens with, up to the comma
+    before the main clause's modal ("If X, it may ..."). A trailing condition ("will grow
+    if the claims about arms shipments prove true") still reports the claims."""
+    m = _IF.match(scan, sentence[0], sentence[1])
+    if m is None or trigger[0] < m.end():
+        return False
+    main = _MAIN_AFTER_IF.search(scan, m.end(), sentence[1])
+    comma = scan.find(",", m.end(), sentence[1])
+    end = main.start() if main else (comma if comma >= 0 else sentence[1])
+    return trigger[0] < end
 
 
 def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
@@ -779,6 +794,8 @@ def _build_claim(
         rules=context.lexicon.modality,
         nominal=rule.voice == "nominal" or _NOUN_OF.match(context.scan, trigger[0]) is not None,
     )
+    if _in_condition(context.scan, sentence, trigger):
+        return None  # "If Russia is seen to use North Korean arms, ...": a supposition
     if cue is not None and cue.is_opinion:
         return None  # "Russia should not accept workers": an opinion, not a claim
     if parsed_t is not None and cue is not None and cue.modality == Modality.PLANNED:

@@ -14,6 +14,8 @@ _SCOPE_BEFORE = {"opinion": 60, "denied": 80, "negated": 28, "uncertain": 140, "
 # "Russia's transfer of missile technology ... would create shockwaves" is hypothetical.
 _NOMINAL_SCOPE_AFTER = 140
 _SCOPE_AFTER = {"opinion": 0, "denied": 0, "negated": 0, "uncertain": 30, "planned": 40}
+# Cues that govern a whole complement clause reach further than the label's default.
+_RULE_SCOPE_BEFORE = {"negated.not_believe": 100}
 _PRIORITY = ["opinion", "denied", "negated", "uncertain", "planned"]
 _NEAR_ONLY = {"uncertain.modal": 45, "planned.will": 45, "uncertain.expects": 60}
 _PRONOUNS = {
@@ -115,7 +117,9 @@ def find_modality(
     c_start, c_end = clause_around(text, sentence, trigger)
     found: list[ModalityCue] = []
     for rule in rules:
-        lo = max(s_start, c_start, t_start - _SCOPE_BEFORE[rule.label])
+        lo = max(
+            s_start, c_start, t_start - _RULE_SCOPE_BEFORE.get(rule.id, _SCOPE_BEFORE[rule.label])
+        )
         after = (
             _NOMINAL_SCOPE_AFTER
             if nominal and rule.label == "uncertain"

@@ -82,10 +82,12 @@ def _compile(pattern: str, rule_id: str, *, flags: int = re.IGNORECASE) -> re.Pa
 def compile_triggers(data: dict[str, Any]) -> tuple[TriggerRule, ...]:
     classes: dict[str, tuple[str, bool]] = {}
     for name, spec in data["classes"].items():
-        if isinstance(spec, str):
-            classes[name] = (spec, False)
-        else:
-            classes[name] = (spec["pattern"], bool(spec.get("item")))
+        pattern, is_item = (
+            (spec, False) if isinstance(spec, str) else (spec["pattern"], bool(spec.get("item")))
+        )
+        # A class may use the plain (non-item) classes written above it.
+        plain = {k: v for k, v in classes.items() if not v[1]}
+        classes[name] = (_expand(pattern, plain, f"class {name}"), is_item)
     rules = []
     seen: set[str] = set()
     for raw in data["rules"]:

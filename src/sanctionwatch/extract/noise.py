@@ -31,3 +31,19 @@ def mask_noise(text: str) -> str:
     masked = _EMPHASIS.sub(_blank, masked)
     assert len(masked) == len(text)
     return masked
+
+
+# A report's apparatus states no event: captions and pointers ("Table 1 summarises ...",
+# "Chapter II gives an overview ...") and reference-list entries ("J. Smith, “Funds
+# Stolen in Hack”, Crypto News, 9 June 2024"), whose titles read like claims.
+_CAPTION = re.compile(
+    r"[\s`_*>#-]*(?:Chapter|Table|Figure|Fig\.|Box|Section|Annex|Appendix|Map|Chart)\s+"
+    r"(?:\d+|[IVXLC]+)\b"
+)
+_REFERENCE = re.compile(r"[\s`_*>#-]*[A-Z][\w.'’ -]{1,60},\s+[“\"][^”\"]{5,300}[”\"],")
+
+
+def is_apparatus(sentence: str) -> bool:
+    """Whether ``sentence`` (masked text) is a caption, a pointer into the document or a
+    reference-list entry rather than a statement."""
+    return _CAPTION.match(sentence) is not None or _REFERENCE.match(sentence) is not None

@@ -89,7 +89,7 @@ _UNITS = {
     "artillery": "shell", "launcher": "launcher", "launchers": "launcher", "casualties": "casualty",
 }  # fmt: skip
 _LABEL_BEFORE = re.compile(
-    r"\b(?:[Rr]esolutions?|No\.|[Nn]umber|[Pp]aragraph|OP|[Aa]rticle|[Ff]light|[Pp]age|[Cc]hapter|[Ss]ection|[Mm]odel)\s*$"
+    r"\b(?:[Rr]esolutions?|UNSCRs?|UNSC|S/RES/|No\.|[Nn]umber|[Pp]aragraph|OP|[Aa]rticle|[Ff]light|[Pp]age|[Cc]hapter|[Ss]ection|[Mm]odel)\s*$"
 )
 _NOT_QUANTITY_AFTER = re.compile(r"\s?(?:mm|km|kg|cm|a\.m\.|p\.m\.|-mm|th\b|st\b|nd\b|rd\b)", re.I)
 
