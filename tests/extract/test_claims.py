@@ -815,3 +815,34 @@ def test_claims_an_acronym_modifies_technology() -> None:
 def test_claims_not_believing_negates_the_complement() -> None:
     text = "At this time, we do not believe that Iran has delivered ballistic missiles to Russia."
     assert _only(text, ClaimType.ARMS_TRANSFER).modality == Modality.NEGATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2006 a catch-all provision on the transfer of any technology to North Korea "
+        "has applied.",
+        "All members shall prevent any transfers of missile technology to North Korea.",
+        "What is the reaction to Pyongyang supplying missiles to Russia?",
+        "Russia owns the sanctioned SPARTA IV, a vessel that moved equipment from Syria.",
+        "A firm in the U.S. published a report on the laundering methods of North Korea.",
+        "Congress in the U.S. meets this moment by helping Ukraine.",
+    ],
+    ids=[
+        "provision-on",
+        "shall",
+        "question",
+        "sanctioned-adjective",
+        "laundering-methods",
+        "meets-this-moment",
+    ],
+)
+def test_claims_law_text_questions_and_adjectives_state_no_event(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_claims_sanctioned_a_named_person_is_an_action() -> None:
+    claim = _only(
+        "OFAC sanctioned Song Kum Hyok, a North Korean hacker.", ClaimType.SANCTIONS_ACTION
+    )
+    assert claim.source_codes == ("US",)

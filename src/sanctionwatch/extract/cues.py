@@ -127,6 +127,8 @@ def find_modality(
         )
         hi = min(s_end, c_end, t_end + after)
         for m in rule.regex.finditer(text, lo, hi):
+            if rule.label == "opinion" and m.start() < t_end and t_start < m.end():
+                continue  # the trigger's own words ("called for a prohibition on ...")
             near = _NEAR_ONLY.get(rule.id)
             after = m.start() > t_end and not (nominal and rule.label == "uncertain")
             if near is not None and (m.start() < t_start - near or after):

@@ -44,6 +44,11 @@ _REFERENCE = re.compile(r"[\s`_*>#-]*[A-Z][\w.'’ -]{1,60},\s+[“\"][^”\"]{5
 
 
 def is_apparatus(sentence: str) -> bool:
-    """Whether ``sentence`` (masked text) is a caption, a pointer into the document or a
-    reference-list entry rather than a statement."""
-    return _CAPTION.match(sentence) is not None or _REFERENCE.match(sentence) is not None
+    """Whether ``sentence`` (masked text) is a caption, a pointer into the document, a
+    reference-list entry or a question ("What is the reaction to Pyongyang supplying
+    missiles?" asks; it does not assert) rather than a statement."""
+    return (
+        _CAPTION.match(sentence) is not None
+        or _REFERENCE.match(sentence) is not None
+        or sentence.rstrip(" ”\"’'").endswith("?")
+    )
