@@ -846,3 +846,40 @@ def test_claims_sanctioned_a_named_person_is_an_action() -> None:
         "OFAC sanctioned Song Kum Hyok, a North Korean hacker.", ClaimType.SANCTIONS_ACTION
     )
     assert claim.source_codes == ("US",)
+
+
+def test_claims_he_opening_a_sentence_is_the_person_last_named() -> None:
+    text = (
+        "Kim Jong Un received a Russian delegation on Monday. He had a talk with the "
+        "vice-minister of defence of the Russian Federation."
+    )
+    meetings = [c for c in extract_claims(text) if c.type == ClaimType.MEETING]
+    assert set(meetings[-1].source_codes) == {"KP", "RU"}
+    assert "source:coref:pronoun" in meetings[-1].rules
+
+
+def test_claims_trilateral_counts_three_parties() -> None:
+    text = (
+        "Japan, South Korea and the United States issued a statement. We applaud the first "
+        "trilateral meeting between our finance ministries."
+    )
+    meeting = [c for c in extract_claims(text) if c.type == ClaimType.MEETING][-1]
+    assert set(meeting.source_codes) == {"JP", "KR", "US"}
+
+
+def test_claims_the_funds_of_a_told_theft_are_an_event() -> None:
+    text = (
+        "North Korea denies it. North Korean hackers stole $100 million from a Singaporean "
+        "exchange in May, North Korea watchers say. Once moved out of the wallets, the funds "
+        "are being laundered through mixers."
+    )
+    flows = [
+        c for c in extract_claims(text, published="2025-06") if c.type == ClaimType.FINANCIAL_FLOW
+    ]
+    assert len(flows) == 2 and flows[-1].source_codes == ("SG",)
+
+
+def test_claims_a_possessor_names_who_gives_assistance() -> None:
+    text = "The issue of Russia's spy satellite technology assistance is surmised to matter."
+    claim = _only(text, ClaimType.TECH_TRANSFER)
+    assert claim.source_codes == ("RU",) and claim.modality == Modality.UNCERTAIN

@@ -84,18 +84,23 @@ _CLAUSE_BETWEEN = re.compile(
     r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet|which|who|where)\b", re.I
 )
 _IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+){0,8}\s*$", re.I)
-_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "bilateral": 2, "trilateral": 3}
 _GROUP = re.compile(
     r"\b(?:(?:the|all)\s+(?P<n>two|three|four)(?:\s+(?:countries|states|nations|sides|"
     r"governments|allies|partners|neighbou?rs|regimes|leaders))?\b(?!\s+[a-z]+s\b)"
-    r"|both\s+(?:sides|countries|states|nations|governments|leaders))",
+    r"|both\s+(?:sides|countries|states|nations|governments|leaders)"
+    r"|(?P<lateral>bilateral|trilateral)(?=\s+(?:[\w-]+\s+){0,4}?(?:meetings?|summit|talks|"
+    r"dialogues?|memorandum|agreement|framework)\b))",
     re.I,
 )
+_PRONOUN_SUBJECT = re.compile(r"[\s“\"]*(?:He|She)\b")
 _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
 _ONE_THEFT = re.compile(
     r"\b(?i:the\s+stolen|(?:the|this)\s+)(?:(?<=stolen)|(?:[A-Z][\w.-]*\s+)?"
     r"(?i:theft|hack|heist|exploit|breach)\b)"
 )
+# "the funds are being laundered through mixers": money already told of, not a method.
+_THOSE_FUNDS = re.compile(r"\b(?:the|these|those)\s+(?:funds|proceeds)\b", re.I)
 _PREMODIFYING = re.compile(r"(?:['’]s)?(?:\s+[\w.’'-]+){1,4}")
 _ANCHORS_WHAT_FOLLOWS = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an)\s+$", re.I)
 _DEFINITE_TIME = re.compile(r"\b(?:the|a)\s+$", re.I)
@@ -296,7 +301,12 @@ def _victim_from_told_theft(scan: str, claims: list[Claim]) -> list[Claim]:
         if claim.type != ClaimType.FINANCIAL_FLOW:
             out.append(claim)
             continue
-        told = _ONE_THEFT.search(scan, claim.evidence.start, claim.evidence.end) is not None
+        # "the funds are being laundered": the funds the trigger moves, not "the proceeds"
+        # of some other theft the sentence mentions in passing.
+        funds = _THOSE_FUNDS.search(scan, max(0, claim.trigger.start - 5), claim.trigger.end)
+        told = funds is not None or _ONE_THEFT.search(
+            scan, claim.evidence.start, claim.evidence.end
+        )
         if told and theft is not None:
             victims = {s.value for s in theft.sources}
             if not claim.sources or any(r.startswith("source:coref:") for r in claim.rules):
@@ -444,37 +454,45 @@ def _candidates(
 @dataclass(frozen=True, slots=True)
 class _Group:
     """ "The three", "both sides": states counted rather than named, standing for the last
-    distinct states the text named before the sentence (most recent first)."""
+    distinct states the text named before the sentence (most recent first). "He" opening a
+    sentence is one more: the person last named."""
 
     start: int
     end: int
     size: int
     named_before: tuple[ActorMatch, ...]
+    pronoun: bool = False
 
     def fill(self, rule: TriggerRule, roles: Roles) -> None:
         if rule.voice == "parties":
             taken = {a.code for a in roles.sources}
+            size = len(taken) + self.size if self.pronoun else self.size
             for actor in self.named_before:
-                if len(taken) >= self.size:
+                if len(taken) >= size:
                     break
                 if actor.code not in taken:
-                    roles.add_source(actor, "coref:group")
+                    roles.add_source(actor, "coref:pronoun" if self.pronoun else "coref:group")
                     taken.add(actor.code)
             return
         if roles.sources:
             return
         others = {a.code for a in roles.targets}
         for actor in [a for a in self.named_before if a.code not in others][: self.size]:
-            roles.add_source(actor, "coref:group")
+            roles.add_source(actor, "coref:pronoun" if self.pronoun else "coref:group")
 
 
 def _named_group(
     scan: str, sentence: tuple[int, int], before: Sequence[ActorMatch]
 ) -> _Group | None:
-    m = _GROUP.search(scan, sentence[0], sentence[1])
+    pronoun = _PRONOUN_SUBJECT.match(scan, sentence[0], sentence[1])
+    m = pronoun or _GROUP.search(scan, sentence[0], sentence[1])
     if m is None:
         return None
-    size = _GROUP_SIZES[(m.group("n") or "both").lower()]
+    if pronoun:
+        # "He had a talk with the vice-minister": the person last named before.
+        person = next((a for a in reversed(before) if a.kind == "person"), None)
+        return _Group(m.start(), m.end(), 1, (person,), pronoun=True) if person else None
+    size = _GROUP_SIZES[(m.group("n") or m.group("lateral") or "both").lower()]
     distinct: dict[str, ActorMatch] = {}
     for actor in reversed(before):
         if actor.code not in distinct and actor.code not in {"UN", "EU"}:
@@ -490,7 +508,10 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
     detail = bool(claim.quantity or claim.time or claim.attributions)
     # "The stolen funds were sent to 50 wallets": what happened to one theft's proceeds,
     # not how laundering works in general.
-    specific = _ONE_THEFT.search(scan, claim.evidence.start, claim.evidence.end) is not None
+    specific = any(
+        pattern.search(scan, claim.evidence.start, claim.evidence.end) is not None
+        for pattern in (_ONE_THEFT, _THOSE_FUNDS)
+    )
     if (
         candidate.rule.type == ClaimType.MEETING
         and (
@@ -516,8 +537,10 @@ def _is_back_reference(scan: str, candidate: _Candidate, claim: Claim) -> bool:
         scan, max(claim.evidence.start, claim.trigger.start - 40), claim.trigger.start
     ):
         return True  # "in violation of a ban on ...": sanctions already in force, not an action
+    # "Russia's spy satellite technology assistance": a possessor names who gives it.
+    owned = "source:possessive" in candidate.roles.rules
     if not detail and (
-        candidate.rule.needs_detail
+        (candidate.rule.needs_detail and not owned)
         or (not named and not specific and candidate.rule.type in _DETAIL_NEEDED)
     ):
         return True  # "Moving funds to other blockchains": a method, not an event
