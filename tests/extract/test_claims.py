@@ -883,3 +883,21 @@ def test_claims_a_possessor_names_who_gives_assistance() -> None:
     text = "The issue of Russia's spy satellite technology assistance is surmised to matter."
     claim = _only(text, ClaimType.TECH_TRANSFER)
     assert claim.source_codes == ("RU",) and claim.modality == Modality.UNCERTAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Experts describe North Korea's clandestine nuclear procurement in China.", ("CN",)),
+        (
+            "In 2011, North Korean agents were caught procuring missile technology in Ukraine.",
+            ("UA",),
+        ),
+    ],
+    ids=["procurement-in", "procuring-in"],
+)
+def test_claims_where_a_state_buys_is_where_it_comes_from(
+    text: str, sources: tuple[str, ...]
+) -> None:
+    claim = _only(text, ClaimType.TECH_TRANSFER)
+    assert claim.source_codes == sources and claim.target_codes == ("KP",)

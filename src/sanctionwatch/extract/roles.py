@@ -40,6 +40,7 @@ _PARTIES_BEFORE = 90
 _PARTIES_AFTER = 60
 _COORDINATION = re.compile(r"^(?:,\s*|\s+and\s+|\s*,\s*and\s+|\s+and\s+the\s+|\s*[–-]\s*)$")
 _MODIFIER_AFTER = re.compile(r"^-[a-z]")
+_MARKET_TYPES = {ClaimType.TECH_TRANSFER, ClaimType.ARMS_TRANSFER, ClaimType.TRADE}
 _HOST_TYPES = {ClaimType.TROOP_DEPLOYMENT, ClaimType.LABOR_DISPATCH}
 _ORIGIN_TYPES = {
     ClaimType.ARMS_TRANSFER,
@@ -397,6 +398,12 @@ def resolve_roles(
         for actor in host:
             if actor.start > t_start:
                 roles.add_target(actor, "marker:in")
+    buying = voice == "recipient" or (voice == "nominal" and BUYING.search(text, t_start, t_end))
+    if claim_type in _MARKET_TYPES and buying and not roles.sources:
+        # "procurement in China", "In Moscow, a diplomat sought to procure": bought there.
+        for actor in host:
+            if actor.code not in {a.code for a in roles.targets}:
+                roles.add_source(actor, "marker:in-market")
     if voice == "sanctions" and not roles.targets:
         for actor in actors:
             if actor.code == "KP" and all(a.code != "KP" for a in roles.sources):
