@@ -901,3 +901,19 @@ def test_claims_where_a_state_buys_is_where_it_comes_from(
 ) -> None:
     claim = _only(text, ClaimType.TECH_TRANSFER)
     assert claim.source_codes == sources and claim.target_codes == ("KP",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So, what I’ll say about North Korea is what we have said: we fear North Korea "
+        "selling weapons to Russia.",
+        "An analysis published on 15 April 2025 indicates that North Korea sent shells to Russia.",
+    ],
+    ids=["clauses-are-no-name", "a-date-is-no-name"],
+)
+def test_claims_phrases_that_are_no_source_names(text: str) -> None:
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert all(
+        a.name not in {"I’ll", "North Korea is what we", "April 2025"} for a in claim.attributions
+    )

@@ -40,6 +40,11 @@ _LEADING_NOISE = re.compile(
     re.I,
 )
 _CONTENT_FOLLOWS = re.compile(r"\s+that\b")
+_NOT_A_NAME = re.compile(
+    r"\b(?:is|are|was|were|what|I)\b|['’](?:ll|re|ve|d|m)\b|^(?:\d{1,2}\s+)?(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,4})*$"
+    r"|^\d+$"
+)
 _SUBORDINATOR = re.compile(r"\s(?:as|because|since|when|while|after|if|that)\s+", re.I)
 _ARTICLE = re.compile(r"(?:the|The)\s+")
 _SOURCE_HEADS = {
@@ -189,6 +194,8 @@ def _clean_source(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None  # "What has been commonly reported", "If patterns hold we might expect"
     if _PASSIVE_END.search(name):
         return None  # "Pyongyang has been accused": the subject is accused, not a source
+    if _NOT_A_NAME.search(name):
+        return None  # "North Korea is what we (have said)", "I’ll (say)", "15 April 2025"
     return start, end
 
 
