@@ -917,3 +917,37 @@ def test_claims_phrases_that_are_no_source_names(text: str) -> None:
     assert all(
         a.name not in {"I’ll", "North Korea is what we", "April 2025"} for a in claim.attributions
     )
+
+
+def test_claims_a_sources_list_is_apparatus() -> None:
+    text = (
+        "Sources: J. Doe, “Hackers Stole $600 Million From North Korea's Victims”, Crypto "
+        "Daily, 15 September 2023; K. Roe, “Funds Sent to North Korea”, Chain News."
+    )
+    assert extract_claims(text) == []
+
+
+def test_claims_a_gerunds_subject_is_its_agent_after_a_preposition() -> None:
+    text = "Seoul has to respond to North Korea sending troops to Russia."
+    claim = _only(text, ClaimType.TROOP_DEPLOYMENT)
+    assert (claim.source_codes, claim.target_codes) == (("KP",), ("RU",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because of our sanctions and export controls, Russia looks for help in North Korea.",
+        "The machine tool cases discussed above involve North Korea and Russia.",
+    ],
+    ids=["export-controls", "discussed-above"],
+)
+def test_claims_words_of_the_writer_not_the_event(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_claims_long_reported_keeps_the_source_whole() -> None:
+    text = (
+        "Western intelligence agencies have long reported that North Korea sent troops to Russia."
+    )
+    claim = _only(text, ClaimType.TROOP_DEPLOYMENT)
+    assert [a.name for a in claim.attributions] == ["Western intelligence agencies"]

@@ -40,7 +40,10 @@ _CAPTION = re.compile(
     r"[\s`_*>#-]*(?:Chapter|Table|Figure|Fig\.|Box|Section|Annex|Appendix|Map|Chart)\s+"
     r"(?:\d+|[IVXLC]+)\b"
 )
-_REFERENCE = re.compile(r"[\s`_*>#-]*[A-Z][\w.'’ -]{1,60},\s+[“\"][^”\"]{5,300}[”\"],")
+_REFERENCE = re.compile(
+    r"[\s`_*>#\[\]\d.^-]*(?:[A-Z][\w.'’ -]{1,60},\s+[“\"][^”\"]{5,300}[”\"],"
+    r"|(?:Sources?|References?|Notes?|Bibliography|Further reading)\s*:)"
+)
 
 
 def is_apparatus(sentence: str) -> bool:

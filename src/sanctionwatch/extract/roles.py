@@ -95,6 +95,7 @@ _SANCTIONED_PASSIVE = re.compile(
     rf"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?{_SANCTIONED}\b", re.I
 )
 _SANCTIONED_WORD = re.compile(_SANCTIONED, re.I)
+_GERUND = re.compile(r"[a-z]+ing\b")
 _INFINITIVE_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _ANOTHER_EVENT = re.compile(r"\b(?:following|after|before|since|prior to)\b", re.I)
 _BETWEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
@@ -257,6 +258,8 @@ def resolve_roles(
         last = (actor, prep)
         if prep == "for" and _INFINITIVE_AFTER.match(text, actor.end):
             prep = None  # "scope for the European Union to adopt measures": its subject
+        if 0 <= t_start - actor.end <= 2 and _GERUND.match(text, t_start):
+            prep = None  # "respond to North Korea sending troops": the gerund's subject
         near = t_start - _MARKER_BEFORE <= actor.start <= t_end + _MARKER_AFTER
         if (
             prep in _FROM | _BY
