@@ -222,7 +222,17 @@ def _opens_a_name(word: str) -> bool:
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet)\b|\s(?:but|while|whereas)\s"
 )
+# A relative clause also bounds what a number counts ("50 missiles, which ... arms deals").
+_RELATIVE_BREAK = re.compile(r",\s+(?:which|who|where)\b")
 _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)$", re.I)
+
+
+def crosses_clause(text: str, lo: int, hi: int, *, relative: bool = False) -> bool:
+    """Whether ``text[lo:hi]`` holds a clause boundary (or, with ``relative``, the start
+    of a relative clause)."""
+    if _CLAUSE_BREAK.search(text, lo, hi):
+        return True
+    return relative and _RELATIVE_BREAK.search(text, lo, hi) is not None
 
 
 _OPENING_SUBORDINATE = re.compile(

@@ -244,3 +244,29 @@ def _events() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """Anchor events from ``data/events.yaml``: phrase pattern -> the event's own date."""
     data = load_yaml("sanctionwatch.extract", "data/events.yaml")
     return tuple((e["id"], re.compile(e["pattern"], re.I), str(e["date"])) for e in data["events"])
+
+
+_PREMODIFYING = re.compile(r"(?:['’]s)?(?:\s+[\w.’'-]+){1,4}")
+
+
+_ANCHORS_WHAT_FOLLOWS = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an)\s+$", re.I)
+
+
+_DEFINITE_TIME = re.compile(r"\b(?:the|a)\s+$", re.I)
+
+
+def dates_another_noun(scan: str, time: ParsedTime, trigger: tuple[int, int]) -> bool:
+    """ "Before the 2017 sanctions", "Wednesday's U.N. vote": a date that modifies a noun
+    dates that noun's event, not a trigger elsewhere in the sentence. "Following a September
+    2023 meeting, ..." dates what follows it, as the anchor it is."""
+    noun_phrase = _PREMODIFYING.match(scan, time.end)
+    if noun_phrase is None:
+        return False
+    if _ANCHORS_WHAT_FOLLOWS.search(scan, max(0, time.start - 20), time.start):
+        return False
+    if not (
+        _DEFINITE_TIME.search(scan, max(0, time.start - 5), time.start)
+        or "'" in scan[time.start : time.end].replace("’", "'")
+    ):
+        return False
+    return not (time.end <= trigger[0] < noun_phrase.end())

@@ -1,0 +1,283 @@
+"""Which candidate mentions become claims, and how many: one claim per event per
+sentence, the head of an item deciding its type, and no claim from back-references,
+suppositions, law text or methods described in general.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sanctionwatch.domain import Claim, ClaimType, make_span
+from sanctionwatch.extract.coref import ONE_THEFT, THOSE_FUNDS
+from sanctionwatch.extract.cues import clause_around
+from sanctionwatch.extract.lexicon import TriggerRule
+from sanctionwatch.extract.roles import Roles
+
+_VOICE_RANK = {
+    "agent": 0,
+    "recipient": 0,
+    "item_first": 1,
+    "sanctions": 1,
+    "nominal": 2,
+    "parties": 2,
+}
+
+
+# Same-type triggers further apart than this (characters) are separate events.
+_SEPARATE_TRIGGERS = 70
+
+
+_DEFINITE_BEFORE = re.compile(
+    r"\b(the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
+# "troops deployed to Russia", "the deployed troops": a participle that takes the event
+# as given, the way a back-reference does (no auxiliary: "troops were deployed" asserts).
+_PRESUPPOSED = re.compile(
+    r"^(?:[\w-]+ ){0,2}?(?:troops|soldiers|workers|labou?rers|shells|missiles|weapons) "
+    r"(?:deployed|sent|dispatched|supplied|provided|stationed|shipped|delivered)\b"
+    r"|^(?:deployed|dispatched|stationed)\b",
+    re.I,
+)
+
+
+_IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+){0,8}\s*$", re.I)
+
+
+_INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
+
+
+_IF = re.compile(r"[\s“\"]*(?:If|Unless)\b")
+
+
+_MAIN_AFTER_IF = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}?(?:may|might|could|would|will|can)\b")
+
+
+_DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
+
+
+_GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
+
+
+# Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
+_UNDER_SANCTIONS = re.compile(
+    r"\b(?:violat\w*|breach\w*|evad\w*|evasion of|circumvent\w*|skirt\w*|defiance of|afoul of|under|despite)\s+(?:[\w.’'-]+\s+){0,4}$",
+    re.I,
+)
+
+
+_TIME_ANCHOR_BEFORE = re.compile(
+    r"\b(?:after|following|since|prior to|before)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$",
+    re.I,
+)
+
+
+_DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    rule: TriggerRule
+    match: re.Match[str]
+    roles: Roles
+
+    @property
+    def item(self) -> tuple[int, int] | None:
+        if "item" in self.rule.regex.groupindex and self.match.group("item") is not None:
+            return self.match.start("item"), self.match.end("item")
+        return None
+
+    @property
+    def score(self) -> int:
+        return len(self.roles.sources) + len(self.roles.targets) - _VOICE_RANK[self.rule.voice]
+
+
+def drop_repeats(claims: list[Claim], *, nominal: set[str]) -> list[Claim]:
+    """A later noun-phrase mention of an event already claimed, adding no number, date or
+    cited source, is a passing back-reference ("its arms transfers", after "may have sent
+    shells": the noun takes the event as given, whatever the first telling's modality), and
+    so is a participle ("troops deployed to Russia") naming no party the first telling did
+    not. Annotators and analysts count the event once. Full restatements are kept."""
+    seen: set[tuple[object, ...]] = set()
+    kept: list[Claim] = []
+    for claim in claims:
+        key = (claim.type, claim.source_codes, claim.target_codes)
+        adds_detail = claim.quantity or claim.time or claim.attributions
+        if not adds_detail and (
+            (key in seen and claim.rules[0] in nominal)
+            or (
+                _PRESUPPOSED.search(claim.trigger.text)
+                and any(k.type == claim.type and _subsumes(k, claim) for k in kept)
+            )
+        ):
+            continue
+        seen.add(key)
+        kept.append(claim)
+    return kept
+
+
+def is_back_reference(scan: str, candidate: Candidate, claim: Claim) -> bool:
+    """ "The theft", "this laundering", "such arms sales": a passing reference to an event
+    already told, which annotators (and analysts) skip unless the sentence adds a detail:
+    a number, a date, a cited source or a named state."""
+    named = any("coref:" not in rule for rule in candidate.roles.rules)
+    detail = bool(claim.quantity or claim.time or claim.attributions)
+    # "The stolen funds were sent to 50 wallets": what happened to one theft's proceeds,
+    # not how laundering works in general.
+    specific = any(
+        pattern.search(scan, claim.evidence.start, claim.evidence.end) is not None
+        for pattern in (ONE_THEFT, THOSE_FUNDS)
+    )
+    if (
+        candidate.rule.type == ClaimType.MEETING
+        and (
+            anchor := _TIME_ANCHOR_BEFORE.search(
+                scan, max(claim.evidence.start, claim.trigger.start - 60), claim.trigger.start
+            )
+        )
+        and (
+            claim.time is None
+            or claim.time.span.start < anchor.start()
+            or anchor.group("definite") is not None
+        )
+    ):
+        # "two months after the two leaders met": a meeting used to date something else,
+        # unless the anchor introduces and dates it ("following a September 2023 meeting";
+        # "following the September summit" points back to one already told).
+        return True
+    if candidate.rule.voice == "parties" and _IMPLEMENTING.search(
+        scan, max(claim.evidence.start, claim.trigger.start - 90), claim.trigger.start
+    ):
+        return True  # "implementing the agreements reached at the summit": one already held
+    if candidate.rule.type == ClaimType.SANCTIONS_ACTION and _UNDER_SANCTIONS.search(
+        scan, max(claim.evidence.start, claim.trigger.start - 40), claim.trigger.start
+    ):
+        return True  # "in violation of a ban on ...": sanctions already in force, not an action
+    # "Russia's spy satellite technology assistance": a possessor names who gives it.
+    owned = "source:possessive" in candidate.roles.rules
+    if not detail and (
+        (candidate.rule.needs_detail and not owned)
+        or (not named and not specific and candidate.rule.type in _DETAIL_NEEDED)
+    ):
+        return True  # "Moving funds to other blockchains": a method, not an event
+    if candidate.rule.voice != "nominal":
+        return False
+    before = scan[max(claim.evidence.start, claim.trigger.start - 30) : claim.trigger.start]
+    determiner = _DEFINITE_BEFORE.search(before)
+    if not determiner:
+        return False
+    word = determiner.group(1).lower()
+    if word == "the" and " of " in claim.trigger.text:
+        return False  # "the dispatch of workers abroad" introduces, it does not refer back
+    if word in _DEMONSTRATIVES:
+        # "those arms deals", "such a move ... arms sales": pointing back even when the
+        # sentence names a state; only a number or a date makes it a new statement.
+        return not (claim.quantity or claim.time)
+    return not (named or detail)
+
+
+def prefer_heads(candidates: list[Candidate]) -> list[Candidate]:
+    """Arms, trade and technology rules firing on the same words: keep the head.
+
+    "technical assistance on spy satellites and missiles" is technology, "dual-use items,
+    arms and weapon parts" is arms: the item that comes first is the head, unless it is a
+    generic word ("items", "components", "parts") that only lists what follows; "missile
+    and nuclear-related technologies" ends in its head. "Goods for the missile programme"
+    are technology, not trade.
+    """
+
+    def with_item(claim_type: ClaimType) -> list[Candidate]:
+        return [c for c in candidates if c.rule.type == claim_type and c.item is not None]
+
+    tech = with_item(ClaimType.TECH_TRANSFER)
+    dropped: set[int] = set()
+    for a in with_item(ClaimType.ARMS_TRANSFER):
+        for t in tech:
+            a_item, t_item = a.item, t.item
+            assert a_item is not None and t_item is not None
+            if not (a.match.start() < t.match.end() and t.match.start() < a.match.end()):
+                continue
+            generic = _GENERIC_ITEM.search(a.match.string, t_item[0], t_item[1]) is not None
+            head_is_tech = t_item[0] <= a_item[0] and t_item[1] > a_item[1]
+            dropped.add(id(a) if (t_item[0] < a_item[0] or head_is_tech) and not generic else id(t))
+    for g in with_item(ClaimType.TRADE):
+        g_item = g.item
+        assert g_item is not None
+        if any(t.item and t.item[0] <= g_item[0] < t.item[1] for t in tech):
+            dropped.add(id(g))
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def one_per_event(
+    scan: str, sentence: tuple[int, int], built: Iterable[tuple[int, Claim]]
+) -> list[Claim]:
+    """Keep the best claim per type, plus same-type claims whose triggers stand apart.
+
+    Two clauses of one sentence can state two events of one type ("denied any military
+    deals ... footage showing North Korean-made shells"); rules firing on the same words
+    cannot.
+    """
+    kept: list[Claim] = []
+    for _, claim in sorted(built, key=lambda pair: (-pair[0], pair[1].trigger.start, pair[1].id)):
+        same = [k for k in kept if k.type == claim.type]
+        if all(_distinct_events(scan, sentence, claim, k) for k in same):
+            kept.append(claim)
+    return sorted(kept, key=lambda c: (c.trigger.start, c.type.value))
+
+
+def narrow_shared_sentences(text: str, scan: str, claims: list[Claim]) -> list[Claim]:
+    """Two claims of one type from one sentence each get their own clause as evidence,
+    so a reader (and the scorer) can tell which words state which event."""
+    counts = Counter(c.type for c in claims)
+    out = []
+    for claim in claims:
+        if counts[claim.type] > 1:
+            start, end = clause_around(
+                scan,
+                (claim.evidence.start, claim.evidence.end),
+                (claim.trigger.start, claim.trigger.end),
+            )
+            claim = replace(
+                claim, evidence=make_span(text, start, end, document_id=claim.document_id)
+            )
+        out.append(claim)
+    return out
+
+
+def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -> bool:
+    """Triggers far apart or in different clauses that also differ in who did it, to
+    whom, or how it is asserted."""
+    apart = abs(a.trigger.start - b.trigger.start) > _SEPARATE_TRIGGERS
+    clause = clause_around(scan, sentence, (a.trigger.start, a.trigger.end))
+    if not apart and clause[0] <= b.trigger.start < clause[1]:
+        return False
+    first, second = sorted((a, b), key=lambda c: c.trigger.start)
+    if _INCLUDING.search(scan, first.trigger.end, max(first.trigger.end, second.trigger.start)):
+        return False  # "more dialogues ..., including the ministerial dialogue": one event
+    if a.modality != b.modality:
+        return True
+    # "Tehran sent Moscow 400 missiles, with more missile shipments from Iran underway":
+    # a mention whose parties are a subset of the other's adds no second event.
+    return not (_subsumes(a, b) or _subsumes(b, a))
+
+
+def _subsumes(a: Claim, b: Claim) -> bool:
+    """``a`` names every party ``b`` names, in the same roles."""
+    return set(b.source_codes) <= set(a.source_codes) and set(b.target_codes) <= set(a.target_codes)
+
+
+def in_condition(scan: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Whether the trigger sits in the "if" clause a sentence opens with, up to the comma
+    before the main clause's modal ("If X, it may ..."). A trailing condition ("will grow
+    if the claims about arms shipments prove true") still reports the claims."""
+    m = _IF.match(scan, sentence[0], sentence[1])
+    if m is None or trigger[0] < m.end():
+        return False
+    main = _MAIN_AFTER_IF.search(scan, m.end(), sentence[1])
+    comma = scan.find(",", m.end(), sentence[1])
+    end = main.start() if main else (comma if comma >= 0 else sentence[1])
+    return trigger[0] < end
