@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sanctionwatch.domain import ClaimType
+from sanctionwatch.extract.parties import participants
 from sanctionwatch.resolve.gazetteer import ActorMatch
 
 _PREP_BEFORE = re.compile(r"(\b[\w-]+)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
@@ -36,8 +37,6 @@ _SKIP = {
 _MARKER_BEFORE = 12
 _MARKER_AFTER = 70
 _SUBJECT_BEFORE = 140
-_PARTIES_BEFORE = 90
-_PARTIES_AFTER = 60
 _COORDINATION = re.compile(r"^(?:,\s*|\s+and\s+|\s*,\s*and\s+|\s+and\s+the\s+|\s*[–-]\s*)$")
 _MODIFIER_AFTER = re.compile(r"^-[a-z]")
 _MARKET_TYPES = {ClaimType.TECH_TRANSFER, ClaimType.ARMS_TRANSFER, ClaimType.TRADE}
@@ -98,12 +97,6 @@ _SANCTIONED_WORD = re.compile(_SANCTIONED, re.I)
 _GERUND = re.compile(r"[a-z]+ing\b")
 _INFINITIVE_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _ANOTHER_EVENT = re.compile(r"\b(?:following|after|before|since|prior to)\b", re.I)
-_BETWEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
-_BETWEEN_REACH = 200
-_MAKER_OF = re.compile(r"(?:\s+[A-Z][\w.]*){0,3}\s+(?:draft\s+)?(?:resolutions?|sanctions)\b")
-_CONTENT_CLAUSE = re.compile(r"\bthat\b")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
-_TOPIC_PREPS = {"against", "on", "about", "over", "regarding", "toward", "towards"}
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
 BUYING = re.compile(
     r"\b(?:purchases?|imports?|procurement|acquisitions?|use|employment|hiring)\b", re.I
@@ -171,28 +164,6 @@ def _orient_deal(roles: Roles, partners: list[ActorMatch], claim_type: ClaimType
         roles.add_target(actor, "marker:with")
 
 
-def _aside(
-    text: str, sentence: tuple[int, int], trigger: tuple[int, int], actor: ActorMatch
-) -> bool:
-    """A state named beside a meeting without taking part in it: inside a relative clause
-    ("Japan and South Korea, which are in range of North Korea's missiles, phoned ..."), in
-    what was said there ("told his counterpart that China's approach to North Korea ..."),
-    or as the maker of a document discussed ("a draft U.N. Security Council resolution")."""
-    if _MAKER_OF.match(text, actor.end, sentence[1]):
-        return True
-    if actor.start >= trigger[1] and _CONTENT_CLAUSE.search(text, trigger[1], actor.start):
-        return True
-    lo, hi = (actor.end, trigger[0]) if actor.end <= trigger[0] else (trigger[1], actor.start)
-    for m in _RELATIVE_ASIDE.finditer(text, max(sentence[0], lo - 200), min(sentence[1], hi + 200)):
-        if (
-            m.start() <= actor.start
-            and actor.end <= m.end()
-            and not (m.start() <= trigger[0] < m.end())
-        ):
-            return True
-    return False
-
-
 def _suffered(text: str, sentence_start: int, trigger: tuple[int, int]) -> bool:
     """A passive sanctions verb ("funds were frozen", "the ship was seized"): its subject
     is the one sanctioned, not the sanctioner."""
@@ -220,18 +191,9 @@ def resolve_roles(
     # "U.S.-led", "Russia-backed": a modifier, not a participant.
     actors = [a for a in actors if not _MODIFIER_AFTER.match(text[a.end : a.end + 2])]
     if voice == "parties":
-        # "a dialogue between Choe Son Hui, foreign minister of the DPRK, and Sergei Lavrov":
-        # every side a "between" lists takes part, however long the titles.
-        reach = _BETWEEN_REACH if _BETWEEN_AFTER.match(text, t_end) else _PARTIES_AFTER
-        for actor in actors:
-            near = t_start - _PARTIES_BEFORE <= actor.start <= t_end + reach
-            # "a draft resolution on North Korea": the subject of the talks, not a party.
-            if (
-                near
-                and _prep(text, s_start, actor) not in _TOPIC_PREPS
-                and not _aside(text, sentence, trigger, actor)
-            ):
-                roles.add_source(actor, "parties")
+        marked = [(actor, _prep(text, s_start, actor)) for actor in actors]
+        for actor in participants(text, sentence, trigger, marked):
+            roles.add_source(actor, "parties")
         return roles
 
     origin: list[ActorMatch] = []
