@@ -167,3 +167,10 @@ def test_gazetteer_compiles_an_injected_world_tier() -> None:
         ("Georgia", "DD", HAND_TIER),
     ]
     assert gazetteer.labels == {"DD": "DD", "AA": "Atlantis", "BB": "Lemuria"}
+
+
+def test_gazetteer_tag_names_the_world_tier_packages() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.tag.startswith(f"v{gazetteer.version}.")
+    assert gazetteer.world_source.startswith("rigour ")
+    assert compile_gazetteer({"version": 3, "states": {}}).tag == "v3"

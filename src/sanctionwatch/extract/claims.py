@@ -96,7 +96,7 @@ def extractor_id(lexicon: Lexicon | None = None) -> str:
     """``name@version`` plus the versions of the data files it ran with."""
     lexicon = lexicon or load_lexicon()
     gazetteer = load_gazetteer()
-    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}+{lexicon.version}+gazetteer-v{gazetteer.version}"
+    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}+{lexicon.version}+gazetteer-{gazetteer.tag}"
 
 
 def extract_claims(

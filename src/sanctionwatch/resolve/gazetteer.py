@@ -14,6 +14,7 @@ Korean side" wins over "North Korean" and "South Korea" over any shorter form.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -93,6 +94,15 @@ class Gazetteer:
     @property
     def name(self) -> str:
         return f"{GAZETTEER_NAME}@v{self.version}"
+
+    @property
+    def tag(self) -> str:
+        """The data version, plus a digest of the packages the world tier came from, so a
+        claim's extractor id changes when either does ("v5.1a2b3c4d")."""
+        if not self.world_source:
+            return f"v{self.version}"
+        digest = hashlib.sha256(self.world_source.encode()).hexdigest()[:8]
+        return f"v{self.version}.{digest}"
 
 
 def _key(surface: str) -> str:
