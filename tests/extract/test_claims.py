@@ -951,3 +951,27 @@ def test_claims_long_reported_keeps_the_source_whole() -> None:
     )
     claim = _only(text, ClaimType.TROOP_DEPLOYMENT)
     assert [a.name for a in claim.attributions] == ["Western intelligence agencies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            "The U.S. Treasury called for a prohibition on banks dealing with North Korea.",
+            Modality.PLANNED,
+        ),
+        (
+            "There is scope for the European Union to adopt new sanctions on North Korea.",
+            Modality.UNCERTAIN,
+        ),
+        (
+            "The experts said they continue to investigate Chinese firms selling missile "
+            "technology to North Korea.",
+            Modality.UNCERTAIN,
+        ),
+    ],
+    ids=["called-for", "scope-for", "investigating"],
+)
+def test_claims_calls_scope_and_investigations(text: str, modality: Modality) -> None:
+    claims = [c for c in extract_claims(text) if c.type != ClaimType.MEETING]
+    assert [c.modality for c in claims] == [modality]
