@@ -18,17 +18,9 @@ from sanctionwatch.extract.roles import Roles
 from sanctionwatch.resolve.gazetteer import ActorMatch
 
 _TOPIC_MIN_MENTIONS = 3
-
-
 _TOPIC_MIN_SHARE = 0.34
-
-
 _NO_TOPIC_FALLBACK = {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.VISA_ISSUANCE}
-
-
 _GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "bilateral": 2, "trilateral": 3}
-
-
 _GROUP = re.compile(
     r"\b(?:(?:the|all)\s+(?P<n>two|three|four)(?:\s+(?:countries|states|nations|sides|"
     r"governments|allies|partners|neighbou?rs|regimes|leaders))?\b(?!\s+[a-z]+s\b)"
@@ -37,21 +29,13 @@ _GROUP = re.compile(
     r"dialogues?|memorandum|agreement|framework)\b))",
     re.I,
 )
-
-
 _PRONOUN_SUBJECT = re.compile(r"[\s“\"]*(?:He|She)\b")
-
-
 ONE_THEFT = re.compile(
     r"\b(?i:the\s+stolen|(?:the|this)\s+)(?:(?<=stolen)|(?:[A-Z][\w.-]*\s+)?"
     r"(?i:theft|hack|heist|exploit|breach)\b)"
 )
-
-
 # "the funds are being laundered through mixers": money already told of, not a method.
 THOSE_FUNDS = re.compile(r"\b(?:the|these|those)\s+(?:funds|proceeds)\b", re.I)
-
-
 _TOLD_EVENT_TYPES = {
     "theft": ClaimType.FINANCIAL_FLOW,
     "hack": ClaimType.FINANCIAL_FLOW,
@@ -60,8 +44,6 @@ _TOLD_EVENT_TYPES = {
     "summit": ClaimType.MEETING,
     "talks": ClaimType.MEETING,
 }
-
-
 _TOLD_EVENT = re.compile(
     r"\b(?:(?:in|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:minutes|hours|days|weeks)\s+"
     r"(?:of|after|following)|since|after|following)\s+the\s+(?:[A-Z][\w-]*\s+)?"

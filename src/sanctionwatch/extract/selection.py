@@ -24,17 +24,11 @@ _VOICE_RANK = {
     "nominal": 2,
     "parties": 2,
 }
-
-
 # Same-type triggers further apart than this (characters) are separate events.
 _SEPARATE_TRIGGERS = 70
-
-
 _DEFINITE_BEFORE = re.compile(
     r"\b(the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
-
-
 # "troops deployed to Russia", "the deployed troops": a participle that takes the event
 # as given, the way a back-reference does (no auxiliary: "troops were deployed" asserts).
 _PRESUPPOSED = re.compile(
@@ -43,39 +37,21 @@ _PRESUPPOSED = re.compile(
     r"|^(?:deployed|dispatched|stationed)\b",
     re.I,
 )
-
-
 _IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+){0,8}\s*$", re.I)
-
-
 _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
-
-
 _IF = re.compile(r"[\s“\"]*(?:If|Unless)\b")
-
-
 _MAIN_AFTER_IF = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}?(?:may|might|could|would|will|can)\b")
-
-
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
-
-
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
-
-
-# Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
 _UNDER_SANCTIONS = re.compile(
     r"\b(?:violat\w*|breach\w*|evad\w*|evasion of|circumvent\w*|skirt\w*|defiance of|afoul of|under|despite)\s+(?:[\w.’'-]+\s+){0,4}$",
     re.I,
 )
-
-
 _TIME_ANCHOR_BEFORE = re.compile(
     r"\b(?:after|following|since|prior to|before)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$",
     re.I,
 )
-
-
+# Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
 _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 
 

@@ -16,7 +16,6 @@ from sanctionwatch.packaged import load_yaml
 
 TIMES_NAME = "times.rules"
 TIMES_VERSION = "v1"
-
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -247,11 +246,7 @@ def _events() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 
 _PREMODIFYING = re.compile(r"(?:['’]s)?(?:\s+[\w.’'-]+){1,4}")
-
-
 _ANCHORS_WHAT_FOLLOWS = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an)\s+$", re.I)
-
-
 _DEFINITE_TIME = re.compile(r"\b(?:the|a)\s+$", re.I)
 
 
