@@ -975,3 +975,18 @@ def test_claims_long_reported_keeps_the_source_whole() -> None:
 def test_claims_calls_scope_and_investigations(text: str, modality: Modality) -> None:
     claims = [c for c in extract_claims(text) if c.type != ClaimType.MEETING]
     assert [c.modality for c in claims] == [modality]
+
+
+def test_claims_casualties_are_not_the_size_of_a_deployment() -> None:
+    text = "North Korea sent troops to Russia; more than 600 North Korean troops had been killed."
+    deployments = [c for c in extract_claims(text) if c.type == ClaimType.TROOP_DEPLOYMENT]
+    assert deployments and all(c.quantity is None for c in deployments)
+
+
+def test_claims_an_amount_in_the_main_clause_is_not_the_subordinate_clauses() -> None:
+    text = (
+        "About $24 million of North Korean funds was frozen in Macau after the U.S. Treasury "
+        "accused the bank of helping to channel earnings to North Korea."
+    )
+    flows = [c for c in extract_claims(text) if c.type == ClaimType.FINANCIAL_FLOW]
+    assert flows and all(c.quantity is None for c in flows)

@@ -85,6 +85,10 @@ _DEFAULT_UNIT = {
     ClaimType.VISA_ISSUANCE: "visa",
 }
 _ITEM_UNITS = ("shell", "missile", "rocket", "container", "drone")
+_LOSSES_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:had|have|has)\s+been|were|are|was)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|captured|lost)\b|(?:\s+[\w-]+){0,3}?\s+(?:died|dead|casualties)\b"
+)
 _NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
@@ -283,6 +287,11 @@ def _pick_quantity(
     return _nearest(fitting, anchor)
 
 
+def _counts_losses(scan: str, q: ParsedQuantity) -> bool:
+    """ "More than 600 North Korean troops had been killed": casualties, not a deployment."""
+    return _LOSSES_AFTER.match(scan, q.end) is not None
+
+
 def _is_amount(q: ParsedQuantity) -> bool:
     """A bare small number with no counted noun ("the three have supplied") is not an amount."""
     return q.unit is not None or q.low != q.high or (q.low or 0) >= 100
@@ -343,6 +352,7 @@ def _build_claim(
             q
             for q in quantities
             if not crosses_clause(context.scan, *_between(q, trigger), relative=True)
+            and not _counts_losses(context.scan, q)
         ],
         trigger,
     )

@@ -222,8 +222,11 @@ def _opens_a_name(word: str) -> bool:
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(?:but|while|whereas|although|though|yet)\b|\s(?:but|while|whereas)\s"
 )
-# A relative clause also bounds what a number counts ("50 missiles, which ... arms deals").
-_RELATIVE_BREAK = re.compile(r",\s+(?:which|who|where)\b")
+# A relative or adverbial clause also bounds what a number counts ("50 missiles, which ...
+# arms deals", "$24 million was frozen after the Treasury accused it of moving earnings").
+_RELATIVE_BREAK = re.compile(
+    r",\s+(?:which|who|where)\b|\s(?:after|before|because|until)\s+(?:the|a|an|it|they|[A-Z])"
+)
 _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)$", re.I)
 
 
