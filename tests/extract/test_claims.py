@@ -990,3 +990,20 @@ def test_claims_an_amount_in_the_main_clause_is_not_the_subordinate_clauses() ->
     )
     flows = [c for c in extract_claims(text) if c.type == ClaimType.FINANCIAL_FLOW]
     assert flows and all(c.quantity is None for c in flows)
+
+
+def test_claims_a_caption_line_inside_a_block_is_apparatus() -> None:
+    text = "chart image\n▲ Figure 2: Russia's and Iran's oil exports to China, 2016–2025."
+    assert extract_claims(text) == []
+
+
+def test_claims_sanctions_evasion_is_no_sanctions_action() -> None:
+    text = "Researchers study North Korea's sanctions evasion networks in Asia."
+    assert ClaimType.SANCTIONS_ACTION not in {c.type for c in extract_claims(text)}
+
+
+def test_claims_a_likelihood_weighed_is_uncertain() -> None:
+    text = (
+        "The authors assess the likelihood of North Korea selling its missile technology to Iran."
+    )
+    assert _only(text, ClaimType.TECH_TRANSFER).modality == Modality.UNCERTAIN

@@ -36,10 +36,12 @@ def mask_noise(text: str) -> str:
 # A report's apparatus states no event: captions and pointers ("Table 1 summarises ...",
 # "Chapter II gives an overview ...") and reference-list entries ("J. Smith, “Funds
 # Stolen in Hack”, Crypto News, 9 June 2024"), whose titles read like claims.
-_CAPTION = re.compile(
-    r"[\s`_*>#-]*(?:Chapter|Table|Figure|Fig\.|Box|Section|Annex|Appendix|Map|Chart)\s+"
-    r"(?:\d+|[IVXLC]+)\b"
+_CAPTION_WORDS = (
+    r"(?:Chapter|Table|Figure|Fig\.|Box|Section|Annex|Appendix|Map|Chart)\s+(?:\d+|[IVXLC]+)"
 )
+_CAPTION = re.compile(rf"[\s`_*>#▲►■•-]*{_CAPTION_WORDS}\b")
+# A caption on its own line inside a run-together block ("image ... \n▲ Figure 2: ...").
+_LINE_CAPTION = re.compile(rf"\n[\s`_*>#▲►■•-]*{_CAPTION_WORDS}\s*:")
 _REFERENCE = re.compile(
     r"[\s`_*>#\[\]\d.^-]*(?:[A-Z][\w.'’ -]{1,60},\s+[“\"][^”\"]{5,300}[”\"],"
     r"|(?:Sources?|References?|Notes?|Bibliography|Further reading)\s*:)"
@@ -52,6 +54,7 @@ def is_apparatus(sentence: str) -> bool:
     missiles?" asks; it does not assert) rather than a statement."""
     return (
         _CAPTION.match(sentence) is not None
+        or _LINE_CAPTION.search(sentence) is not None
         or _REFERENCE.match(sentence) is not None
         or sentence.rstrip(" ”\"’'").endswith("?")
     )
