@@ -1007,3 +1007,15 @@ def test_claims_a_likelihood_weighed_is_uncertain() -> None:
         "The authors assess the likelihood of North Korea selling its missile technology to Iran."
     )
     assert _only(text, ClaimType.TECH_TRANSFER).modality == Modality.UNCERTAIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea will strengthen supply chains of key products, including chips, with the U.S.",
+        "Shipping, accelerated deployment of clean fuels and nuclear technology in South Korea.",
+    ],
+    ids=["supply-chains", "shipping-the-noun"],
+)
+def test_claims_nouns_that_share_a_sending_verbs_spelling(text: str) -> None:
+    assert extract_claims(text) == []
