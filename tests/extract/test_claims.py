@@ -1019,3 +1019,9 @@ def test_claims_a_likelihood_weighed_is_uncertain() -> None:
 )
 def test_claims_nouns_that_share_a_sending_verbs_spelling(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_claims_a_sanctions_deadline_does_not_date_the_action() -> None:
+    text = "Resolution 2397 called on member states to repatriate North Korean workers by 2019."
+    claim = _only(text, ClaimType.SANCTIONS_ACTION)
+    assert claim.time is None

@@ -89,6 +89,7 @@ _LOSSES_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:(?:had|have|has)\s+been|were|are|was)\s+(?:\w+ly\s+)?"
     r"(?:killed|wounded|injured|captured|lost)\b|(?:\s+[\w-]+){0,3}?\s+(?:died|dead|casualties)\b"
 )
+_DEADLINE = re.compile(r"(?:by|until|no later than)\b", re.I)
 _NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
@@ -368,7 +369,14 @@ def _build_claim(
         )
     time = None
     parsed_t = _nearest(
-        (t for t in times if not dates_another_noun(context.scan, t, trigger)), trigger
+        (
+            t
+            for t in times
+            if not dates_another_noun(context.scan, t, trigger)
+            # "called on states to repatriate workers by 2019": the deadline it set.
+            and not (rule.voice == "sanctions" and _DEADLINE.match(context.scan, t.start))
+        ),
+        trigger,
     )
     cue = find_modality(
         context.scan,
