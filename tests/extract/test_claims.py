@@ -1025,3 +1025,12 @@ def test_claims_a_sanctions_deadline_does_not_date_the_action() -> None:
     text = "Resolution 2397 called on member states to repatriate North Korean workers by 2019."
     claim = _only(text, ClaimType.SANCTIONS_ACTION)
     assert claim.time is None
+
+
+def test_claims_two_sanctioners_in_one_clause_are_two_measures() -> None:
+    text = (
+        "The European Union is considering additional measures against North Korea following "
+        "the approval of harsh new sanctions by the U.N. Security Council."
+    )
+    sanctions = [c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION]
+    assert sorted(c.source_codes for c in sanctions) == [("EU",), ("UN",)]

@@ -226,11 +226,15 @@ def narrow_shared_sentences(text: str, scan: str, claims: list[Claim]) -> list[C
 
 def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -> bool:
     """Triggers far apart or in different clauses that also differ in who did it, to
-    whom, or how it is asserted."""
+    whom, or how it is asserted; or, close together, two measures by different sanctioners
+    ("the EU is considering measures following the approval of sanctions by the UN")."""
     apart = abs(a.trigger.start - b.trigger.start) > _SEPARATE_TRIGGERS
     clause = clause_around(scan, sentence, (a.trigger.start, a.trigger.end))
     if not apart and clause[0] <= b.trigger.start < clause[1]:
-        return False
+        if a.type != ClaimType.SANCTIONS_ACTION:
+            return False
+        sources_a, sources_b = set(a.source_codes), set(b.source_codes)
+        return bool(sources_a and sources_b) and not (sources_a & sources_b)
     first, second = sorted((a, b), key=lambda c: c.trigger.start)
     if _INCLUDING.search(scan, first.trigger.end, max(first.trigger.end, second.trigger.start)):
         return False  # "more dialogues ..., including the ministerial dialogue": one event
