@@ -19,11 +19,9 @@ from typing import Any
 from sanctionwatch import store as st
 from sanctionwatch.domain.codec import incident_to_dict
 from sanctionwatch.domain.errors import ConfigError, InputError, NotFoundError
-from sanctionwatch.resolve.gazetteer import state_entries
+from sanctionwatch.resolve.gazetteer import KINDS, state_entries
 from sanctionwatch.resolve.knowledge import KbEntity, load_kb
 from sanctionwatch.resolve.linker import link_mentions
-
-STATE_FORM_KINDS = ("name", "demonym", "capital", "metonym", "person", "place")
 
 
 def script_of(name: str) -> str:
@@ -113,7 +111,7 @@ def entity_detail(store: st.Store, entity_id: str) -> dict[str, Any]:
         involved = [i for i in incidents if code in (*i["source"], *i["target"])]
         forms = state_entries()[code]
         data = _state_summary(code, len(involved))
-        data["forms"] = {kind: list(forms.get(kind) or []) for kind in STATE_FORM_KINDS}
+        data["forms"] = {kind: list(forms.get(kind) or []) for kind in KINDS}
         names = [data["name"], *(forms.get("name") or [])]
         data["names"] = names_by_script(names)
         data["designations"] = []
