@@ -1034,3 +1034,18 @@ def test_claims_two_sanctioners_in_one_clause_are_two_measures() -> None:
     )
     sanctions = [c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION]
     assert sorted(c.source_codes for c in sanctions) == [("EU",), ("UN",)]
+
+
+def test_claims_weapons_and_know_how_side_by_side_are_two_claims() -> None:
+    text = (
+        "North Korea expects Russia to provide advanced weapons systems and technological know-how."
+    )
+    assert sorted(c.type for c in extract_claims(text)) == [
+        ClaimType.ARMS_TRANSFER,
+        ClaimType.TECH_TRANSFER,
+    ]
+
+
+def test_claims_an_item_ending_in_technology_stays_one_claim() -> None:
+    text = "China relies on Russian imports of advanced defense equipment and technologies."
+    assert len([c for c in extract_claims(text) if c.type != ClaimType.TRADE]) == 1

@@ -41,6 +41,8 @@ _IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+
 _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
 _IF = re.compile(r"[\s“\"]*(?:If|Unless)\b")
 _MAIN_AFTER_IF = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}?(?:may|might|could|would|will|can)\b")
+_COORDINATED_KINDS = re.compile(r"(?:\s+[\w-]+)?,?\s+(?:and|as well as|plus)\s+")
+_TECH_HEAD = re.compile(r"\b(?:know-how|technolog(?:y|ies)|expertise|assistance)\b", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _GENERIC_ITEM = re.compile(r"\b(?:items|goods|components|parts|products|materials)\b", re.I)
 _UNDER_SANCTIONS = re.compile(
@@ -163,7 +165,8 @@ def prefer_heads(candidates: list[Candidate]) -> list[Candidate]:
     arms and weapon parts" is arms: the item that comes first is the head, unless it is a
     generic word ("items", "components", "parts") that only lists what follows; "missile
     and nuclear-related technologies" ends in its head. "Goods for the missile programme"
-    are technology, not trade.
+    are technology, not trade. Two things given side by side ("weapons systems and
+    technological know-how") are two claims.
     """
 
     def with_item(claim_type: ClaimType) -> list[Candidate]:
@@ -177,6 +180,13 @@ def prefer_heads(candidates: list[Candidate]) -> list[Candidate]:
             assert a_item is not None and t_item is not None
             if not (a.match.start() < t.match.end() and t.match.start() < a.match.end()):
                 continue
+            joined = (
+                _COORDINATED_KINDS.match(a.match.string, a_item[1], t_item[1])
+                if t_item[0] >= a_item[1]
+                else None
+            )
+            if joined and _TECH_HEAD.search(a.match.string, joined.end(), t_item[1]):
+                continue  # "weapons systems and technological know-how": two things given
             generic = _GENERIC_ITEM.search(a.match.string, t_item[0], t_item[1]) is not None
             head_is_tech = t_item[0] <= a_item[0] and t_item[1] > a_item[1]
             dropped.add(id(a) if (t_item[0] < a_item[0] or head_is_tech) and not generic else id(t))
