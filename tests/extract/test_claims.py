@@ -1049,3 +1049,14 @@ def test_claims_weapons_and_know_how_side_by_side_are_two_claims() -> None:
 def test_claims_an_item_ending_in_technology_stays_one_claim() -> None:
     text = "China relies on Russian imports of advanced defense equipment and technologies."
     assert len([c for c in extract_claims(text) if c.type != ClaimType.TRADE]) == 1
+
+
+def test_claims_a_consequence_imagined_is_no_claim() -> None:
+    text = "Defence cooperation between Moscow and Beijing might lead to the proliferation of Russian weapons to Iran."
+    assert ClaimType.ARMS_TRANSFER not in {c.type for c in extract_claims(text)}
+
+
+def test_claims_military_cooperation_in_quotes_with_a_named_state() -> None:
+    text = "The panel is investigating “attempts at military cooperation” between North Korea and Sudan."
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert claim.source_codes == ("KP",) and claim.modality == Modality.UNCERTAIN
