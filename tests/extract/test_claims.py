@@ -1060,3 +1060,9 @@ def test_claims_military_cooperation_in_quotes_with_a_named_state() -> None:
     text = "The panel is investigating “attempts at military cooperation” between North Korea and Sudan."
     claim = _only(text, ClaimType.ARMS_TRANSFER)
     assert claim.source_codes == ("KP",) and claim.modality == Modality.UNCERTAIN
+
+
+def test_claims_various_coordinated_states_share_a_role() -> None:
+    text = "The panel is investigating military cooperation between North Korea and various Libyan authorities."
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert (claim.source_codes, claim.target_codes) == (("KP",), ("LY",))

@@ -37,7 +37,9 @@ _SKIP = {
 _MARKER_BEFORE = 12
 _MARKER_AFTER = 70
 _SUBJECT_BEFORE = 140
-_COORDINATION = re.compile(r"^(?:,\s*|\s+and\s+|\s*,\s*and\s+|\s+and\s+the\s+|\s*[–-]\s*)$")
+_COORDINATION = re.compile(
+    r"^(?:,\s*|\s*,?\s+and\s+(?:the\s+|various\s+|other\s+|several\s+)?|\s*[–-]\s*)$"
+)
 _MODIFIER_AFTER = re.compile(r"^-[a-z]")
 _MARKET_TYPES = {ClaimType.TECH_TRANSFER, ClaimType.ARMS_TRANSFER, ClaimType.TRADE}
 _HOST_TYPES = {ClaimType.TROOP_DEPLOYMENT, ClaimType.LABOR_DISPATCH}
