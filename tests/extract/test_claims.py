@@ -1066,3 +1066,12 @@ def test_claims_various_coordinated_states_share_a_role() -> None:
     text = "The panel is investigating military cooperation between North Korea and various Libyan authorities."
     claim = _only(text, ClaimType.ARMS_TRANSFER)
     assert (claim.source_codes, claim.target_codes) == (("KP",), ("LY",))
+
+
+def test_claims_the_dprk_alone_in_a_sanctions_sentence_is_the_target() -> None:
+    text = (
+        "North Korea says North Korea will resist. North Korea condemned the hostile forces "
+        "for imposing illegal and outrageous sanctions."
+    )
+    claim = _only(text, ClaimType.SANCTIONS_ACTION)
+    assert (claim.source_codes, claim.target_codes) == ((), ("KP",))

@@ -247,7 +247,11 @@ def _candidates(
                 and topic is not None
                 and topic.code == "KP"
             ):
-                # In a report about the DPRK, an untargeted sanctions action targets it.
+                # In a report about the DPRK, an untargeted sanctions action targets it; the
+                # DPRK named as the only actor ("imposing sanctions", says KCNA) is the target.
+                if all(a.code == "KP" for a in roles.sources):
+                    roles.sources = []
+                    roles.rules = [r for r in roles.rules if not r.startswith("source:")]
                 roles.add_target(topic, "coref:document-topic")
             if not roles.sources and not roles.targets:
                 continue
