@@ -1075,3 +1075,8 @@ def test_claims_the_dprk_alone_in_a_sanctions_sentence_is_the_target() -> None:
     )
     claim = _only(text, ClaimType.SANCTIONS_ACTION)
     assert (claim.source_codes, claim.target_codes) == ((), ("KP",))
+
+
+def test_claims_a_ship_visiting_ports_is_no_meeting() -> None:
+    text = "Tracking data showed the vessel visited Brazil and Panama in 2008."
+    assert extract_claims(text) == []
