@@ -1080,3 +1080,15 @@ def test_claims_the_dprk_alone_in_a_sanctions_sentence_is_the_target() -> None:
 def test_claims_a_ship_visiting_ports_is_no_meeting() -> None:
     text = "Tracking data showed the vessel visited Brazil and Panama in 2008."
     assert extract_claims(text) == []
+
+
+def test_claims_identified_by_x_as_y_cites_x() -> None:
+    text = (
+        "According to shipment-level trade data, Russia exported goods to North Korea under "
+        "codes identified by Project Anthracite as not relevant for CWA production."
+    )
+    claim = _only(text, ClaimType.TRADE)
+    assert [a.name for a in claim.attributions] == [
+        "shipment-level trade data",
+        "Project Anthracite",
+    ]

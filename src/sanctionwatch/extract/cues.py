@@ -50,6 +50,7 @@ _ARTICLE = re.compile(r"(?:the|The)\s+")
 _SOURCE_HEADS = {
     "officials", "experts", "analysts", "diplomats", "lawmakers", "sources", "investigators",
     "researchers", "authorities", "prosecutors", "observers", "monitors", "media", "officers",
+    "data", "imagery", "analysis", "records", "documents", "filings",
 }  # fmt: skip
 _MAX_SOURCE_WORDS = 9
 _MAX_TAIL_WORDS = 6
