@@ -1092,3 +1092,22 @@ def test_claims_identified_by_x_as_y_cites_x() -> None:
         "shipment-level trade data",
         "Project Anthracite",
     ]
+
+
+def test_claims_a_block_quote_speaks_only_for_itself() -> None:
+    text = (
+        "As the press release noted:\n\n> North Korea sent missiles to Russia in 2023.\n\n"
+        "North Korea also sent shells to Russia in 2024."
+    )
+    claims = extract_claims(text, published="2024-06")
+    assert [[a.name for a in c.attributions] for c in claims] == [["the press release"], []]
+
+
+def test_claims_a_press_statement_in_running_text_speaks_to_the_end() -> None:
+    text = (
+        "The press statement says:\n\nNorth Korea and Russia held talks in Moscow.\n\n"
+        "North Korea and Russia signed an agreement on cooperation."
+    )
+    claims = extract_claims(text)
+    assert all([a.name for a in c.attributions] == ["The press statement"] for c in claims)
+    assert len(claims) == 2

@@ -90,6 +90,7 @@ _LOSSES_AFTER = re.compile(
     r"(?:killed|wounded|injured|captured|lost)\b|(?:\s+[\w-]+){0,3}?\s+(?:died|dead|casualties)\b"
 )
 _DEADLINE = re.compile(r"(?:by|until|no later than)\b", re.I)
+_BLOCK_QUOTE = re.compile(r"(?:\s*\n[ \t]*>[^\n]*)+")
 _NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
@@ -119,6 +120,7 @@ def extract_claims(
     seen_sentences: set[str] = set()
     previous_attributions: list[AttributionCue] = []
     block_speaker: list[AttributionCue] = []
+    block_end = 0
     document_actors = find_actors(scan)
     actor_starts = [a.start for a in document_actors]
     topic = document_topic(document_actors)
@@ -138,6 +140,7 @@ def extract_claims(
         if _introduces_quotation(scan, sentence):
             # "The press statement says:": what follows is the statement's, not the writer's.
             block_speaker = [replace(a, inherited=True) for a in attributions] or block_speaker
+            block_end = _quoted_block_end(scan, sentence[1])
         group = named_group(scan, sentence, document_actors[:lo])
         if not actors and nearest_topic is None and group is None:
             previous_attributions = attributions
@@ -146,7 +149,7 @@ def extract_claims(
             # "But they say ...", or a quotation running on after "..., Lim said. “...":
             # the speaker of the previous sentence, grounded where it was named.
             attributions = [replace(a, inherited=True) for a in previous_attributions]
-        elif not attributions and block_speaker:
+        elif not attributions and block_speaker and sentence[0] < block_end:
             attributions = block_speaker
         previous_attributions = attributions
         candidates = _candidates(
@@ -173,6 +176,13 @@ def extract_claims(
     claims = date_from_told_events(text, scan, claims)
     claims = victim_from_told_theft(scan, claims)
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
+
+
+def _quoted_block_end(scan: str, start: int) -> int:
+    """Where the statement introduced at ``start`` ends: after the ``>`` block quote that
+    follows, or, in running text (a KCNA press statement), at the end of the document."""
+    block = _BLOCK_QUOTE.match(scan, start)
+    return block.end() if block else len(scan)
 
 
 def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
