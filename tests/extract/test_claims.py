@@ -1111,3 +1111,18 @@ def test_claims_a_press_statement_in_running_text_speaks_to_the_end() -> None:
     claims = extract_claims(text)
     assert all([a.name for a in c.attributions] == ["The press statement"] for c in claims)
     assert len(claims) == 2
+
+
+def test_claims_a_trigger_after_the_cited_source_is_still_found() -> None:
+    text = "The Taiwanese exchange BitoPro claims North Korean hackers stole $11 million from it."
+    claim = _only(text, ClaimType.FINANCIAL_FLOW, published="2025-06")
+    assert claim.trigger.text.startswith("stole")
+    assert [a.name for a in claim.attributions] == ["Taiwanese exchange BitoPro"]
+
+
+def test_claims_a_noun_after_a_demonym_is_not_a_claim_verb() -> None:
+    text = (
+        "Nor has China ever recognized Russian claims to Crimea, though China sold arms to Russia."
+    )
+    claim = _only(text, ClaimType.ARMS_TRANSFER)
+    assert claim.attributions == ()

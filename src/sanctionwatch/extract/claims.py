@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -185,6 +185,26 @@ def _quoted_block_end(scan: str, start: int) -> int:
     return block.end() if block else len(scan)
 
 
+def _matches_outside(
+    regex: re.Pattern[str],
+    text: str,
+    sentence: tuple[int, int],
+    attributions: Sequence[AttributionCue],
+) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of ``regex`` in the sentence that do not start inside a cited
+    source's name ("The investigation into the hack confirmed": who speaks, not what). A
+    match that does is retried one character on, so "BitoPro claims hackers stole $11
+    million" still finds "stole" after the source "the exchange BitoPro"."""
+    cited = [a for a in attributions if not a.inherited]
+    position = sentence[0]
+    while (m := regex.search(text, position, sentence[1])) is not None:
+        if any(a.start <= m.start() < a.end for a in cited):
+            position = m.start() + 1
+            continue
+        yield m
+        position = max(m.end(), m.start() + 1)
+
+
 def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
     return (
         scan[sentence[0] : sentence[1]].rstrip().endswith(":") and sentence[1] - sentence[0] < 120
@@ -208,9 +228,7 @@ def _candidates(
     pools = (uncited, actors) if len(uncited) < len(actors) else (actors,)
     found = []
     for rule in lexicon.triggers:
-        for m in rule.regex.finditer(text, sentence[0], sentence[1]):
-            if any(a.start <= m.start() < a.end for a in attributions if not a.inherited):
-                continue  # "The investigation into the hack confirmed": who speaks, not what
+        for m in _matches_outside(rule.regex, text, sentence, attributions):
             has_item = "item" in rule.regex.groupindex and m.group("item") is not None
             item = (m.start("item"), m.end("item")) if has_item else None
             # The pool without cited actors wins unless the full pool fills more roles

@@ -55,6 +55,7 @@ _SOURCE_HEADS = {
 _MAX_SOURCE_WORDS = 9
 _MAX_TAIL_WORDS = 6
 _NOT_A_SOURCE_OPENER = {
+    "all",
     "what",
     "which",
     "who",
