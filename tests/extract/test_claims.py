@@ -1126,3 +1126,24 @@ def test_claims_a_noun_after_a_demonym_is_not_a_claim_verb() -> None:
     )
     claim = _only(text, ClaimType.ARMS_TRANSFER)
     assert claim.attributions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recommendation 7: Consider offering alternatives to North Korean missile technology.",
+        "We will continue to call on North Korea to abide by its pledge not to supply weapons "
+        "to Russia.",
+        "The paper provides background on North Korean actors' use of mixers to launder "
+        "stolen cryptocurrency.",
+        "Furthermore, sanctioned actors exploiting crypto assets in North Korea worsen it.",
+    ],
+    ids=["recommendation", "call-on-to", "self-description", "sanctioned-actors"],
+)
+def test_claims_recommendations_appeals_and_self_descriptions(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_claims_a_resolution_calling_on_states_is_still_an_action() -> None:
+    text = "Resolution 2397 called on UN member states to repatriate North Korean nationals."
+    assert [c.type for c in extract_claims(text)] == [ClaimType.SANCTIONS_ACTION]

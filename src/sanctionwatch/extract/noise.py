@@ -37,7 +37,8 @@ def mask_noise(text: str) -> str:
 # "Chapter II gives an overview ...") and reference-list entries ("J. Smith, “Funds
 # Stolen in Hack”, Crypto News, 9 June 2024"), whose titles read like claims.
 _CAPTION_WORDS = (
-    r"(?:Chapter|Table|Figure|Fig\.|Box|Section|Annex|Appendix|Map|Chart)\s+(?:\d+|[IVXLC]+)"
+    r"(?:Chapter|Table|Figure|Fig\.|Box|Section|Annex|Appendix|Map|Chart|Recommendation)"
+    r"\s+(?:\d+|[IVXLC]+)"
 )
 _CAPTION = re.compile(rf"[\s`_*>#▲►■•-]*{_CAPTION_WORDS}\b")
 # A caption on its own line inside a run-together block ("image ... \n▲ Figure 2: ...").
@@ -48,6 +49,16 @@ _REFERENCE = re.compile(
 )
 
 
+# The report describing itself ("The paper provides background on ...", "This chapter
+# examines ..."): what it is about, not what happened.
+_SELF_DESCRIPTION = re.compile(
+    r"[\s`_*>#-]*(?:This|The|Our)\s+(?:paper|report|study|chapter|section|analysis|brief|"
+    r"article|commentary|research)\s+(?:also\s+)?(?:provides|examines|explores|focuses|describes|"
+    r"analy[sz]es|assesses|considers|outlines|summari[sz]es|discusses|reviews|draws|"
+    r"(?:has\s+)?benefit(?:s|ed|ted)|is\s+(?:based|structured|organi[sz]ed))\b"
+)
+
+
 def is_apparatus(sentence: str) -> bool:
     """Whether ``sentence`` (masked text) is a caption, a pointer into the document, a
     reference-list entry or a question ("What is the reaction to Pyongyang supplying
@@ -55,6 +66,7 @@ def is_apparatus(sentence: str) -> bool:
     return (
         _CAPTION.match(sentence) is not None
         or _LINE_CAPTION.search(sentence) is not None
+        or _SELF_DESCRIPTION.match(sentence) is not None
         or _REFERENCE.match(sentence) is not None
         or sentence.rstrip(" ”\"’'").endswith("?")
     )
