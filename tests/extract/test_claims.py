@@ -1147,3 +1147,20 @@ def test_claims_recommendations_appeals_and_self_descriptions(text: str) -> None
 def test_claims_a_resolution_calling_on_states_is_still_an_action() -> None:
     text = "Resolution 2397 called on UN member states to repatriate North Korean nationals."
     assert [c.type for c in extract_claims(text)] == [ClaimType.SANCTIONS_ACTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea's Yongbyon reactor used a simple design, requiring little imported technology.",
+        "Khan's network worried about the transferred technologies reaching North Korea.",
+    ],
+    ids=["little-imported", "the-transferred"],
+)
+def test_claims_a_participle_naming_a_kind_is_no_event(text: str) -> None:
+    assert ClaimType.TECH_TRANSFER not in {c.type for c in extract_claims(text)}
+
+
+def test_claims_a_participle_as_a_verb_is_still_an_event() -> None:
+    claim = _only("North Korea imported technology from China in 2019.", ClaimType.TECH_TRANSFER)
+    assert claim.source_codes == ("CN",)

@@ -53,6 +53,13 @@ _TIME_ANCHOR_BEFORE = re.compile(
     r"\b(?:after|following|since|prior to|before)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$",
     re.I,
 )
+_ADJECTIVAL_PARTICIPLE = re.compile(
+    r"(?:imported|exported|transferred|supplied|smuggled|procured|delivered|shipped)\s", re.I
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|little|much|more|less|some|any|of|and|with|on|its|their|such|these|those)\s+$",
+    re.I,
+)
 # Types whose unnamed, undated, unsourced mentions are mostly descriptions of a method.
 _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 
@@ -102,6 +109,10 @@ def is_back_reference(scan: str, candidate: Candidate, claim: Claim) -> bool:
     """ "The theft", "this laundering", "such arms sales": a passing reference to an event
     already told, which annotators (and analysts) skip unless the sentence adds a detail:
     a number, a date, a cited source or a named state."""
+    if _ADJECTIVAL_PARTICIPLE.match(claim.trigger.text) and _DETERMINER_BEFORE.search(
+        scan, max(0, claim.trigger.start - 12), claim.trigger.start
+    ):
+        return True  # "little imported technology", "the transferred technologies": a kind
     named = any("coref:" not in rule for rule in candidate.roles.rules)
     detail = bool(claim.quantity or claim.time or claim.attributions)
     # "The stolen funds were sent to 50 wallets": what happened to one theft's proceeds,
