@@ -104,12 +104,7 @@ def document_ids(store: Store) -> list[str]:
 
 
 def get_claim(store: Store, id: str) -> Claim:
-    with store.transaction() as conn:
-        claim_id = _resolve_id(conn, tables.claims.c.id, id, kind="claim")
-        data = conn.execute(
-            select(tables.claims.c.data).where(tables.claims.c.id == claim_id)
-        ).scalar_one()
-    return claim_from_dict(data)
+    return claim_from_dict(_stored_data(store, tables.claims, id, kind="claim"))
 
 
 def list_claims(
@@ -143,12 +138,7 @@ def extracted_document_ids(store: Store, *, extractor: str) -> set[str]:
 
 
 def get_incident(store: Store, id: str) -> Incident:
-    with store.transaction() as conn:
-        incident_id = _resolve_id(conn, tables.incidents.c.id, id, kind="incident")
-        data = conn.execute(
-            select(tables.incidents.c.data).where(tables.incidents.c.id == incident_id)
-        ).scalar_one()
-    return incident_from_dict(data)
+    return incident_from_dict(_stored_data(store, tables.incidents, id, kind="incident"))
 
 
 def list_incidents(
@@ -314,6 +304,13 @@ def _select_claims(
         # Chunks each come back sorted; restore one global order.
         found.sort(key=lambda claim: (claim.document_id, claim.evidence.start, claim.id))
     return found
+
+
+def _stored_data(store: Store, table: Any, id: str, *, kind: str) -> Any:
+    """The stored JSON of the row ``id`` (or an unambiguous prefix of it) names."""
+    with store.transaction() as conn:
+        row_id = _resolve_id(conn, table.c.id, id, kind=kind)
+        return conn.execute(select(table.c.data).where(table.c.id == row_id)).scalar_one()
 
 
 def _resolve_id(
