@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 from sanctionwatch.domain import (
     Attribution,
@@ -24,6 +23,7 @@ from sanctionwatch.domain import (
     claim_id_for,
     make_span,
 )
+from sanctionwatch.extract.amounts import claim_quantity, nearest, unit_for
 from sanctionwatch.extract.coref import (
     Group,
     antecedent,
@@ -37,7 +37,6 @@ from sanctionwatch.extract.coref import (
 from sanctionwatch.extract.cues import (
     AttributionCue,
     continues_speaker,
-    crosses_clause,
     find_attributions,
     find_modality,
     governs,
@@ -67,35 +66,11 @@ from sanctionwatch.resolve.gazetteer import ActorMatch, find_actors, load_gazett
 EXTRACTOR_NAME = "extract.rules"
 EXTRACTOR_VERSION = "v1"
 
-# Which counted units a claim type can carry (None: take the unit from the item).
-_UNITS_FOR_TYPE: dict[ClaimType, set[str | None]] = {
-    ClaimType.ARMS_TRANSFER: {"shell", "missile", "rocket", "container", "drone", "tank", "launcher", "USD", None},
-    ClaimType.LABOR_DISPATCH: {"worker", "person", "national", None},
-    ClaimType.TROOP_DEPLOYMENT: {"troop", "casualty", "person", None},
-    ClaimType.VISA_ISSUANCE: {"visa", None},
-    ClaimType.FINANCIAL_FLOW: {"USD", "KRW", "EUR", "RUB", "CNY"},
-    ClaimType.TRADE: {"ton", "barrel", "ship", "vessel", "container", "USD", None},
-    ClaimType.SANCTIONS_ACTION: {
-        "resolution", "individual", "entity", "company", "national", "person", "ship", "vessel", "USD",
-    },
-}  # fmt: skip
-_DEFAULT_UNIT = {
-    ClaimType.LABOR_DISPATCH: "worker",
-    ClaimType.TROOP_DEPLOYMENT: "troop",
-    ClaimType.VISA_ISSUANCE: "visa",
-}
-_ITEM_UNITS = ("shell", "missile", "rocket", "container", "drone")
-_LOSSES_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:had|have|has)\s+been|were|are|was)\s+(?:\w+ly\s+)?"
-    r"(?:killed|wounded|injured|captured|lost)\b|(?:\s+[\w-]+){0,3}?\s+(?:died|dead|casualties)\b"
-)
 _DEADLINE = re.compile(r"(?:by|until|no later than)\b", re.I)
 _BLOCK_QUOTE = re.compile(r"(?:\s*\n[ \t]*>[^\n]*)+")
 _NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
-
-_T = TypeVar("_T", ParsedQuantity, ParsedTime)
 
 
 def extractor_id(lexicon: Lexicon | None = None) -> str:
@@ -291,52 +266,6 @@ def _candidates(
     return found
 
 
-def _between(q: ParsedQuantity, trigger: tuple[int, int]) -> tuple[int, int]:
-    return (q.end, trigger[0]) if q.end <= trigger[0] else (trigger[1], max(trigger[1], q.start))
-
-
-def _nearest(items: Iterable[_T], anchor: tuple[int, int]) -> _T | None:
-    def distance(x: _T) -> int:
-        if x.end <= anchor[0]:
-            return anchor[0] - x.end
-        if x.start >= anchor[1]:
-            return x.start - anchor[1]
-        return 0
-
-    return min(items, key=lambda x: (distance(x), x.start), default=None)
-
-
-def _pick_quantity(
-    claim_type: ClaimType, quantities: list[ParsedQuantity], anchor: tuple[int, int]
-) -> ParsedQuantity | None:
-    allowed = _UNITS_FOR_TYPE.get(claim_type)
-    if allowed is None:
-        return None
-    fitting = (
-        q
-        for q in quantities
-        if q.kind in {"count", "money"} and q.unit in allowed and _is_amount(q)
-    )
-    return _nearest(fitting, anchor)
-
-
-def _counts_losses(scan: str, q: ParsedQuantity) -> bool:
-    """ "More than 600 North Korean troops had been killed": casualties, not a deployment."""
-    return _LOSSES_AFTER.match(scan, q.end) is not None
-
-
-def _is_amount(q: ParsedQuantity) -> bool:
-    """A bare small number with no counted noun ("the three have supplied") is not an amount."""
-    return q.unit is not None or q.low != q.high or (q.low or 0) >= 100
-
-
-def _unit_for(claim_type: ClaimType, parsed: ParsedQuantity, item_text: str | None) -> str | None:
-    if parsed.unit:
-        return parsed.unit
-    lowered = (item_text or "").lower()
-    return next((unit for unit in _ITEM_UNITS if unit in lowered), _DEFAULT_UNIT.get(claim_type))
-
-
 @dataclass(frozen=True, slots=True)
 class _Context:
     text: str
@@ -377,30 +306,19 @@ def _build_claim(
         trigger_span = span(*trigger)
         item = RoleFiller(trigger_span, trigger_span.text, f"{rule.id}:trigger-as-item")
     quantity = None
-    # A number in another clause counts something else ("deployed 50 missiles, which the
-    # White House ... sanctions in those arms deals").
-    parsed_q = _pick_quantity(
-        rule.type,
-        [
-            q
-            for q in quantities
-            if not crosses_clause(context.scan, *_between(q, trigger), relative=True)
-            and not _counts_losses(context.scan, q)
-        ],
-        trigger,
-    )
+    parsed_q = claim_quantity(context.scan, rule.type, quantities, trigger)
     if parsed_q is not None:
         quantity = Quantity(
             span=span(parsed_q.start, parsed_q.end),
             low=parsed_q.low,
             high=parsed_q.high,
-            unit=_unit_for(rule.type, parsed_q, item.value if item else None),
+            unit=unit_for(rule.type, parsed_q, item.value if item else None),
             kind=parsed_q.kind,
             rate=parsed_q.rate,
             rule=f"{QUANTITIES_NAME}@{QUANTITIES_VERSION}",
         )
     time = None
-    parsed_t = _nearest(
+    parsed_t = nearest(
         (
             t
             for t in times
