@@ -1,0 +1,39 @@
+"""Which time dates a claim (extract/times.py, extract/claims.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sanctionwatch import extract_claims
+from sanctionwatch.domain import Claim, ClaimType
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Before the 2017 sanctions, North Korea sent workers to Russia in large numbers.",
+            None,
+        ),
+        (
+            "Following a September 2023 summit in Russia, North Korea sent shells to Russia.",
+            "2023-09",
+        ),
+    ],
+    ids=["dates-another-noun", "anchor-dates-what-follows"],
+)
+def test_claim_times_a_date_modifying_a_noun(text: str, start: str | None) -> None:
+    claim = next(
+        c for c in extract_claims(text, published="2024-05") if c.type != ClaimType.MEETING
+    )
+    assert (claim.time.start if claim.time else None) == start
+
+
+def test_claim_times_a_sanctions_deadline_does_not_date_the_action(
+    only: Callable[..., Claim],
+) -> None:
+    text = "Resolution 2397 called on member states to repatriate North Korean workers by 2019."
+    claim = only(text, ClaimType.SANCTIONS_ACTION)
+    assert claim.time is None

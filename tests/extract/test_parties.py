@@ -1,0 +1,63 @@
+"""Who takes part in a meeting (extract/parties.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sanctionwatch.domain import Claim, ClaimType
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "The foreign ministers of Japan and South Korea, who are both within range of "
+            "North Korea's missiles, phoned each other on Monday.",
+            ("JP", "KR"),
+        ),
+        (
+            "Seoul and Beijing were discussing a draft U.N. Security Council resolution.",
+            ("CN", "KR"),
+        ),
+        (
+            "Kim Jong Un met Vladimir Putin and said that Iran's drones were no match for theirs.",
+            ("KP", "RU"),
+        ),
+    ],
+    ids=["relative-clause", "maker-of-a-document", "what-was-said"],
+)
+def test_parties_a_state_named_beside_a_meeting_is_no_participant(
+    text: str, participants: tuple[str, ...], only: Callable[..., Claim]
+) -> None:
+    claim = only(text, ClaimType.MEETING)
+    assert set(claim.source_codes) == set(participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "Kim Jong Un received a military delegation of the Russian Federation on July 18.",
+            {"KP", "RU"},
+        ),
+        (
+            "A statement on the strategic dialogue between Choe Son Hui, foreign minister of "
+            "the DPRK, and Sergei Lavrov, foreign minister of the Russian Federation, was "
+            "issued on Friday.",
+            {"KP", "RU"},
+        ),
+        (
+            "Russia and North Korea opened an exhibition. There will be a working-level "
+            "meeting on IT between the two countries.",
+            {"KP", "RU"},
+        ),
+    ],
+    ids=["received-a-delegation", "between-long-titles", "the-two-countries"],
+)
+def test_parties_meeting_participants_named_far_or_counted(
+    text: str, participants: set[str], only: Callable[..., Claim]
+) -> None:
+    claim = only(text, ClaimType.MEETING)
+    assert set(claim.source_codes) == participants

@@ -1,0 +1,89 @@
+"""Source and target from markers and voices (extract/roles.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sanctionwatch import extract_claims
+from sanctionwatch.domain import Claim, ClaimType, Modality
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "targets"),
+    [
+        (
+            "About $24 million of North Korean funds was frozen at Macau's Banco Delta Asia.",
+            (),
+            ("KP",),
+        ),
+        (
+            "There is scope for the European Union to adopt new sanctions on North Korea.",
+            ("EU",),
+            ("KP",),
+        ),
+        (
+            "The European Union is considering additional measures against North Korea "
+            "following the approval of new sanctions by the U.N. Security Council.",
+            ("EU",),
+            ("KP",),
+        ),
+        (
+            "Resolution 2397 called on member states to expel North Korean workers.",
+            ("UN",),
+            ("KP",),
+        ),
+    ],
+    ids=["passive-frozen", "scope-for-x-to", "another-events-agent", "numbered-resolution"],
+)
+def test_roles_sanctions_roles(
+    text: str, sources: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    claim = next(c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION)
+    assert (claim.source_codes, claim.target_codes) == (sources, targets)
+    assert all(span.is_grounded_in(text) for span in claim.spans())
+
+
+def test_roles_bought_for_a_state_makes_it_the_recipient(only: Callable[..., Claim]) -> None:
+    text = "An embassy in Europe was used to acquire missile technologies for North Korea."
+    claim = only(text, ClaimType.TECH_TRANSFER)
+    assert claim.target_codes == ("KP",)
+
+
+def test_roles_a_possessor_names_who_gives_assistance(only: Callable[..., Claim]) -> None:
+    text = "The issue of Russia's spy satellite technology assistance is surmised to matter."
+    claim = only(text, ClaimType.TECH_TRANSFER)
+    assert claim.source_codes == ("RU",) and claim.modality == Modality.UNCERTAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Experts describe North Korea's clandestine nuclear procurement in China.", ("CN",)),
+        (
+            "In 2011, North Korean agents were caught procuring missile technology in Ukraine.",
+            ("UA",),
+        ),
+    ],
+    ids=["procurement-in", "procuring-in"],
+)
+def test_roles_where_a_state_buys_is_where_it_comes_from(
+    text: str, sources: tuple[str, ...], only: Callable[..., Claim]
+) -> None:
+    claim = only(text, ClaimType.TECH_TRANSFER)
+    assert claim.source_codes == sources and claim.target_codes == ("KP",)
+
+
+def test_roles_a_gerunds_subject_is_its_agent_after_a_preposition(
+    only: Callable[..., Claim],
+) -> None:
+    text = "Seoul has to respond to North Korea sending troops to Russia."
+    claim = only(text, ClaimType.TROOP_DEPLOYMENT)
+    assert (claim.source_codes, claim.target_codes) == (("KP",), ("RU",))
+
+
+def test_roles_various_coordinated_states_share_a_role(only: Callable[..., Claim]) -> None:
+    text = "The panel is investigating military cooperation between North Korea and various Libyan authorities."
+    claim = only(text, ClaimType.ARMS_TRANSFER)
+    assert (claim.source_codes, claim.target_codes) == (("KP",), ("LY",))
