@@ -153,3 +153,9 @@ def test_cues_a_noun_after_a_demonym_is_not_a_claim_verb(only: Callable[..., Cla
     )
     claim = only(text, ClaimType.ARMS_TRANSFER)
     assert claim.attributions == ()
+
+
+def test_cues_unwillingness_negates() -> None:
+    text = "China showed unwillingness to veto UN resolutions on North Korea."
+    claim = next(c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION)
+    assert claim.modality == Modality.NEGATED

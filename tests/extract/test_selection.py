@@ -388,3 +388,34 @@ def test_selection_a_participle_naming_a_kind_is_no_event(text: str) -> None:
 def test_selection_a_participle_as_a_verb_is_still_an_event(only: Callable[..., Claim]) -> None:
     claim = only("North Korea imported technology from China in 2019.", ClaimType.TECH_TRANSFER)
     assert claim.source_codes == ("CN",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of these goods are prohibited for export to North Korea by UNSCR 1718.",
+        "To seize assets, authorities in South Korea typically partner with a provider.",
+        "If you can seize cars in North Korea, you can seize crypto.",
+        "Russia has shown a greater willingness than China to exercise its veto powers over "
+        "North Korea.",
+        "The designated authority in Japan may lack the resources to trace North Korean hackers.",
+    ],
+    ids=["prohibited-for-export", "to-seize", "can-seize", "veto-powers", "designated-authority"],
+)
+def test_selection_sanctions_words_that_name_no_measure(text: str) -> None:
+    assert ClaimType.SANCTIONS_ACTION not in {c.type for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan prohibited imports from North Korea in 2006.",
+        "The U.S. moved to seize the North Korean ship in 2019.",
+        "The Treasury designated three North Korean banks in 2016.",
+    ],
+    ids=["prohibited", "moved-to-seize", "designated"],
+)
+def test_selection_sanctions_verbs_still_name_measures(text: str) -> None:
+    assert [c.type for c in extract_claims(text, published="2024-01")] == [
+        ClaimType.SANCTIONS_ACTION
+    ]
