@@ -419,3 +419,28 @@ def test_selection_sanctions_verbs_still_name_measures(text: str) -> None:
     assert [c.type for c in extract_claims(text, published="2024-01")] == [
         ClaimType.SANCTIONS_ACTION
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. delivers lifesaving humanitarian assistance to Ukraine and Israel.",
+        "We commit to continue providing assistance to Ukraine.",
+        "Other states seek to prevent technology leaking out to North Korea.",
+    ],
+    ids=["humanitarian-assistance", "bare-assistance", "seek-to-prevent"],
+)
+def test_selection_assistance_and_seeking_that_transfer_no_technology(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has provided critical assistance to Pyongyang's nuclear and missile programs.",
+        "North Korea sought technology from Russia in 2023.",
+    ],
+    ids=["assistance-to-programs", "sought-technology"],
+)
+def test_selection_assistance_to_programmes_is_technology(text: str) -> None:
+    assert [c.type for c in extract_claims(text, published="2024-01")] == [ClaimType.TECH_TRANSFER]
