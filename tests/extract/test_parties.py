@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from sanctionwatch import extract_claims
 from sanctionwatch.domain import Claim, ClaimType
 
 
@@ -61,3 +62,13 @@ def test_parties_meeting_participants_named_far_or_counted(
 ) -> None:
     claim = only(text, ClaimType.MEETING)
     assert set(claim.source_codes) == participants
+
+
+def test_parties_a_path_to_dialogue_is_no_meeting() -> None:
+    text = "Seoul and Washington say the path to dialogue remains open with the DPRK."
+    assert extract_claims(text) == []
+
+
+def test_parties_leaders_named_by_person() -> None:
+    text = "Then Mr. Obama met Chinese President Xi Jinping in Washington."
+    assert extract_claims(text)[0].source_codes == ("CN", "US")
