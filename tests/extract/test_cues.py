@@ -159,3 +159,11 @@ def test_cues_unwillingness_negates() -> None:
     text = "China showed unwillingness to veto UN resolutions on North Korea."
     claim = next(c for c in extract_claims(text) if c.type == ClaimType.SANCTIONS_ACTION)
     assert claim.modality == Modality.NEGATED
+
+
+def test_cues_what_money_could_be_used_for_is_no_claim() -> None:
+    text = (
+        "It restricts North Korea's access to this revenue source, which could be used to "
+        "acquire goods for its weapons programme."
+    )
+    assert extract_claims(text) == []
