@@ -292,9 +292,9 @@ def governs(
     text: str,
     attribution: AttributionCue,
     trigger: tuple[int, int],
-    sentence: tuple[int, int] | None = None,
+    sentence: tuple[int, int],
 ) -> bool:
-    """Whether an attribution in the sentence covers the claim at ``trigger``: no clause
+    """Whether an attribution in ``sentence`` covers the claim at ``trigger``: no clause
     boundary between them ("While X denied the deals, footage shows ..."), an aside between
     paired dashes aside ("two companies — A and B — for procurement")."""
     if attribution.inherited:
@@ -305,11 +305,7 @@ def governs(
     hi = max(attribution.start, trigger[1])
     if lo >= hi:
         return True
-    breaks = (
-        [m for m in _clause_breaks(text, sentence) if lo <= m.start() < hi]
-        if sentence is not None
-        else list(_CLAUSE_BREAK.finditer(text, lo, hi))
-    )
+    breaks = [m for m in _clause_breaks(text, sentence) if lo <= m.start() < hi]
     dashes = [m for m in breaks if m.group(0).strip() in {"–", "—"}]
     return len(breaks) == len(dashes) and len(dashes) % 2 == 0
 

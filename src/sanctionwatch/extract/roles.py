@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.extract.parties import participants
+from sanctionwatch.extract.times import ANCHOR_WORDS
 from sanctionwatch.resolve.gazetteer import ActorMatch
 
 _PREP_BEFORE = re.compile(r"(\b[\w-]+)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
@@ -98,7 +99,7 @@ _SANCTIONED_PASSIVE = re.compile(
 _SANCTIONED_WORD = re.compile(_SANCTIONED, re.I)
 _GERUND = re.compile(r"[a-z]+ing\b")
 _INFINITIVE_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
-_ANOTHER_EVENT = re.compile(r"\b(?:following|after|before|since|prior to)\b", re.I)
+_ANOTHER_EVENT = re.compile(rf"\b{ANCHOR_WORDS}\b", re.I)
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
 BUYING = re.compile(
     r"\b(?:purchases?|imports?|procurement|acquisitions?|use|employment|hiring)\b", re.I

@@ -15,6 +15,7 @@ from sanctionwatch.extract.coref import ONE_THEFT, THOSE_FUNDS
 from sanctionwatch.extract.cues import clause_around
 from sanctionwatch.extract.lexicon import TriggerRule
 from sanctionwatch.extract.roles import Roles
+from sanctionwatch.extract.times import ANCHOR_WORDS
 
 _VOICE_RANK = {
     "agent": 0,
@@ -50,7 +51,7 @@ _UNDER_SANCTIONS = re.compile(
     re.I,
 )
 _TIME_ANCHOR_BEFORE = re.compile(
-    r"\b(?:after|following|since|prior to|before)\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){0,6}\s*$",
+    rf"\b{ANCHOR_WORDS}\b(?P<definite>\s+the\b)?(?:\s+[\w’'-]+){{0,6}}\s*$",
     re.I,
 )
 _ADJECTIVAL_PARTICIPLE = re.compile(

@@ -246,6 +246,8 @@ def _events() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 
 _PREMODIFYING = re.compile(r"(?:['’]s)?(?:\s+[\w.’'-]+){1,4}")
+# Words that date one event by another ("following the summit", "prior to the dialogue").
+ANCHOR_WORDS = r"(?:after|following|since|prior to|before)"
 _ANCHORS_WHAT_FOLLOWS = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an)\s+$", re.I)
 _DEFINITE_TIME = re.compile(r"\b(?:the|a)\s+$", re.I)
 
