@@ -144,10 +144,12 @@ def test_selection_the_head_of_the_item_decides_the_type(text: str, claim_type: 
 
 def test_selection_a_trigger_inside_the_cited_source_is_no_claim() -> None:
     text = (
-        "North Korea's hackers hit the exchange in May. The investigation into the hack "
-        "confirmed that North Korea had no insider."
+        "North Korea's hackers stole $100 million from the exchange in May. The investigation "
+        "into the hack confirmed that North Korea had no insider."
     )
-    assert all("investigation" not in c.evidence.text for c in extract_claims(text))
+    claims = extract_claims(text, published="2025-06")
+    assert [c.trigger.text for c in claims] == ["stole $100 million"]
+    assert all("investigation" not in c.evidence.text for c in claims)
 
 
 def test_selection_a_gap_does_not_cross_a_dash() -> None:
