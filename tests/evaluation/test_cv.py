@@ -35,7 +35,7 @@ def _gold(tmp_path: Path, n: int) -> Path:
                     "published": "2024-01",
                     "text": TEXT,
                     "claims": [claim],
-                }  # fmt: skip
+                }
             )
         )
     path.write_text("\n".join(lines) + "\n")
