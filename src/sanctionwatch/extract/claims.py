@@ -269,9 +269,13 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
 def _parse(
     scan: str, sentences: Sequence[_Sentence], lemmas: LemmaLexicon
 ) -> dict[tuple[int, int], Any]:
-    """Parse, in one batch, only the sentences holding a trigger word."""
+    """Parse, in one batch, only the sentences that name a state (or count them: "both
+    sides") and hold a trigger word; a sentence standing only for the document's topic is
+    left to the trigger patterns."""
     wanted = [
-        s.bounds for s in sentences if has_trigger_word(scan[s.bounds[0] : s.bounds[1]], lemmas)
+        s.bounds
+        for s in sentences
+        if (s.actors or s.group) and has_trigger_word(scan[s.bounds[0] : s.bounds[1]], lemmas)
     ]
     docs = parse_texts([scan[a:b] for a, b in wanted])
     return dict(zip(wanted, docs, strict=True))
