@@ -105,6 +105,30 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
+def plan_exposure(
+    host: str, *, keys: Iterable[str], read_requires_key: bool | None
+) -> tuple[bool, list[str]]:
+    """Whether reads from other machines need a key on a server bound to ``host``, and what
+    to warn about. Off loopback reads are keyed unless ``--open-reads`` said otherwise."""
+    if is_loopback(host):
+        return False, []
+    warnings = []
+    remote = read_requires_key is None
+    if remote:
+        warnings.append(
+            f"serving on {host}: reads from other machines need an API key "
+            "(--open-reads to serve them without one)"
+        )
+    elif read_requires_key is False:
+        warnings.append(f"serving on {host} with --open-reads: anyone who can reach it can read")
+    if not any(k.strip() for k in keys):
+        warnings.append(
+            "no API key is configured: writes are refused, and so are reads from other "
+            f"machines unless --open-reads; give --api-key or set {API_KEYS_ENV}"
+        )
+    return remote, warnings
+
+
 def _same_origin(request: Request) -> bool:
     claimed = request.headers.get("origin") or request.headers.get("referer")
     if not claimed:
