@@ -18,8 +18,9 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sanctionwatch import __version__, web
@@ -114,7 +115,9 @@ def create_app(
         if store is None:
             app.state.store.close()
 
-    app = FastAPI(
+    # The docs page with Swagger UI's own files (bundled by fastapi-offline), not a CDN's:
+    # /docs works on a machine with no network.
+    app = FastAPIOffline(
         title="sanctionwatch",
         version=__version__,
         description="Source-grounded, legally mapped, evidence-graded incidents of UN 1718 "
@@ -171,6 +174,10 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
         return RedirectResponse("/ui/")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(web.STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)

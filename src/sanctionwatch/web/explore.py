@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from sanctionwatch.domain import ClaimType
@@ -13,7 +13,7 @@ from sanctionwatch.reports.highlight import Segment
 from sanctionwatch.services import charts, entities, screening
 from sanctionwatch.services.browsing import parse_filter, search_documents
 from sanctionwatch.web.charts import quantity_chart, timeline_chart
-from sanctionwatch.web.pages import StoreDep, render
+from sanctionwatch.web.pages import StoreDep, paged, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -64,8 +64,15 @@ def entities_page(request: Request, store: StoreDep) -> Response:
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, store: StoreDep, entity_id: str) -> Response:
-    return render(request, "entity.html", entity=entities.entity_detail(store, entity_id))
+def entity_page(
+    request: Request,
+    store: StoreDep,
+    entity_id: str,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    entity = entities.entity_detail(store, entity_id)
+    page = paged(entity["incident_list"], offset)
+    return render(request, "entity.html", entity=entity, page=page)
 
 
 @router.get("/screen", response_class=HTMLResponse)
