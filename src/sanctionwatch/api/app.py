@@ -32,6 +32,7 @@ from sanctionwatch.api.limits import (
     encodable,
     has_surrogate,
 )
+from sanctionwatch.api.responses import READ_ERRORS, WRITE_ERRORS
 from sanctionwatch.api.routes import (
     documents,
     entities,
@@ -143,14 +144,15 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         # Routing and body-parsing errors (404, 405, a body that is not JSON) in our shape.
-        code = f"E{error.status_code}"
-        message = str(error.detail)
-        if error.status_code == 400:
-            message = "the request body could not be parsed (not JSON, or nested too deep)"
+        status, code, message = error.status_code, f"E{error.status_code}", str(error.detail)
+        if status == 400:
+            # FastAPI's answer to a body it cannot decode: a bad request body, like any other.
+            status, code = 422, BAD_PARAMETER
+            message = "the request body could not be parsed (not UTF-8 JSON, or nested too deep)"
         if request.url.path.startswith("/ui"):
-            return web.render_error(request, error.status_code, code, message)
+            return web.render_error(request, status, code, message)
         body = {"error": {"code": code, "message": message}}
-        return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+        return JSONResponse(body, status_code=status, headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
@@ -163,10 +165,10 @@ def create_app(
         }
         return JSONResponse(body, status_code=422)
 
-    app.include_router(meta.router)
+    app.include_router(meta.router, responses=READ_ERRORS)
     for router in READ_ROUTERS:
-        app.include_router(router, dependencies=[Depends(require_read_key)])
-    app.include_router(writes.router)
+        app.include_router(router, dependencies=[Depends(require_read_key)], responses=READ_ERRORS)
+    app.include_router(writes.router, responses=WRITE_ERRORS)
     for router in web.routers():
         app.include_router(router, dependencies=[Depends(require_read_key)])
     app.mount("/ui/static", StaticFiles(directory=web.STATIC_DIR), name="static")
