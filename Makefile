@@ -17,15 +17,16 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Run the main job on the bundled sample articles (a throwaway database under ./data).
+## Run the main job on the bundled sample articles (a throwaway database under ./data/demo).
+## Each demo has its own database, so invented samples never mix with real articles.
 demo: $(STAMP)
-	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data $(BIN)/sanctionwatch demo
+	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data/demo $(BIN)/sanctionwatch demo
 
 demo-seeds: $(STAMP)
-	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data $(BIN)/sanctionwatch demo $(SHARED)/seeds
+	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data/seeds $(BIN)/sanctionwatch demo $(SHARED)/seeds
 
 demo-corpus: $(STAMP)
-	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data $(BIN)/sanctionwatch demo $(SHARED)/corpus/articles.jsonl
+	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data/corpus $(BIN)/sanctionwatch demo $(SHARED)/corpus/articles.jsonl
 
 ## The whole test suite, integration tests included (what CI runs).
 test: $(STAMP)
