@@ -66,3 +66,20 @@ def test_paging_document_page_claims_are_numbered_across_pages(desk_client: Test
     claims = desk_client.get("/claims", params={"document_id": document["id"]}).json()
     if len(claims) > 1:
         assert "<td>2</td>" in page
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "text"),
+    [
+        ({"since": "2023", "until": "2024"}, 200, "Showing 2023-01-01 to 2024-12-31"),
+        ({"since": "2024-13"}, 422, "month 13"),
+        ({}, 200, "Showing "),
+    ],
+    ids=["range", "impossible-date", "default-focus"],
+)
+def test_paging_timeline_page_takes_a_date_range(
+    desk_client: TestClient, params: dict[str, str], status: int, text: str
+) -> None:
+    response = desk_client.get("/ui/timeline", params=params)
+    assert response.status_code == status
+    assert text in response.text

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from sanctionwatch.domain import ClaimType
+from sanctionwatch.domain.dates import first_day, last_day
 from sanctionwatch.domain.errors import ConfigError, InputError
 from sanctionwatch.reports.highlight import Segment
 from sanctionwatch.services import charts, entities, screening
@@ -26,10 +27,12 @@ def timeline_page(
     type: str | None = None,
     actor: str | None = None,
     topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> Response:
     error: InputError | None = None
     try:
-        flt = parse_filter(type=type, actor=actor)
+        flt = parse_filter(type=type, actor=actor, since=since, until=until)
         chosen = charts.parse_topic(topic) if topic else None
     except InputError as exc:
         error, flt, chosen = exc, parse_filter(), None
@@ -43,9 +46,9 @@ def timeline_page(
         "timeline.html",
         422 if error else 200,
         error=error,
-        form={"type": type, "actor": actor},
+        form={"type": type, "actor": actor, "since": since, "until": until},
         types=[t.value for t in ClaimType],
-        timeline=timeline_chart(points),
+        timeline=timeline_chart(points, since=first_day(flt.since), until=last_day(flt.until)),
         undated=len(points) == 0,
         topics=topics,
         topic=chosen,
