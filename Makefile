@@ -8,10 +8,11 @@ SHARED ?= ../shared
 .PHONY: setup demo demo-seeds demo-corpus test test-fast lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml
-	@# PyICU (transliteration for screening) compiles against ICU: install it if missing.
-	@pkg-config --exists icu-uc 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config; } || echo "warning: ICU headers missing; install libicu-dev and pkg-config"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@# PyICU (transliteration for screening) from prebuilt wheels, not compiled from source:
+	@# see scripts/pyicu-from-wheels/pyproject.toml.
+	$(BIN)/pip install --quiet ./scripts/pyicu-from-wheels
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
