@@ -8,24 +8,26 @@ SHARED ?= ../shared
 .PHONY: setup demo demo-seeds demo-corpus test test-fast lint typecheck eval eval-cv train bench clean
 
 $(STAMP): pyproject.toml
-	@# PyICU (transliteration for screening) compiles against ICU: install it if missing.
-	@pkg-config --exists icu-uc 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config; } || echo "warning: ICU headers missing; install libicu-dev and pkg-config"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@# PyICU (transliteration for screening) from prebuilt wheels, not compiled from source:
+	@# see scripts/pyicu-from-wheels/pyproject.toml.
+	$(BIN)/pip install --quiet ./scripts/pyicu-from-wheels
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-## Run the main job on the bundled sample articles (a throwaway database under ./data).
+## Run the main job on the bundled sample articles (a throwaway database under ./data/demo).
+## Each demo has its own database, so invented samples never mix with real articles.
 demo: $(STAMP)
-	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data $(BIN)/sanctionwatch demo
+	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data/demo $(BIN)/sanctionwatch demo
 
 demo-seeds: $(STAMP)
-	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data $(BIN)/sanctionwatch demo $(SHARED)/seeds
+	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data/seeds $(BIN)/sanctionwatch demo $(SHARED)/seeds
 
 demo-corpus: $(STAMP)
-	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data $(BIN)/sanctionwatch demo $(SHARED)/corpus/articles.jsonl
+	SANCTIONWATCH_DATA_DIR=$(CURDIR)/data/corpus $(BIN)/sanctionwatch demo $(SHARED)/corpus/articles.jsonl
 
 ## The whole test suite, integration tests included (what CI runs).
 test: $(STAMP)

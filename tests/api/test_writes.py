@@ -93,12 +93,13 @@ def test_writes_bad_ingest_body_is_422(
 
 
 def test_writes_list_update_with_key(fresh: TestClient) -> None:
-    response = fresh.post("/lists", content=UN_LIST.read_bytes(), headers={"X-API-Key": KEY})
+    xml = {"X-API-Key": KEY, "Content-Type": "application/xml"}
+    response = fresh.post("/lists", content=UN_LIST.read_bytes(), headers=xml)
     assert response.status_code == 201 and response.json()["entries"] == 7
     assert fresh.get("/lists").json()[0]["name"] == "un_sc"
     hits = fresh.get("/screen", params={"name": "김영철", "birth_date": "1962"}).json()
     assert hits[0]["reference"] == "TKi.001"
-    bad = fresh.post("/lists", content=b"not a list", headers={"X-API-Key": KEY})
+    bad = fresh.post("/lists", content=b"not a list", headers=xml)
     assert bad.status_code == 422 and bad.json()["error"]["code"].startswith("E50")
 
 

@@ -88,3 +88,23 @@ def test_screening_export_ftm_lines(tmp_path: Path, articles: Path) -> None:
     assert {"Event", "PublicBody", "Person", "Organization"} <= schemata
     event = next(r for r in rows if r["schema"] == "Event")
     assert event["properties"]["involved"] and event["datasets"] == ["sanctionwatch"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[1]",
+        b"[null]",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'[{"id": "\\udcff", "schema": "Person"}]',
+    ],
+    ids=["number", "null", "deep", "surrogate"],
+)
+def test_screening_lists_update_malformed_json_is_e505_without_traceback(
+    data_dir: Path, tmp_path: Path, data: bytes
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(data)
+    result = runner.invoke(app, ["lists", "update", str(bad)])
+    assert result.exit_code == 1 and "E505" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)

@@ -94,7 +94,8 @@ def test_dispatch_bad_items_never_stop_the_batch(tmp_path: Path) -> None:
         (f"{tmp_path}/6-good.txt", "text"),
     ]
     assert results[3].raw == b"{oops"
-    assert results[5].raw == b""
+    assert results[5].raw == b"x" * 5000, "kept as evidence, never parsed"
+    assert "quarantine keeps all of it" in results[5].message
 
 
 def test_dispatch_same_text_twice_gives_same_document_id(tmp_path: Path) -> None:
@@ -159,3 +160,20 @@ def test_dispatch_sniffs_inputs_without_extension(data: bytes, expected: str) ->
 def test_dispatch_rejects_bad_max_bytes(max_bytes: int) -> None:
     with pytest.raises(ConfigError):
         ingest_paths([], max_bytes=max_bytes)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("junk.bin", random.Random(3).randbytes(4096), BINARY_INPUT),
+        ("image.dat", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, BINARY_INPUT),
+        ("slides.pptx", b"PK\x03\x04" + bytes(64), UNSUPPORTED_FORMAT),
+        ("notes.xyz", b"plain words in a file type we do not read\n", UNSUPPORTED_FORMAT),
+    ],
+    ids=["random-bin", "png-dat", "zip-pptx", "text-xyz"],
+)
+def test_dispatch_content_is_sniffed_before_the_extension(
+    tmp_path: Path, name: str, data: bytes, code: str
+) -> None:
+    (result,) = ingest_paths([_write(tmp_path / name, data)])
+    assert isinstance(result, Failed) and result.code == code

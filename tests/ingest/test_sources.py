@@ -1,10 +1,13 @@
+import hashlib
 import os
+import random
 from pathlib import Path
 
 import pytest
 
 from sanctionwatch.domain.errors import TOO_LARGE, UNREADABLE
 from sanctionwatch.ingest import Failed, RawInput, iter_inputs
+from sanctionwatch.ingest.evidence import EVIDENCE_BYTES
 
 
 def _write(path: Path, data: bytes = b"some words\n") -> Path:
@@ -115,9 +118,25 @@ def test_sources_over_size_file_fails_without_reading(tmp_path: Path) -> None:
     items = list(iter_inputs([tmp_path], max_bytes=100))
 
     assert isinstance(items[0], Failed)
-    assert (items[0].source_ref, items[0].code, items[0].raw) == (str(big), TOO_LARGE, b"")
-    assert items[0].message == "101 bytes is over the limit of 100; not read"
+    assert (items[0].source_ref, items[0].code, items[0].raw) == (str(big), TOO_LARGE, b"x" * 101)
+    digest = hashlib.sha256(b"x" * 101).hexdigest()
+    assert items[0].message == (
+        "101 bytes is over the limit of 100; not read; "
+        f"quarantine keeps all of it of the file (101 bytes, SHA-256 {digest})"
+    )
     assert isinstance(items[1], RawInput) and items[1].source_ref == str(small)
+
+
+def test_sources_over_size_file_keeps_first_mib_size_and_digest(tmp_path: Path) -> None:
+    data = random.Random(7).randbytes(EVIDENCE_BYTES + 12_345)
+    big = _write(tmp_path / "big.txt", data)
+
+    (item,) = list(iter_inputs([big], max_bytes=1000))
+
+    assert isinstance(item, Failed) and item.code == TOO_LARGE
+    assert item.raw == data[:EVIDENCE_BYTES]
+    assert f"the first {EVIDENCE_BYTES:,} bytes" in item.message
+    assert f"{len(data):,} bytes, SHA-256 {hashlib.sha256(data).hexdigest()}" in item.message
 
 
 @pytest.mark.parametrize(

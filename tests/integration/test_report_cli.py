@@ -70,7 +70,18 @@ ERRORS = [
     ("both", ["inc_x", "--query", "shells"], 2, "E423"),
     ("unknown-id", ["inc_doesnotexist"], 1, "E404"),
     ("bad-grade", ["--grade", "Z9"], 1, "E423"),
+    ("query-swallows-option", ["--query", "--type", "arms_transfer"], 2, "takes the words"),
+    ("bad-month", ["--since", "2024-13"], 1, "month 13"),
 ]
+
+
+def test_report_cli_by_filters_alone(db: str) -> None:
+    """The README's selection example: filters without --query make one case file."""
+    result = runner.invoke(
+        app, ["report", "--type", "arms_transfer", "--actor", "KP", "--format", "md", "--db", db]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Subject: type: arms\\_transfer; actor: KP" in result.stdout
 
 
 @pytest.mark.parametrize(

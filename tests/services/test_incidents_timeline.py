@@ -6,6 +6,7 @@ import pytest
 
 from sanctionwatch import store as st
 from sanctionwatch.domain import Assessment, ClaimType, Incident
+from sanctionwatch.domain.errors import InputError
 from sanctionwatch.services.timeline import build_timeline
 
 
@@ -103,5 +104,18 @@ def test_incidents_timeline_json_shape(filled: st.Store) -> None:
 
 
 def test_incidents_timeline_rejects_a_bad_bound(filled: st.Store) -> None:
-    with pytest.raises(ValueError, match="since must be"):
+    with pytest.raises(InputError, match="since must be"):
         build_timeline(filled, since="2023-9")
+
+
+@pytest.mark.parametrize(
+    ("since", "reason"),
+    [("2024-13", "month 13"), ("0000", "year 0000"), ("2024-02-30", "29 days")],
+    ids=["month-13", "year-zero", "february-30"],
+)
+def test_incidents_timeline_rejects_an_impossible_date(
+    filled: st.Store, since: str, reason: str
+) -> None:
+    with pytest.raises(InputError, match=reason) as raised:
+        build_timeline(filled, since=since)
+    assert raised.value.code == "E423"

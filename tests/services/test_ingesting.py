@@ -1,4 +1,6 @@
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from sanctionwatch import store as st
@@ -161,3 +163,38 @@ def test_ingesting_custody_shows_inputs_bytes_and_cluster(store: st.Store, artic
     assert custody["raw_size"] == len(raw)
     assert [i["source_ref"] for i in custody["inputs"]] == [str(articles / "arms.txt")]
     assert custody["cluster_members"] == [custody["id"]]
+
+
+def _zip_bomb(size: int = 8 * 1024 * 1024) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("payload.txt", b"\0" * size)
+        archive.writestr("story.txt", b"North Korea shipped shells to Russia, officials said.")
+    return buffer.getvalue()
+
+
+def test_ingesting_quarantine_keeps_evidence_of_oversized_and_bomb_inputs(
+    store: st.Store, tmp_path: Path
+) -> None:
+    big = tmp_path / "huge.txt"
+    big.write_bytes(b"North Korea shipped shells. " * 60_000)  # 1.6 MiB
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(_zip_bomb())
+    ingest_sources(store, [big, bomb], options=IngestOptions(max_bytes=1024 * 1024))
+
+    entries = {e.code: e for e in st.list_quarantine(store)}
+    too_large, member = entries["E204"], entries["E216"]
+    assert too_large.raw_sha256 and member.raw_sha256
+    kept = st.get_raw(store, too_large.raw_sha256)
+    assert kept == big.read_bytes()[: 1024 * 1024]
+    assert hashlib.sha256(big.read_bytes()).hexdigest() in too_large.message
+    assert st.get_raw(store, member.raw_sha256) == bomb.read_bytes(), "the outer zip is kept"
+    assert member.source_ref.endswith("bomb.zip!/payload.txt")
+    assert "quarantine keeps all of it of the archive" in member.message
+
+    big.write_bytes(b"North Korea shipped shells to Russia, officials said.")
+    result = retry_quarantine(store, code="E204")
+    assert result.resolved == 1, "a retry reads the whole file again, not the kept head"
+    assert any(
+        d.text.startswith("North Korea shipped shells to Russia") for d in st.list_documents(store)
+    )

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from sanctionwatch.domain import Claim, ClaimType, Document, Incident, Provision
-from sanctionwatch.domain.errors import NotFoundError
+from sanctionwatch.domain.errors import InputError, NotFoundError
 from sanctionwatch.store import (
     Store,
     all_claims,
@@ -72,6 +72,23 @@ def test_reader_ambiguous_prefix(store: Store, make_incident: MakeIncident) -> N
     with pytest.raises(NotFoundError, match="ambiguous"):
         get_incident(store, "inc_2023")
     assert get_incident(store, "inc_2023_b").id == "inc_2023_bbbb"
+
+
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [("inc_6", "3 incidents start with it"), ("inc_6b", "1 incident starts")],
+    ids=["short-and-shared", "short-and-unique"],
+)
+def test_reader_short_prefix_says_ambiguous_not_missing(
+    store: Store, make_incident: MakeIncident, key: str, reason: str
+) -> None:
+    ids = ["inc_6aaaaaaa", "inc_6bbbbbbb", "inc_6ccccccc", "inc_7aaaaaaa"]
+    replace_incidents(store, [make_incident(i) for i in ids])
+    with pytest.raises(NotFoundError, match="ambiguous or too short") as info:
+        get_incident(store, key)
+    assert reason in info.value.message and "not" not in info.value.message.split(":")[0]
+    with pytest.raises(NotFoundError, match="no incident"):
+        get_incident(store, "inc_9")
 
 
 def test_reader_raw_not_found(store: Store) -> None:
@@ -171,10 +188,13 @@ def test_reader_incidents_latest_first_with_type_and_limit(
     ]
 
 
-@pytest.mark.parametrize("bad", ["2023-1", "July 2023", "2023/07", ""])
+@pytest.mark.parametrize(
+    "bad", ["2023-1", "July 2023", "2023/07", "", "2024-13", "0000", "2024-02-30", "2023-04-31"]
+)
 def test_reader_incidents_bad_bound(store: Store, bad: str) -> None:
-    with pytest.raises(ValueError, match="since"):
+    with pytest.raises(InputError, match="since") as info:
         list_incidents(store, since=bad)
+    assert info.value.code == "E423"
 
 
 def test_reader_claims_for_incident_orders_and_skips_stale(

@@ -1,4 +1,7 @@
+import datetime as dt
 from typing import Any
+
+import pytest
 
 from sanctionwatch.web.charts import LEFT, WIDTH, quantity_chart, timeline_chart
 
@@ -32,6 +35,53 @@ def test_charts_timeline_bars_and_rows() -> None:
     assert first.colour != second.colour and first.href == "/ui/incidents/a"
     assert chart.ticks and all(LEFT <= t.x <= WIDTH for t in chart.ticks)
     assert timeline_chart([]) is None
+
+
+def _spread() -> list[dict[str, Any]]:
+    """Forty incidents in 2022-2025 and two outliers: a 1958 treaty and a plan for 2029."""
+    points = [
+        _incident(
+            f"i{n}",
+            "arms_transfer",
+            f"{2022 + n % 4}-{n % 12 + 1:02d}-01",
+            f"{2022 + n % 4}-{n % 12 + 1:02d}-28",
+            "B2",
+        )
+        for n in range(40)
+    ]
+    points.append(_incident("old", "agreement", "1958-01-01", "1958-12-31", "A1"))
+    points.append(_incident("plan", "agreement", "2029-01-01", "2029-12-31", None))
+    return points
+
+
+def test_charts_timeline_focuses_on_the_years_most_incidents_are_in() -> None:
+    chart = timeline_chart(_spread())
+    assert chart is not None
+    assert "2021" <= chart.start[:4] <= "2022" and "2025" <= chart.end[:4] <= "2026"
+    assert (chart.before, chart.after) == (1, 1)
+    assert (chart.full_start, chart.full_end) == ("1958-01-01", "2029-12-31")
+    assert len(chart.bars) == 40
+    width = chart.width - LEFT - 20
+    bar = next(b for b in chart.bars if b.href.endswith("/i0"))
+    assert bar.width > width / 100, "a month is visible, not a sliver"
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "shown"),
+    [("2023-01-01", "2023-12-31", 10), ("1950-01-01", "2030-12-31", 42), ("2025-01-01", None, 11)],
+    ids=["one-year", "whole-span", "open-end"],
+)
+def test_charts_timeline_date_range_sets_the_axis(
+    since: str, until: str | None, shown: int
+) -> None:
+    chart = timeline_chart(
+        _spread(),
+        since=dt.date.fromisoformat(since),
+        until=dt.date.fromisoformat(until) if until else None,
+    )
+    assert chart is not None and chart.start == since
+    assert len(chart.bars) == shown
+    assert all(b.x >= LEFT and b.x + b.width <= WIDTH + 5 for b in chart.bars)
 
 
 def _report(date: str, low: float | None, high: float | None) -> dict[str, Any]:

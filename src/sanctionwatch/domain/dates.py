@@ -11,6 +11,28 @@ import datetime as dt
 import re
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_WHOLE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is not a calendar date at year, month or day grain, or ``None`` if it is.
+
+    A filter that only looks like a date ("2024-13", "0000", "2024-02-30") must be refused
+    with its reason before it reaches a query, where it would match nothing or fail.
+    """
+    found = _ISO_WHOLE.fullmatch(value)
+    if not found:
+        return f"must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
+    year, month, day = (int(part) if part else None for part in found.groups())
+    if year == 0:
+        return f"{value!r} has year 0000, which no calendar has: years start at 0001"
+    if month is not None and not 1 <= month <= 12:
+        return f"{value!r} has month {month:02d}: months run from 01 to 12"
+    if month is not None and day is not None:
+        days = calendar.monthrange(year or 1, month)[1]
+        if not 1 <= day <= days:
+            return f"{value!r} has day {day:02d}: that month has {days} days"
+    return None
 
 
 def first_day(value: str | None) -> dt.date | None:

@@ -23,6 +23,7 @@ from sanctionwatch.domain.errors import (
     TOO_LARGE,
     InputError,
 )
+from sanctionwatch.ingest.evidence import bytes_evidence, describe_kept
 from sanctionwatch.ingest.results import Failed, ParserItem, RawInput
 from sanctionwatch.ingest.sources import CONTAINER_HINTS
 
@@ -68,12 +69,13 @@ def parse_zip(raw: RawInput, *, limits: ArchiveLimits) -> Iterator[ParserItem]:
         hint = _hint(info.filename)
         cap = limits.max_expanded if hint in CONTAINER_HINTS else limits.max_bytes
         if _is_bomb(info.file_size, info.compress_size, limits.max_ratio):
+            # The member is never expanded: the archive around it is the evidence.
             message = f"expands {info.file_size} bytes from {info.compress_size}: a zip bomb"
-            yield Failed(ref, DECOMPRESSION_BOMB, message, b"", hint)
+            yield _refused(raw, ref, DECOMPRESSION_BOMB, message)
             continue
         if info.file_size > cap:
             message = f"{info.file_size} bytes is over the limit of {cap}; not read"
-            yield Failed(ref, TOO_LARGE, message, b"", hint)
+            yield _refused(raw, ref, TOO_LARGE, message)
             continue
         try:
             with archive.open(info) as handle:
@@ -95,6 +97,14 @@ def parse_zip(raw: RawInput, *, limits: ArchiveLimits) -> Iterator[ParserItem]:
             depth=raw.depth + 1,
             meta={"container": raw.source_ref},
         )
+
+
+def _refused(raw: RawInput, ref: str, code: str, message: str) -> Failed:
+    """A member refused unread, keeping the head, size and digest of its archive; a retry
+    reads the archive again (``format_hint`` and ``origin`` are the archive's)."""
+    head, size, sha256 = bytes_evidence(raw.data)
+    kept = describe_kept(head, size, sha256, what=f"archive {raw.source_ref}")
+    return Failed(ref, code, f"{message}; {kept}", head, raw.format_hint, raw.origin)
 
 
 def parse_gzip(raw: RawInput, *, limits: ArchiveLimits) -> Iterator[ParserItem]:

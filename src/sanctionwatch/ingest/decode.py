@@ -64,6 +64,18 @@ def decode_bytes(data: bytes) -> DecodedText:
     return decoded
 
 
+def looks_binary(data: bytes, *, sample: int = 8192) -> bool:
+    """Whether the first bytes are binary, not text in any encoding this module reads."""
+    head = data[:sample]
+    if len(data) > sample and len(head) % 2:
+        head = head[:-1]
+    try:
+        _check_controls(_decode_unchecked(head).text)
+    except InputError as error:
+        return error.code == BINARY_INPUT
+    return False
+
+
 def _decode_unchecked(data: bytes) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):

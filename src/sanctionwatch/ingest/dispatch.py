@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from sanctionwatch.domain.document import Document
 from sanctionwatch.domain.errors import (
+    BINARY_INPUT,
     DECOMPRESSION_BOMB,
     PARSER_ERROR,
     TOO_LARGE,
@@ -26,6 +27,7 @@ from sanctionwatch.domain.errors import (
     InputError,
 )
 from sanctionwatch.ingest.archive import ArchiveLimits, parse_gzip, parse_zip
+from sanctionwatch.ingest.decode import looks_binary
 from sanctionwatch.ingest.feed import parse_feed
 from sanctionwatch.ingest.fetch import Fetcher, FetchPolicy, is_url
 from sanctionwatch.ingest.html import parse_html
@@ -169,6 +171,11 @@ def _ingest_one(
         return
     parser = select_parser(raw, parsers=parsers)
     if parser is None:
+        # The content speaks before the name: junk called ".bin" is binary, not a format.
+        if not sniff_format(raw.data) and looks_binary(raw.data):
+            message = f"the input looks binary, not text (its name says {raw.format_hint!r})"
+            yield _failed(raw, BINARY_INPUT, message)
+            return
         yield _failed(raw, UNSUPPORTED_FORMAT, f"no parser for {raw.format_hint!r} files yet")
         return
     try:
@@ -243,8 +250,10 @@ def _failed(raw: RawInput, code: str, message: str) -> Failed:
 
 
 def _with_origin(item: Failed, raw: RawInput) -> Failed:
-    """A failure with no bytes to re-parse is retried by re-reading its container."""
-    if item.raw or item.origin is not None or raw.origin is None:
+    """A failure with no bytes to re-parse, or only their head, is retried by re-reading
+    its container."""
+    partial = item.code in {TOO_LARGE, DECOMPRESSION_BOMB}
+    if (item.raw and not partial) or item.origin is not None or raw.origin is None:
         return item
     return dataclasses.replace(item, origin=raw.origin)
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sanctionwatch.domain.errors import TOO_LARGE, UNREADABLE
+from sanctionwatch.ingest.evidence import describe_kept, file_evidence
 from sanctionwatch.ingest.results import Failed, RawInput
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -111,16 +112,21 @@ def _read_file(path: Path, size: int, max_bytes: int) -> RawInput | Failed:
 
 
 def _too_large(path: Path, size: int, max_bytes: int) -> Failed:
-    return _failed(path, TOO_LARGE, f"{size} bytes is over the limit of {max_bytes}; not read")
+    message = f"{size} bytes is over the limit of {max_bytes}; not read"
+    try:
+        head, size, sha256 = file_evidence(path)
+    except OSError:
+        return _failed(path, TOO_LARGE, message)
+    return _failed(path, TOO_LARGE, f"{message}; {describe_kept(head, size, sha256)}", head)
 
 
-def _failed(path: Path, code: str, message: str) -> Failed:
+def _failed(path: Path, code: str, message: str, raw: bytes = b"") -> Failed:
     ref = source_ref_for(path)
     return Failed(
         source_ref=ref,
         code=code,
         message=message,
-        raw=b"",
+        raw=raw,
         format_hint=format_hint_for(path),
         origin=ref,
     )

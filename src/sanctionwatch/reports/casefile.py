@@ -15,12 +15,31 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from sanctionwatch import __version__
 from sanctionwatch.services.reporting import CaseFile
 
 FORMATS = ("md", "html", "pdf")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Marks and overrides that reorder the text after them (U+202E makes "gnp.exe" of "exe.png")."""
+
+
+def bdi(value: Any) -> Markup:
+    """Source text (a title, an outlet, a name) as an HTML isolate: whatever bidirectional
+    controls it holds cannot reorder the text around it. Escaped like any other value."""
+    return Markup('<bdi dir="auto">{}</bdi>').format("" if value is None else value)
+
+
+def isolate(value: Any) -> str:
+    """The same for plain text (Markdown, a page title): wrapped in FIRST STRONG ISOLATE and
+    POP DIRECTIONAL ISOLATE when it holds bidirectional controls."""
+    text = "" if value is None else str(value)
+    if not BIDI_CONTROLS.search(text):
+        return text
+    # Unclosed embeddings end at the isolate's end; the isolate itself is closed here.
+    return "\u2068" + text + "\u2069"
 
 
 def http_url(value: str | None) -> str | None:
@@ -42,7 +61,7 @@ def environment() -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
-    env.filters["http_url"] = http_url
+    env.filters.update(http_url=http_url, bdi=bdi, isolate=isolate)
     return env
 
 
@@ -58,8 +77,9 @@ def render_casefile_pdf(case: CaseFile) -> bytes:
 
 
 def md_escape(text: Any) -> str:
-    """Source text made inert in Markdown: HTML characters as entities, markup escaped."""
-    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Source text made inert in Markdown: HTML characters as entities, markup escaped,
+    bidirectional controls isolated."""
+    value = isolate(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", " ")
 
 
@@ -135,7 +155,7 @@ def render_casefile_markdown(case: CaseFile) -> str:
     if annex:
         out += ["", "## Annex A. Assessment details"]
         for number, key, value in annex:
-            body = json.dumps(value, ensure_ascii=False, indent=2).replace("`", "'")
+            body = json.dumps(_isolated(value), ensure_ascii=False, indent=2).replace("`", "'")
             out += [
                 "",
                 f"### Finding {number}: {e(key.replace('_', ' '))}",
@@ -145,6 +165,16 @@ def render_casefile_markdown(case: CaseFile) -> str:
                 "```",
             ]
     return "\n".join(out) + "\n"
+
+
+def _isolated(value: Any) -> Any:
+    if isinstance(value, str):
+        return isolate(value)
+    if isinstance(value, dict):
+        return {key: _isolated(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_isolated(item) for item in value]
+    return value
 
 
 def render_casefile(case: CaseFile, fmt: str) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -255,20 +256,28 @@ def _parse_ftm(data: bytes, *, name: str | None, sha: str) -> SanctionsList:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"list is not UTF-8: {error}", code=MALFORMED_LIST) from None
-    records: list[dict[str, Any]] = []
+    records: list[Any] = []
     stripped = text.lstrip()
     try:
         if stripped.startswith("["):
             records = json.loads(stripped)
         else:
-            for number, line in enumerate(text.splitlines(), start=1):
-                if line.strip():
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise ValueError(f"line {number} is not a JSON object")
-                    records.append(record)
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    except RecursionError:
+        raise InputError(
+            "malformed FollowTheMoney JSON: nests too deep", code=MALFORMED_LIST
+        ) from None
     except ValueError as error:
         raise InputError(f"malformed FollowTheMoney JSON: {error}", code=MALFORMED_LIST) from None
+    if not isinstance(records, list):
+        raise InputError("malformed FollowTheMoney JSON: not a list", code=MALFORMED_LIST)
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise InputError(
+                f"malformed FollowTheMoney JSON: entity {number} is a {type(record).__name__}, "
+                "not a JSON object",
+                code=MALFORMED_LIST,
+            )
     entries: list[ListEntry] = []
     datasets: set[str] = set()
     changes: list[str] = []
@@ -276,7 +285,7 @@ def _parse_ftm(data: bytes, *, name: str | None, sha: str) -> SanctionsList:
         entry = _ftm_entry(record, number, name)
         if entry is not None:
             entries.append(entry)
-            datasets.update(record.get("datasets") or [])
+            datasets.update(_strings(record.get("datasets"), f"entity {number} datasets"))
             if record.get("last_change"):
                 changes.append(str(record["last_change"]))
     if not entries:
@@ -295,6 +304,24 @@ def _parse_ftm(data: bytes, *, name: str | None, sha: str) -> SanctionsList:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _checked_text(value: str, what: str) -> str:
+    # A "\udcff" escape decodes to a lone surrogate, which no page or JSON answer can encode.
+    if _SURROGATE.search(value):
+        raise InputError(f"{what} holds a lone surrogate, which is not text", code=MALFORMED_LIST)
+    return value
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{what} must be a list of strings", code=MALFORMED_LIST)
+    return value
+
+
 def _renamed(entry: ListEntry, list_name: str) -> ListEntry:
     from dataclasses import replace
 
@@ -307,6 +334,7 @@ def _ftm_entry(record: dict[str, Any], number: int, name: str | None) -> ListEnt
     props = record.get("properties")
     if not isinstance(schema_name, str) or not isinstance(entity_id, str):
         raise InputError(f"entity {number} has no id or schema", code=MALFORMED_LIST)
+    _checked_text(entity_id, f"entity {number} id")
     schema = model.get(schema_name)
     if schema is None:
         raise InputError(
@@ -319,7 +347,13 @@ def _ftm_entry(record: dict[str, Any], number: int, name: str | None) -> ListEnt
         return None
 
     def values(*keys: str) -> list[str]:
-        return [str(v) for k in keys for v in props.get(k) or [] if isinstance(v, str | int)]
+        found = []
+        for key in keys:
+            given = props.get(key) or []
+            for value in given if isinstance(given, list) else [given]:
+                if isinstance(value, str | int) and not isinstance(value, bool):
+                    found.append(_checked_text(str(value), f"entity {entity_id} {key}"))
+        return found
 
     names = [ListName(n) for n in values("name")]
     names += [ListName(n, "good") for n in values("alias", "previousName")]

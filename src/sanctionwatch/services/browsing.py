@@ -22,10 +22,9 @@ from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.codec import incident_to_dict
 from sanctionwatch.domain.errors import InputError
 from sanctionwatch.services.incidents import incident_view
-from sanctionwatch.store.timebounds import lower_bound, upper_bound
+from sanctionwatch.store.timebounds import lower_bound, parse_bound, upper_bound
 
 BAD_FILTER = "E423"
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 GRADE = re.compile(r"^(?:[A-F][1-6]?|[1-6])$")
 WORD = re.compile(r"\w+")
 UNGRADED = "ungraded"
@@ -118,10 +117,8 @@ def parse_filter(
                 code=BAD_FILTER,
             )
     for name, value in (("since", since), ("until", until)):
-        if value is not None and not DATE.fullmatch(value):
-            raise InputError(
-                f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}", code=BAD_FILTER
-            )
+        if value is not None:
+            parse_bound(value, name=name)
     if since and until and (first_day(since) or "") > (last_day(until) or ""):
         raise InputError(f"since {since} is after until {until}", code=BAD_FILTER)
     if text is not None and not WORD.search(text):

@@ -1,8 +1,8 @@
 """Use case: list quarantined inputs and retry them.
 
 A retry parses the kept bytes again with the format they were read as, or, when no
-bytes were kept (a file over the cap, a URL that failed), reads the file or fetches the
-URL again. An entry whose retry stores everything is closed (it leaves the default
+bytes were kept (a URL that failed) or only the head of them (a file over the cap, an
+archive member refused as a bomb), reads the file or fetches the URL again. An entry whose retry stores everything is closed (it leaves the default
 listing); one that fails again stays open with its attempt counted. Useful after a fix,
 a raised cap, an OCR pass, or a site that was down.
 """
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sanctionwatch import store as st
+from sanctionwatch.domain.errors import DECOMPRESSION_BOMB, TOO_LARGE
 from sanctionwatch.ingest import (
     Failed,
     Fetcher,
@@ -30,6 +31,9 @@ from sanctionwatch.services.ingesting import (
     _after_ingest,
     _Recorder,
 )
+
+PARTIAL_CODES = frozenset({TOO_LARGE, DECOMPRESSION_BOMB})
+"""Failures whose kept bytes may be a head only (``ingest.evidence``), never re-parsed."""
 
 
 @dataclass
@@ -91,6 +95,10 @@ def retry_quarantine(
 def _sources_for(
     store: st.Store, entry: st.QuarantineEntry, options: IngestOptions, fetcher: Fetcher
 ) -> Iterator[RawInput | Failed]:
+    if entry.code in PARTIAL_CODES and entry.origin:
+        # The kept bytes are only the head of the input: read the whole of it again.
+        yield from iter_sources([entry.origin], options=options, fetcher=fetcher)
+        return
     raw = st.get_raw(store, entry.raw_sha256) if entry.raw_sha256 else b""
     if raw:
         yield RawInput(

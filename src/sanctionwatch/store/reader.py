@@ -318,22 +318,22 @@ def _resolve_id(
 ) -> str:
     if conn.execute(select(column).where(column == key)).first() is not None:
         return key
-    if len(key) < MIN_PREFIX or (hex_only and not _HEX.fullmatch(key)):
+    if hex_only and not _HEX.fullmatch(key):
         raise NotFoundError(f"no {kind} {key!r}")
     # substr, not LIKE: exact and case-sensitive on both dialects, and no wildcards to escape.
-    matches = (
-        conn.execute(
-            select(column).where(func.substr(column, 1, len(key)) == key).order_by(column).limit(2)
-        )
-        .scalars()
-        .all()
-    )
+    starts = func.substr(column, 1, len(key)) == key
+    matches = conn.execute(select(column).where(starts).order_by(column).limit(2)).scalars().all()
     if not matches:
         raise NotFoundError(f"no {kind} with id or id prefix {key!r}")
-    if len(matches) > 1:
+    if len(matches) > 1 or len(key) < MIN_PREFIX:
+        # A short prefix is refused even when one id has it today: tomorrow's may not.
+        total = _count(conn, select(column).where(starts).subquery())
+        examples = ", ".join(str(m) for m in matches)
+        more = ", ..." if total > len(matches) else ""
         raise NotFoundError(
-            f"{kind} id prefix {key!r} is ambiguous ({matches[0]}, {matches[1]}, ...); "
-            "give more characters"
+            f"{kind} id prefix {key!r} is ambiguous or too short: {total} "
+            f"{kind}{'s start' if total != 1 else ' starts'} with it ({examples}{more}); "
+            f"give at least {MIN_PREFIX} characters that only one id starts with"
         )
     return str(matches[0])
 

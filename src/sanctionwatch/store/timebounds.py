@@ -6,9 +6,10 @@ strings so that plain string comparison does the filtering (``domain.dates`` def
 
 from __future__ import annotations
 
-import re
+from sanctionwatch.domain.dates import date_problem, first_day, last_day
+from sanctionwatch.domain.errors import InputError
 
-from sanctionwatch.domain.dates import first_day, last_day
+BAD_DATE = "E423"
 
 
 def lower_bound(value: str | None) -> str | None:
@@ -25,8 +26,9 @@ def upper_bound(value: str | None) -> str | None:
 
 def parse_bound(value: str, *, name: str) -> str:
     """Validate a user-given ``since``/``until``; a typo must not silently match nothing."""
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    problem = date_problem(value)
+    if problem:
+        raise InputError(f"{name} {problem}", code=BAD_DATE)
     return value
 
 

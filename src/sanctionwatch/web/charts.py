@@ -58,6 +58,15 @@ class TimelineChart:
     ticks: list[Tick] = field(default_factory=list)
     axis_y: float = 0.0
     left: int = LEFT
+    start: str = ""
+    """First and last day the axis shows (ISO)."""
+    end: str = ""
+    before: int = 0
+    """Incidents left out because they end before ``start`` or begin after ``end``."""
+    after: int = 0
+    full_start: str = ""
+    """First and last day of all the points: the whole span, for a "show all" link."""
+    full_end: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,19 +130,61 @@ def _padded(days: list[int]) -> tuple[int, int]:
     return lo - pad, hi + pad
 
 
-def timeline_chart(points: list[dict[str, Any]], *, width: int = WIDTH) -> TimelineChart | None:
-    """``points`` from ``services.charts.incident_timeline``; ``None`` when nothing is dated."""
+FOCUS_SHARE = 0.05
+"""Without a date range, the axis leaves out this share of incidents at each end, so a
+few old or far-future dates (a 1958 treaty, a plan for 2029) do not squeeze the years
+most incidents are in into a sliver."""
+
+
+def _focus(starts: list[int], ends: list[int]) -> tuple[int, int]:
+    starts, ends = sorted(starts), sorted(ends)
+    cut = int(len(starts) * FOCUS_SHARE)
+    lo, hi = starts[cut], ends[len(ends) - 1 - cut]
+    return (lo, hi) if lo <= hi else (starts[0], ends[-1])
+
+
+def timeline_chart(
+    points: list[dict[str, Any]],
+    *,
+    width: int = WIDTH,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> TimelineChart | None:
+    """``points`` from ``services.charts.incident_timeline``; ``None`` when nothing is dated.
+
+    The axis spans ``since``..``until`` when given (either end may be open), else the
+    years most incidents are in (``FOCUS_SHARE``); bars are clipped to it and incidents
+    wholly outside it are counted in ``before`` and ``after``.
+    """
     if not points:
         return None
-    types = sorted({p["type"] for p in points})
+    starts = [_day(p["start"]) for p in points]
+    ends = [_day(p["end"]) for p in points]
+    focus_lo, focus_hi = _focus(starts, ends)
+    if since is not None or until is not None:
+        focus_lo = since.toordinal() if since else min(starts)
+        focus_hi = until.toordinal() if until else max(ends)
+        lo, hi = focus_lo, max(focus_hi, focus_lo + 1)
+    else:
+        lo, hi = _padded([focus_lo, focus_hi])
+    shown = [p for p, a, b in zip(points, starts, ends, strict=True) if b >= lo and a <= hi]
+    types = sorted({p["type"] for p in shown}) or sorted({p["type"] for p in points})
     height = TOP + ROW * len(types) + AXIS
-    lo, hi = _padded([_day(p["start"]) for p in points] + [_day(p["end"]) for p in points])
     scale = _x_scale(lo, hi, width)
     chart = TimelineChart(width, height, axis_y=TOP + ROW * len(types))
+    chart.start, chart.end = (
+        dt.date.fromordinal(lo).isoformat(),
+        dt.date.fromordinal(hi).isoformat(),
+    )
+    chart.full_start = dt.date.fromordinal(min(starts)).isoformat()
+    chart.full_end = dt.date.fromordinal(max(ends)).isoformat()
+    chart.before = sum(1 for b in ends if b < lo)
+    chart.after = sum(1 for a in starts if a > hi)
     chart.rows = [(t, TOP + ROW * i + ROW / 2) for i, t in enumerate(types)]
     row_of = {t: i for i, t in enumerate(types)}
-    for p in points:
-        x1, x2 = scale(_day(p["start"])), scale(_day(p["end"]) + 1)
+    for p in shown:
+        x1 = scale(max(_day(p["start"]), lo))
+        x2 = scale(min(_day(p["end"]) + 1, hi))
         grade = p.get("grade") or ""
         colour = CREDIBILITY_COLOURS.get(grade[1:], UNGRADED_COLOUR)
         actors = f"{'+'.join(p['source']) or '?'} → {'+'.join(p['target']) or '?'}"

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from sanctionwatch.domain import ClaimType
+from sanctionwatch.domain.dates import first_day, last_day
 from sanctionwatch.domain.errors import ConfigError, InputError
 from sanctionwatch.reports.highlight import Segment
 from sanctionwatch.services import charts, entities, screening
 from sanctionwatch.services.browsing import parse_filter, search_documents
 from sanctionwatch.web.charts import quantity_chart, timeline_chart
-from sanctionwatch.web.pages import StoreDep, render
+from sanctionwatch.web.pages import StoreDep, paged, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -26,10 +27,12 @@ def timeline_page(
     type: str | None = None,
     actor: str | None = None,
     topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> Response:
     error: InputError | None = None
     try:
-        flt = parse_filter(type=type, actor=actor)
+        flt = parse_filter(type=type, actor=actor, since=since, until=until)
         chosen = charts.parse_topic(topic) if topic else None
     except InputError as exc:
         error, flt, chosen = exc, parse_filter(), None
@@ -43,9 +46,9 @@ def timeline_page(
         "timeline.html",
         422 if error else 200,
         error=error,
-        form={"type": type, "actor": actor},
+        form={"type": type, "actor": actor, "since": since, "until": until},
         types=[t.value for t in ClaimType],
-        timeline=timeline_chart(points),
+        timeline=timeline_chart(points, since=first_day(flt.since), until=last_day(flt.until)),
         undated=len(points) == 0,
         topics=topics,
         topic=chosen,
@@ -64,8 +67,15 @@ def entities_page(request: Request, store: StoreDep) -> Response:
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, store: StoreDep, entity_id: str) -> Response:
-    return render(request, "entity.html", entity=entities.entity_detail(store, entity_id))
+def entity_page(
+    request: Request,
+    store: StoreDep,
+    entity_id: str,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    entity = entities.entity_detail(store, entity_id)
+    page = paged(entity["incident_list"], offset)
+    return render(request, "entity.html", entity=entity, page=page)
 
 
 @router.get("/screen", response_class=HTMLResponse)

@@ -24,6 +24,22 @@ from sanctionwatch.services.reporting import KNOWN_KEYS, build_case_file
 from sanctionwatch.web.templating import templates
 
 PAGE_SIZE = 50
+"""Rows per page of every long list (incidents, an entity's incidents, claims, documents)."""
+
+
+def paged(items: list[Any], offset: int, *, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """One page of ``items`` with what its pager needs (``macros.pager``)."""
+    offset = min(offset, max(0, len(items) - 1)) if items else 0
+    shown = items[offset : offset + size]
+    after = offset + size
+    return {
+        "items": shown,
+        "total": len(items),
+        "first": offset + 1 if shown else 0,
+        "last": offset + len(shown),
+        "next": after if after < len(items) else None,
+        "previous": max(0, offset - size) if offset > 0 else None,
+    }
 
 
 def get_store(request: Request) -> st.Store:
@@ -167,8 +183,31 @@ def incident_page(request: Request, store: StoreDep, incident_id: str) -> Respon
     )
 
 
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0
+) -> Response:
+    total = st.count_documents(store)
+    docs = st.list_documents(store, limit=PAGE_SIZE, offset=offset)
+    after = offset + PAGE_SIZE
+    page = {
+        "items": docs,
+        "total": total,
+        "first": offset + 1 if docs else 0,
+        "last": offset + len(docs),
+        "next": after if after < total else None,
+        "previous": max(0, offset - PAGE_SIZE) if offset > 0 else None,
+    }
+    return render(request, "documents.html", page=page)
+
+
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, store: StoreDep, document_id: str) -> Response:
+def document_page(
+    request: Request,
+    store: StoreDep,
+    document_id: str,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
     data = services.document_detail(store, document_id)
     claims = data["claims"]
     return render(
@@ -176,6 +215,7 @@ def document_page(request: Request, store: StoreDep, document_id: str) -> Respon
         "document.html",
         doc=data,
         claims=claims,
+        page=paged(claims, offset),
         segments=segment_text(data["text"], claim_marks(claims)),
         custody=services.document_custody(store, data["id"]),
     )

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
 from sanctionwatch import __version__
-from sanctionwatch.reports.casefile import http_url
+from sanctionwatch.reports.casefile import bdi, http_url, isolate
 from sanctionwatch.services.reporting import format_quantity, state_label
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -56,6 +56,8 @@ def templates() -> Jinja2Templates:
         pretty=pretty,
         short_id=short_id,
         quantity=format_quantity,
+        bdi=bdi,
+        isolate=isolate,
     )
     env.globals["version"] = __version__
     return Jinja2Templates(env=env)

@@ -18,6 +18,14 @@ CASEFILE_TYPES = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
 }
+CASEFILE_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {
+        "description": "The case file in the format asked for.",
+        "content": {
+            kind.split(";")[0]: {"schema": {"type": "string"}} for kind in CASEFILE_TYPES.values()
+        },
+    }
+}
 
 
 @router.get("/exports/{fmt}", response_class=StreamingResponse)
@@ -33,7 +41,12 @@ def export(
     )
 
 
-@router.get("/incidents/{incident_id}/casefile.{fmt}", tags=["reports"])
+@router.get(
+    "/incidents/{incident_id}/casefile.{fmt}",
+    tags=["reports"],
+    response_class=Response,
+    responses=CASEFILE_RESPONSES,
+)
 def casefile(store: StoreDep, incident_id: str, fmt: Literal["md", "html", "pdf"]) -> Response:
     """A Panel-of-Experts-style case file on one incident, with numbered citations."""
     case = reporting.case_file_for_incident(store, incident_id)
@@ -47,7 +60,9 @@ def casefile(store: StoreDep, incident_id: str, fmt: Literal["md", "html", "pdf"
     )
 
 
-@router.get("/casefile.{fmt}", tags=["reports"])
+@router.get(
+    "/casefile.{fmt}", tags=["reports"], response_class=Response, responses=CASEFILE_RESPONSES
+)
 def casefile_query(store: StoreDep, fmt: Literal["md", "html", "pdf"], flt: FilterDep) -> Response:
     """A case file on every incident the filters find (at most 50)."""
     case = reporting.case_file_for_query(store, flt)

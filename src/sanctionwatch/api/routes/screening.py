@@ -16,11 +16,15 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from sanctionwatch.api.limits import reject_surrogates
 from sanctionwatch.domain.errors import InputError
 from sanctionwatch.resolve.matcher import DEFAULT_THRESHOLD
 from sanctionwatch.services import screening
 
 router = APIRouter(tags=["screening"])
+MAX_QUERIES = 100
+"""Queries in one ``/match`` request (yente's own default batch cap); more is a 413."""
+TOO_MANY_QUERIES = "E509"
 
 
 class EntityExample(BaseModel):
@@ -36,11 +40,17 @@ class MatchRequest(BaseModel):
 
 
 def _unprocessable(error: InputError) -> JSONResponse:
-    body = {"error": {"code": error.code, "message": error.message}, "detail": error.message}
+    # ``detail`` in FastAPI's own shape (a list), as the OpenAPI schema of a 422 says.
+    detail = [{"loc": ["body"], "msg": error.message, "type": error.code}]
+    body = {"error": {"code": error.code, "message": error.message}, "detail": detail}
     return JSONResponse(body, status_code=422)
 
 
-@router.post("/match/{dataset}", response_model=None)
+@router.post(
+    "/match/{dataset}",
+    response_model=None,
+    responses={413: {"description": f"More than {MAX_QUERIES} queries (E509)."}},
+)
 def match(
     dataset: str,
     request: MatchRequest,
@@ -51,11 +61,17 @@ def match(
     """Match example entities against the loaded sanctions lists (yente-compatible)."""
     if not request.queries:
         return _unprocessable(InputError("no queries provided", code="E508"))
+    if len(request.queries) > MAX_QUERIES:
+        message = f"{len(request.queries)} queries in one request; at most {MAX_QUERIES}"
+        body = {"error": {"code": TOO_MANY_QUERIES, "message": message}}
+        return JSONResponse(body, status_code=413)
     queries = {
         key: {"id": q.id, "schema": q.schema_, "properties": q.properties}
         for key, q in request.queries.items()
     }
     try:
+        reject_surrogates(dataset, where="path parameter 'dataset'")
+        reject_surrogates(queries, where="body.queries")
         return screening.yente_match(dataset, queries, threshold=threshold, limit=limit)
     except InputError as error:
         return _unprocessable(error)

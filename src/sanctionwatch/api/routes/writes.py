@@ -10,11 +10,22 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from sanctionwatch.api.deps import DATE_PATTERN, StoreDep
+from sanctionwatch.api.limits import reject_surrogates
 from sanctionwatch.api.security import require_write_key
 from sanctionwatch.services import writing
 
 router = APIRouter(tags=["writes"], dependencies=[Depends(require_write_key)])
-MAX_LIST_BYTES = 200 * 1024 * 1024
+UNSUPPORTED_MEDIA = "E415"
+# Not text/plain, forms or multipart: those a page on another site may post without asking
+# (no CORS preflight), so a list only comes as the types no such page can send.
+LIST_TYPES = (
+    "application/xml",
+    "text/xml",
+    "application/json",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/octet-stream",
+)
 
 
 class Article(BaseModel):
@@ -35,11 +46,10 @@ class IngestRequest(BaseModel):
 @router.post("/ingest", status_code=201)
 def ingest(store: StoreDep, body: IngestRequest) -> dict[str, Any]:
     """Ingest posted articles (corpus shape) and URLs; extraction and incidents follow."""
-    summary = writing.ingest_posted(
-        store,
-        articles=[a.model_dump(exclude_none=True) for a in body.articles],
-        urls=body.urls,
-    )
+    articles = [a.model_dump(exclude_none=True) for a in body.articles]
+    reject_surrogates(articles, where="body.articles")
+    reject_surrogates(body.urls, where="body.urls")
+    summary = writing.ingest_posted(store, articles=articles, urls=body.urls)
     return summary.to_dict()
 
 
@@ -50,10 +60,15 @@ def ingest(store: StoreDep, body: IngestRequest) -> dict[str, Any]:
         "requestBody": {
             "required": True,
             "content": {
-                "application/xml": {"schema": {"type": "string"}},
-                "application/json": {"schema": {"type": "string"}},
+                kind: {"schema": {"type": "string"}}
+                for kind in ("application/xml", "application/json", "application/x-ndjson")
             },
-        }
+        },
+        "responses": {
+            "413": {"description": "The list is larger than the body limit (E204)."},
+            "415": {"description": "Not an XML or JSON content type (E415)."},
+            "422": {"description": "Not a valid list (E505, E506)."},
+        },
     },
 )
 async def update_list(
@@ -61,9 +76,12 @@ async def update_list(
     name: Annotated[str | None, Query(max_length=100, pattern=r"^[\w.-]+$")] = None,
 ) -> Any:
     """Replace a sanctions list with the posted UN consolidated XML or FtM JSON lines."""
+    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if kind not in LIST_TYPES:
+        accepted = ", ".join(LIST_TYPES)
+        message = f"a list is posted as one of {accepted}, not {kind or 'no content type'!r}"
+        body = {"error": {"code": UNSUPPORTED_MEDIA, "message": message}}
+        return JSONResponse(body, status_code=415)
     data = await request.body()
-    if len(data) > MAX_LIST_BYTES:
-        body = {"error": {"code": "E204", "message": "the list is larger than 200 MiB"}}
-        return JSONResponse(body, status_code=413)
     record = await run_in_threadpool(writing.replace_list, data, name=name, source="api")
     return record.to_dict()

@@ -8,26 +8,48 @@ import typer
 
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.services import document_detail, incident_view, list_incident_views
+from sanctionwatch.services import document_detail, incident_view
 from sanctionwatch.services import search as run_search
+from sanctionwatch.services.browsing import find_incidents, parse_filter
+
+ALL = 10**9
+"""No limit: every matching incident."""
 
 
 def incidents(
     type: Annotated[
         str | None, typer.Option("--type", help="Claim type, e.g. arms_transfer.")
     ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="State code or name on either side, e.g. KP or Russia.")
+    ] = None,
+    provision: Annotated[str | None, typer.Option(help="Provision id or part, e.g. 2397.")] = None,
+    grade: Annotated[
+        str | None, typer.Option(help="Admiralty code B2, letter B or digit 2.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", "-q", help="Words that must all occur in the evidence."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List incidents with actors, time, quantity, grade and provisions."""
+    """List incidents with actors, time, quantity, grade and provisions (the web list's filters)."""
     with domain_errors():
-        views = list_incident_views(
-            open_store(db), type=type, since=since, until=until, limit=limit
+        flt = parse_filter(
+            type=type,
+            actor=actor,
+            provision=provision,
+            grade=grade,
+            since=since,
+            until=until,
+            text=query,
         )
-    rows = [v.to_dict() for v in views]
+        store = open_store(db)
+        rows = find_incidents(store, flt, limit=limit or ALL, offset=0).incidents
     if as_json:
         render.print_json(rows)
     else:

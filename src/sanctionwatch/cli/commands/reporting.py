@@ -54,6 +54,15 @@ def report(
     from sanctionwatch.services.browsing import parse_filter
     from sanctionwatch.services.reporting import case_file_for_incident, case_file_for_query
 
+    if query is not None and query.startswith("-"):
+        # "--query --type X" makes "--type" the words and X the incident id: say so.
+        render.err_console.print(
+            f"error E423: --query takes the words to search for, got the option {query!r}; "
+            "for a case file on a selection, give the filters alone "
+            "(report --type arms_transfer --actor KP)",
+            markup=False,
+        )
+        raise typer.Exit(2)
     filters = {"type": type, "actor": actor, "provision": provision, "grade": grade}
     filters |= {"since": since, "until": until, "text": query}
     given = any(v is not None for v in filters.values())

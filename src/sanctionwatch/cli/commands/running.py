@@ -154,12 +154,25 @@ def serve(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Serve the JSON API (OpenAPI at /docs) and the web UI (/ui) on localhost."""
+    """Serve the JSON API (OpenAPI at /docs) and the web UI (/ui) on localhost.
+
+    Bound off loopback (``--host 0.0.0.0``), reads from other machines need a key unless
+    ``--open-reads`` is given."""
     import uvicorn
 
     from sanctionwatch.api import create_app
+    from sanctionwatch.api.security import KeyConfig, plan_exposure
 
-    app = create_app(database_url=db, api_keys=api_key or None, read_requires_key=read_requires_key)
+    keys = KeyConfig.build(api_key or None, read_requires_key).keys
+    remote, warnings = plan_exposure(host, keys=keys, read_requires_key=read_requires_key)
+    for warning in warnings:
+        render.err_console.print(f"warning: {warning}", markup=False, highlight=False)
+    app = create_app(
+        database_url=db,
+        api_keys=api_key or None,
+        read_requires_key=read_requires_key,
+        remote_reads_require_key=remote,
+    )
     render.err_console.print(
         f"web UI: http://{host}:{port}/ui/  API docs: http://{host}:{port}/docs",
         markup=False,
