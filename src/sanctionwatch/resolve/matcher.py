@@ -88,6 +88,25 @@ class MatchResult:
     """Which second attributes agree: dob, country, identifier."""
     ambiguous: bool = False
     homonyms: list[str] = field(default_factory=list)
+    quality: str = "primary"
+    """Quality of the entry name that matched best: primary | original-script | good | low."""
+    same_script: bool = False
+    """The best pair is in one script (Hangul with Hangul): no transliteration between."""
+    designations: list[ListEntry] = field(default_factory=list)
+    """Every listing of this designee, this entry first (UN and EU copies of one person)."""
+
+    @property
+    def rank(self) -> tuple[float, bool, int, int, str]:
+        """Sort key, best first: score; at equal scores a same-script pair over one read
+        through a transliteration, a primary name over an alias, more support."""
+        order = {"primary": 0, "original-script": 0, "good": 1, "low": 2}.get(self.quality, 1)
+        return (
+            -round(self.score, 6),
+            not self.same_script,
+            order,
+            -len(self.support),
+            self.entry.id,
+        )
 
     @property
     def confidence(self) -> str:
@@ -112,10 +131,35 @@ def entry_forms(entry: ListEntry) -> EntryForms:
     )
 
 
+def _other_scripts(form: NameForm) -> frozenset[str]:
+    return frozenset(s for s in form.scripts if s != "Latin")
+
+
 def best_name(query_forms: list[NameForm], forms: EntryForms) -> NameScore:
+    return best_name_with_quality(query_forms, forms)[0]
+
+
+def best_name_with_quality(
+    query_forms: list[NameForm], forms: EntryForms
+) -> tuple[NameScore, str, bool]:
+    """The best pair of names, same-script evidence first; the quality of the entry's name
+    and whether both names of the pair are in one script.
+
+    A query name in Hangul (or Cyrillic, or Chinese characters) is compared with the
+    entry's names in that script when the entry has any: the listing's own spelling is
+    better evidence than a romanisation of it, so 박도춘 does not match an entry whose
+    Hangul name is 박도준 through its Latin alias "PAK Do jun".
+    """
     best: NameScore | None = None
+    best_quality = "primary"
+    best_same = False
     for q in query_forms:
-        for c, quality in forms.forms:
+        scripts = _other_scripts(q)
+        pool = forms.forms
+        if scripts:
+            same = tuple(pair for pair in forms.forms if _other_scripts(pair[0]) & scripts)
+            pool = same or pool
+        for c, quality in pool:
             score = _compare(q, c)
             if quality == "low":
                 # Low-quality aliases (UN "Low") are weak evidence on their own.
@@ -127,10 +171,11 @@ def best_name(query_forms: list[NameForm], forms: EntryForms) -> NameScore:
                     score.transliteration,
                     score.detail + " (low-quality alias)",
                 )
-            if best is None or score.score > best.score:
-                best = score
+            same_script = _other_scripts(c) == scripts
+            if best is None or (score.score, same_script) > (best.score, best_same):
+                best, best_quality, best_same = score, quality, same_script
     assert best is not None
-    return best
+    return best, best_quality, best_same
 
 
 def _compare(q: NameForm, c: NameForm) -> NameScore:
@@ -156,7 +201,7 @@ def score_entry(
     query: Query, query_forms: list[NameForm], forms: EntryForms, *, threshold: float
 ) -> MatchResult:
     entry = forms.entry
-    name = best_name(query_forms, forms)
+    name, quality, same_script = best_name_with_quality(query_forms, forms)
     features = [
         Feature(
             "name_match",
@@ -230,6 +275,8 @@ def score_entry(
         features,
         supported=bool(support) and match,
         support=frozenset(support),
+        quality=quality,
+        same_script=same_script,
     )
 
 
