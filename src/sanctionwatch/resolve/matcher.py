@@ -191,6 +191,11 @@ def _compare(q: NameForm, c: NameForm) -> NameScore:
 _ID_CLEAN = re.compile(r"[^0-9A-Z]")
 
 
+def _clean_id(number: str) -> str:
+    """ "IMO 8660313" and "8660313", "PS 123456" and "ps123456" are one number."""
+    return _ID_CLEAN.sub("", number.upper()).removeprefix("IMO")
+
+
 def _dates_agree(a: str, b: str) -> bool:
     """Same date at the precision both have: "1944" agrees with "1944-10-13"."""
     size = min(len(a), len(b))
@@ -214,9 +219,9 @@ def score_entry(
     ]
     main = name.score
     support: set[str] = set()
-    entry_ids = {_ID_CLEAN.sub("", d.number.upper()): d for d in entry.documents}
+    entry_ids = {_clean_id(d.number): d for d in entry.documents}
     for identifier in query.identifiers:
-        doc = entry_ids.get(_ID_CLEAN.sub("", identifier.upper()))
+        doc = entry_ids.get(_clean_id(identifier))
         if doc is not None:
             features.append(
                 Feature("identifier_match", 1.0, IDENTIFIER, doc.type, identifier, doc.number)
