@@ -163,7 +163,7 @@ def _write(
     if progress:
         progress("linking listings", 0, total)
     groups = np.asarray(group_entries(entries), dtype=np.uint32)
-    arrays = {
+    arrays: dict[str, np.ndarray] = {
         "group": groups,
         "list": np.asarray([list_ids[e.list_name] for e in entries], dtype=np.uint16),
         "schema": np.asarray([_SCHEMA_CODE.get(e.schema, 0) for e in entries], dtype=np.uint8),
