@@ -33,7 +33,8 @@ class Recurrence:
 
     periods: dict[str, set[Interval]] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=dict)
-    _span: tuple[dt.date, dt.date] | None = None
+    span: tuple[dt.date, dt.date] | None = None
+    """The earliest and latest day any kind reaches (a store may give it)."""
 
     def observe(self, kind: str, period: Interval) -> bool:
         """Add one period; ``True`` if it was new."""
@@ -42,8 +43,8 @@ class Recurrence:
             return False
         known.add(period)
         self._counts.pop(kind, None)
-        lo, hi = self._span or period
-        self._span = (min(lo, period[0]), max(hi, period[1]))
+        lo, hi = self.span or period
+        self.span = (min(lo, period[0]), max(hi, period[1]))
         return True
 
     def occurrences(self, kind: str | None) -> int:
@@ -54,9 +55,9 @@ class Recurrence:
         return self._counts[kind]
 
     def span_days(self) -> int:
-        if self._span is None:
+        if self.span is None:
             return MIN_SPAN_DAYS
-        return max(MIN_SPAN_DAYS, (self._span[1] - self._span[0]).days + 1)
+        return max(MIN_SPAN_DAYS, (self.span[1] - self.span[0]).days + 1)
 
     def expected(self, kind: str | None, days: int) -> float:
         """Distinct events of ``kind`` expected in ``days`` days at the observed rate."""

@@ -148,14 +148,25 @@ def list_incidents(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    relevance: str | None = None,
+    episodes: bool = True,
+    parent_id: str | None = None,
 ) -> list[Incident]:
     """Incidents whose time range overlaps [since, until], latest first.
 
     Bounds are ISO dates at any grain; ``since="2023-01"`` keeps an incident dated only
-    ``2023``. With a bound given, incidents of unknown time are left out.
+    ``2023``. With a bound given, incidents of unknown time are left out. ``relevance``
+    (``regime`` | ``other``) filters by relevance to the 1718 regime; ``episodes=False``
+    leaves out the episodes inside campaigns; ``parent_id`` gives one campaign's episodes.
     """
     inc = tables.incidents
     filters: list[ColumnElement[bool]] = []
+    if relevance is not None:
+        filters.append(inc.c.relevance == relevance)
+    if not episodes:
+        filters.append(inc.c.parent_id.is_(None))
+    if parent_id is not None:
+        filters.append(inc.c.parent_id == parent_id)
     if type is not None:
         filters.append(inc.c.type == ClaimType(type).value)
     if since is not None:
