@@ -105,6 +105,8 @@ class Profile:
     syndication: dict[str, set[str]] = field(default_factory=dict)
     published: dt.date | None = None
     """The earliest publication among its reports."""
+    coarse: bool = False
+    """An activity whose window comes only from coarse dates ("2023"), not a campaign's."""
 
     @property
     def is_act(self) -> bool:
@@ -147,19 +149,22 @@ class Profile:
             self.sources = facts.sources or self.sources
         if not self.targets:
             self.targets = facts.targets
-        if facts.interval is not None:
+        interval = facts.interval
+        if interval is not None:
             if self.window is None:
-                self.window = facts.interval
-            elif self.is_act:
-                self.window = (
-                    max(self.window[0], facts.interval[0]),
-                    min(self.window[1], facts.interval[1]),
+                self.window = interval
+                self.coarse = not _spans_campaign(facts)
+            elif self.is_act or (self.coarse and not _spans_campaign(facts)):
+                self.window = (max(self.window[0], interval[0]), min(self.window[1], interval[1]))
+            elif _spans_campaign(facts):
+                # A campaign's period is what its precise or explicitly ranged reports
+                # cover; "in 2023" fits inside it but does not stretch it to the year.
+                lo, hi = (
+                    interval
+                    if self.coarse
+                    else (min(self.window[0], interval[0]), max(self.window[1], interval[1]))
                 )
-            else:
-                self.window = (
-                    min(self.window[0], facts.interval[0]),
-                    max(self.window[1], facts.interval[1]),
-                )
+                self.window, self.coarse = (lo, hi), False
         self.items = common_classes([self.items, facts.items]) or self.items
 
     def is_copy(self, facts: EventFacts) -> bool:
@@ -185,7 +190,7 @@ class _Fit:
     detail: bool
     timely: bool
     loose: bool = False
-    """The claim's lone actor sits in the other role: only a strong tie may join it."""
+    """The claim's actors only nest in the incident's: only a strong tie may join it."""
 
     @property
     def strong(self) -> bool:
@@ -258,7 +263,7 @@ class Clusterer:
 
     def _fit(self, facts: EventFacts, profile: Profile) -> _Fit | None:
         strict = _actors_fit(facts, profile)
-        if not strict and not _actors_swapped(facts, profile):
+        if not strict and not _actors_nested(facts, profile):
             return None
         if not _time_fits(facts, profile):
             return None
@@ -266,9 +271,9 @@ class Clusterer:
         # its contents (one resolution bans arms and lists ships and people).
         if not profile.is_act and common_classes([profile.items, facts.items]) is None:
             return None
-        if profile.is_act and not all(
-            _figures_fit(facts.quantity, m.quantity) for m in profile.members
-        ):
+        # An act's figures must all agree; a campaign's grow, so one close figure will do.
+        figures = [_figures_fit(facts.quantity, m.quantity) for m in profile.members]
+        if figures and not (all(figures) if profile.is_act else any(figures)):
             return None
         return _Fit(
             profile=profile,
@@ -308,14 +313,23 @@ class Clusterer:
 
     def _choose(self, facts: EventFacts, fits: list[_Fit]) -> _Fit | None:
         tied = [f for f in fits if f.tied]
+        if not facts.full:
+            own = [f for f in tied if f.distance is not None or f.copy]
+            if own:
+                return min(own, key=_Fit.rank)
+            if facts.contradicts:
+                # A denial naming one party may deny something else: only its own
+                # report, a copy or a shared name attaches it.
+                tied = [f for f in tied if f.anchors]
+            # A missing actor could be anyone: join only if the candidates with a shared
+            # name or detail, else all of them, are between the same parties.
+            tied = [f for f in tied if f.strong] or tied
+            if len({(f.profile.sources, f.profile.targets) for f in tied}) > 1:
+                return None
         if not tied:
             return None
         strong = [f for f in tied if f.strong]
-        if strong:
-            return min(strong, key=_Fit.rank)
-        if not facts.full and len(tied) > 1:
-            return None  # a missing actor and several candidates: too ambiguous to join
-        return min(tied, key=_Fit.rank)
+        return min(strong or tied, key=_Fit.rank)
 
     def clusters(self, ids: Iterable[str] | None = None) -> list[ClaimCluster]:
         wanted = self.profiles if ids is None else {i: self.profiles[i] for i in ids}
@@ -366,18 +380,37 @@ def cluster_claims(
 
 
 def _actors_fit(facts: EventFacts, profile: Profile) -> bool:
+    """Participants may be a subset (a report names two of three); directed roles agree."""
     if not (facts.parties & profile.parties) and facts.parties and profile.parties:
         return False
-    return _nested(facts.sources, profile.sources) and _nested(facts.targets, profile.targets)
+    if profile.type in SYMMETRIC:
+        return _nested(facts.sources, profile.sources)
+    return _agree(facts.sources, profile.sources) and _agree(facts.targets, profile.targets)
 
 
-def _actors_swapped(facts: EventFacts, profile: Profile) -> bool:
-    """A claim naming one side only, whose actors all take part in the incident.
+def _agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a == b
 
-    Extractors confuse roles most where a sentence names one party ("the Wagner deal
-    with North Korea"); the party still places the claim among the incident's actors.
+
+def _spans_campaign(facts: EventFacts) -> bool:
+    """A precise date (a month or finer) or an explicit range ("from October to April")."""
+    interval, time = facts.interval, facts.claim.time
+    if interval is None or time is None:
+        return False
+    ranged = bool(time.end) and time.end != time.start
+    return ranged or (interval[1] - interval[0]).days <= 31
+
+
+def _actors_nested(facts: EventFacts, profile: Profile) -> bool:
+    """Roles that differ only by a party more or less, or a lone party in the other role.
+
+    Extractors confuse roles most where a sentence names one side ("the Wagner deal with
+    North Korea") and add or miss a party in lists; such a claim may still report the
+    incident, but only a strong tie (its own report, a name, a detail) joins it.
     """
-    return not facts.full and bool(facts.parties) and facts.parties <= profile.parties
+    if not facts.full and facts.parties and facts.parties <= profile.parties:
+        return True
+    return _nested(facts.sources, profile.sources) and _nested(facts.targets, profile.targets)
 
 
 def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -407,6 +440,11 @@ def _shift(day: dt.date, delta: dt.timedelta) -> dt.date:
 
 
 def _shares_detail(facts: EventFacts, profile: Profile) -> bool:
+    """A specific item class or a close figure, with time known on both sides."""
+    if (facts.interval is None and facts.published is None) or (
+        profile.window is None and profile.published is None
+    ):
+        return False
     if facts.items and profile.items and facts.items & profile.items:
         return True
     q = facts.quantity
