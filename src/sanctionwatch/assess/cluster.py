@@ -275,15 +275,28 @@ class Clusterer:
         figures = [_figures_fit(facts.quantity, m.quantity) for m in profile.members]
         if figures and not (all(figures) if profile.is_act else any(figures)):
             return None
+        distance = profile.distance(facts)
+        if distance is not None and profile.is_act and not self._rare_nearby(facts, profile):
+            # Acts that recur often (weekly talks, monthly designations): in one report,
+            # "in 2023 the US sanctioned ..." beside "in June 2023 ..." are two acts.
+            distance = distance if _dates_agree(facts, profile) else None
         return _Fit(
             profile=profile,
-            distance=profile.distance(facts),
+            distance=distance,
             copy=profile.is_copy(facts),
             anchors=len(facts.anchors & set(profile.anchors)),
             detail=_shares_detail(facts, profile),
             timely=self._timely(facts, profile),
             loose=not strict,
         )
+
+    def _rare_nearby(self, facts: EventFacts, profile: Profile) -> bool:
+        """Fewer than half an act of the kind expected in the period the two dates span."""
+        dated = [iv for iv in (facts.interval, profile.window) if iv is not None]
+        lo = min((iv[0] for iv in dated), default=None)
+        hi = max((iv[1] for iv in dated), default=None)
+        days = (hi - lo).days + 1 if lo and hi and lo > dt.date.min else RECENT_DAYS
+        return self.recurrence.rare_within(facts.kind() or profile.kind(), days)
 
     def _timely(self, facts: EventFacts, profile: Profile) -> bool:
         """Time (with the parties) alone makes it likely the same event."""
@@ -292,8 +305,9 @@ class Clusterer:
         if facts.interval is not None and window is not None:
             if not profile.is_act:
                 return True
-            shared = (max(facts.interval[0], window[0]), min(facts.interval[1], window[1]))
-            return self.recurrence.rare_within(kind, (shared[1] - shared[0]).days + 1)
+            # The coarser date is the doubt: "June 2024" may be any of June's meetings.
+            days = max(_width(facts.interval), _width(window))
+            return self.recurrence.rare_within(kind, days)
         if facts.interval is None and window is not None and facts.published is not None:
             gap = (facts.published - window[1]).days
             if gap > RECENT_DAYS:
@@ -392,6 +406,21 @@ def _agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a == b
 
 
+def _width(interval: Interval) -> int:
+    if interval[0] == dt.date.min:
+        return RECENT_DAYS * 10
+    return (interval[1] - interval[0]).days + 1
+
+
+def _dates_agree(facts: EventFacts, profile: Profile) -> bool:
+    """The same period, or an undated report beside one dated to a day (its details)."""
+    interval, window = facts.interval, profile.window
+    if interval is None or window is None:
+        dated = interval or window
+        return dated is None or dated[0] == dated[1]
+    return interval == window
+
+
 def _spans_campaign(facts: EventFacts) -> bool:
     """A precise date (a month or finer) or an explicit range ("from October to April")."""
     interval, time = facts.interval, facts.claim.time
@@ -426,7 +455,10 @@ def _time_fits(facts: EventFacts, profile: Profile) -> bool:
         wide = (_shift(window[0], -gap), _shift(window[1], gap))
         return overlaps(interval, wide)
     if interval is None and window is not None and facts.published is not None:
-        return window[0] <= facts.published
+        # An undated report tells of an event already begun, and of a campaign still
+        # recent when it was written.
+        recent = profile.is_act or (facts.published - window[1]).days <= RECENT_DAYS
+        return window[0] <= facts.published and recent
     if interval is not None and window is None and profile.published is not None:
         return interval[0] <= profile.published
     return True
