@@ -35,6 +35,7 @@ incident whose ``parent`` is the campaign (see ``episodes``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
@@ -62,6 +63,8 @@ RECENT_DAYS = 365
 """An undated report joins an event that ended at most this long before it was published."""
 FIGURE_FACTOR = 10.0
 """Figures of an act further apart than this are different events, not a dispute."""
+MAX_ANCHOR_SHARE = 2
+"""A name more of the candidate incidents share than this tells them apart from none."""
 FIGURE_MATCH = 1.25
 """Figures this close are the same detail ("$1.46 billion", "$1.5 billion")."""
 
@@ -239,6 +242,13 @@ class Clusterer:
         if observed is not None:
             found.observe(*observed)
         fits = [f for f in (self._fit(facts, p) for p in self._candidates(facts)) if f is not None]
+        # A name every fitting incident shares ("Putin" for each Kim-Putin meeting) tells
+        # them apart from none; only names few of them share count.
+        common = Counter(a for f in fits for a in facts.anchors & f.profile.anchors.keys())
+        specific = frozenset(a for a in facts.anchors if common[a] <= MAX_ANCHOR_SHARE)
+        fits = [
+            dataclasses.replace(f, anchors=len(specific & f.profile.anchors.keys())) for f in fits
+        ]
         chosen = self._choose(facts, fits)
         if chosen is None:
             profile = Profile(new_incident_id(facts.claim), facts.type)
@@ -284,7 +294,7 @@ class Clusterer:
             profile=profile,
             distance=distance,
             copy=profile.is_copy(facts),
-            anchors=len(facts.anchors & set(profile.anchors)),
+            anchors=len(facts.anchors & profile.anchors.keys()),
             detail=_shares_detail(facts, profile),
             timely=self._timely(facts, profile),
             loose=not strict,

@@ -41,7 +41,10 @@ SYMMETRIC = frozenset({ClaimType.MEETING, ClaimType.AGREEMENT})
 CONTRADICTING = frozenset({Modality.DENIED, Modality.NEGATED})
 
 # Gazetteer kinds that name a place, an organisation or a person rather than the state.
-_ANCHOR_KINDS = frozenset({"place", "metonym", "organisation", "person"})
+# A person is kept by surname ("Vladimir Putin", "Putin" -> "putin"): leaders name events
+# ("the Kim-Putin summit") that their states' ministers do not.
+_ANCHOR_KINDS = frozenset({"place", "metonym", "organisation"})
+_PERSON = "person"
 _RESOLUTION = re.compile(r"\b(?:[Rr]esolutions?|UNSCR|S/RES/)\s*(\d{3,4})\b")
 _DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{1,9}-\d{1,3}[A-Z]?\b")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
@@ -168,8 +171,10 @@ def anchors_of(claim: Claim) -> frozenset[str]:
     taken: list[tuple[int, int]] = []
     for match in find_actors(text):
         taken.append((match.start, match.end))
-        if match.kind in _ANCHOR_KINDS:
+        if match.kind in _ANCHOR_KINDS and not match.form.lower().startswith("the "):
             out.add(_norm(match.form))
+        elif match.kind == _PERSON:
+            out.add(re.split(r"[\s-]+", match.form.strip())[-1].lower())
     for found in _RESOLUTION.finditer(text):
         out.add(f"resolution {found.group(1)}")
     for found in _DESIGNATION.finditer(text):
