@@ -36,7 +36,7 @@ from sanctionwatch.ingest import (
     make_parsers,
 )
 from sanctionwatch.pipeline import extract_document, make_executor
-from sanctionwatch.services.clustering import update_incidents
+from sanctionwatch.services.clustering import rebuild_incidents, update_incidents
 from sanctionwatch.services.syndicating import assign_syndication
 
 ProgressFn = Callable[[str, str], None]
@@ -242,7 +242,11 @@ def _after_ingest(
     done: list[str] = []
     extracted, claims = extract_pending(store, workers=workers, extracted_ids=done)
     summary.extracted, summary.claims = extracted, claims
-    if extracted or summary.ingested or clusters.assigned or st.incidents_out_of_date(store):
+    if st.incidents_out_of_date(store) and not done:
+        # A run killed between extraction and incidents: which claims it left out is
+        # unknown, so every claim is clustered again.
+        summary.incidents = rebuild_incidents(store)
+    elif extracted or summary.ingested or clusters.assigned:
         # Only what this run extracted is clustered into the stored incidents; a change
         # of clusterer or extractor makes this a full rebuild.
         summary.incidents = update_incidents(store, document_ids=done)

@@ -19,6 +19,7 @@ from sanctionwatch.store.engine import Store
 from sanctionwatch.store.writer import _chunks, _incident_links, _incident_row
 
 BUILT_BY_KEY = "incidents_built_by"
+CURRENT_AT_KEY = "incidents_current_at"
 MAX_REDIRECT_HOPS = 16
 
 Period = tuple[dt.date, dt.date]
@@ -36,6 +37,14 @@ def set_built_by(conn: Connection, value: str) -> None:
     meta = tables.schema_meta
     conn.execute(delete(meta).where(meta.c.key == BUILT_BY_KEY))
     conn.execute(insert(meta).values(key=BUILT_BY_KEY, value=value))
+    mark_current(conn)
+
+
+def mark_current(conn: Connection) -> None:
+    """Incidents now reflect every claim extracted so far (``incidents_out_of_date``)."""
+    meta = tables.schema_meta
+    conn.execute(delete(meta).where(meta.c.key == CURRENT_AT_KEY))
+    conn.execute(insert(meta).values(key=CURRENT_AT_KEY, value=datetime.now(UTC).isoformat()))
 
 
 def incident_ids_for_keys(store: Store, keys: Iterable[str]) -> set[str]:
@@ -72,6 +81,7 @@ def upsert_incidents(
             conn.execute(insert(links), link_chunk)
         _add_keys(conn, keys)
         _add_periods(conn, periods or {})
+        mark_current(conn)
     return len(batch)
 
 
