@@ -289,7 +289,9 @@ def _weekly(make_claim: Factory, claim_type: str, *, year: int = 2022) -> list[C
     ("claim_type", "days", "frequent", "together"),
     [
         pytest.param("meeting", ("2024-06-19", "2024-06-19"), True, True, id="meeting-same-day"),
-        pytest.param("meeting", ("2024-06", "2024-06-19"), True, False, id="frequent-meeting-month"),
+        pytest.param(
+            "meeting", ("2024-06", "2024-06-19"), True, False, id="frequent-meeting-month"
+        ),
         pytest.param("meeting", ("2024-06", "2024-06-19"), False, True, id="rare-meeting-month"),
         pytest.param("sanctions_action", ("2022-05", "2022-05"), True, False, id="frequent-month"),
         pytest.param("sanctions_action", ("2022-05", "2022-05"), False, True, id="rare-month"),

@@ -132,11 +132,17 @@ class EventFacts:
         )
 
     def order(self) -> tuple[bool, bool, bool, int, str, str]:
-        """Most specific first: both actors, dated, finer grain, earlier; then the id."""
+        """Most specific first: both actors, dated, finer grain, earlier; then the id.
+
+        An activity reported over an explicit range ("from September to February") comes
+        before its dated reports: it draws the campaign they fall into.
+        """
         rank = {"day": 0, "month": 1, "year": 2}.get(self.grain, 3)
-        interval = self.interval
+        interval, time = self.interval, self.claim.time
         if interval is not None and (interval[1] - interval[0]).days >= 400:
             rank = 4
+        elif not self.is_act and time is not None and time.end and time.end != time.start:
+            rank = -1
         start = interval[0].isoformat() if interval else "9999"
         return (self.weak, not self.full, interval is None, rank, start, self.claim.id)
 
