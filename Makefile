@@ -51,6 +51,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m sanctionwatch.bench $(SHARED)/corpus/articles.jsonl
+	$(BIN)/python -m sanctionwatch.benchgrowth $(SHARED)/corpus/articles.jsonl
 	$(BIN)/python -m sanctionwatch.resolve.bench $(SHARED)
 
 clean:
