@@ -108,6 +108,9 @@ class Profile:
     syndication: dict[str, set[str]] = field(default_factory=dict)
     published: dt.date | None = None
     """The earliest publication among its reports."""
+    votes: Counter[str] = field(default_factory=Counter)
+    """Participants named (meetings, agreements), or each role's actor set as named."""
+    voters: int = 0
     coarse: bool = False
     """An activity whose window comes only from coarse dates ("2023"), not a campaign's."""
 
@@ -146,12 +149,7 @@ class Profile:
             self.published = facts.published
 
     def _shape(self, facts: EventFacts) -> None:
-        if not self.sources or (
-            facts.full and self.sources < facts.sources and self.type in SYMMETRIC
-        ):
-            self.sources = facts.sources or self.sources
-        if not self.targets:
-            self.targets = facts.targets
+        self._vote(facts)
         interval = facts.interval
         if interval is not None:
             if self.window is None:
@@ -169,6 +167,30 @@ class Profile:
                 )
                 self.window, self.coarse = (lo, hi), False
         self.items = common_classes([self.items, facts.items]) or self.items
+
+    def _vote(self, facts: EventFacts) -> None:
+        """Actors are what most reports say: one report's stray party does not stick."""
+        if self.type in SYMMETRIC:
+            if not facts.sources:
+                return
+            self.votes.update(facts.sources)
+            self.voters += 1
+            agreed = frozenset(p for p, n in self.votes.items() if 2 * n > self.voters)
+            self.sources = agreed if len(agreed) >= min(2, len(self.votes)) else self.sources
+            self.sources = self.sources or facts.sources
+            return
+        for role, value in (("s", facts.sources), ("t", facts.targets)):
+            if value:
+                self.votes[f"{role}|{','.join(sorted(value))}"] += 1
+        self.sources = self._leading("s") or self.sources
+        self.targets = self._leading("t") or self.targets
+
+    def _leading(self, role: str) -> frozenset[str]:
+        ranked = sorted(
+            ((n, key) for key, n in self.votes.items() if key.startswith(f"{role}|")),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        return frozenset(ranked[0][1][2:].split(",")) if ranked else frozenset()
 
     def is_copy(self, facts: EventFacts) -> bool:
         copies = self.syndication.get(facts.syndication or "", set())

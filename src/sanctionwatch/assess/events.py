@@ -170,21 +170,26 @@ def read_facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> EventFact
 
 
 def anchors_of(claim: Claim) -> frozenset[str]:
-    """Names in the claim's sentence that tie it to one event, lower-cased."""
-    span = claim.evidence
-    text = span.text
+    """Names in the claim's sentence that tie it to one event, lower-cased and typed.
+
+    ``place:kursk``, ``org:bybit`` (gazetteer places, organisations, institutions),
+    ``person:putin`` (by surname), ``resolution 2270``, ``model:hwasong-18`` and
+    ``name:zorvak`` for a capitalised name the gazetteer does not know.
+    """
+    text = claim.evidence.text
     out: set[str] = set()
     taken: list[tuple[int, int]] = []
     for match in find_actors(text):
         taken.append((match.start, match.end))
         if match.kind in _ANCHOR_KINDS and not match.form.lower().startswith("the "):
-            out.add(_norm(match.form))
+            prefix = "place" if match.kind == "place" else "org"
+            out.add(f"{prefix}:{_norm(match.form)}")
         elif match.kind == _PERSON:
-            out.add(re.split(r"[\s-]+", match.form.strip())[-1].lower())
+            out.add("person:" + re.split(r"[\s-]+", match.form.strip())[-1].lower())
     for found in _RESOLUTION.finditer(text):
         out.add(f"resolution {found.group(1)}")
     for found in _DESIGNATION.finditer(text):
-        out.add(found.group(0).lower())
+        out.add(f"model:{found.group(0).lower()}")
     for found in _CAPITALISED.finditer(text):
         start = found.start()
         word = found.group(0)
@@ -192,7 +197,7 @@ def anchors_of(claim: Claim) -> frozenset[str]:
             continue
         if _SENTENCE_START.search(text[:start]):
             continue  # capitalised only because a sentence or quotation begins
-        out.add(word.lower())
+        out.add(f"name:{word.lower()}")
     return frozenset(out)
 
 
