@@ -344,9 +344,9 @@ class Clusterer:
             gap = (facts.published - window[1]).days
             if gap > RECENT_DAYS:
                 return False
-            if not profile.is_act:
-                return True
-            return self.recurrence.rare_within(kind, (facts.published - window[0]).days + 1)
+            # An act told without a date ("the sanctions", "the two leaders met") is tied to
+            # one act elsewhere only by a name or detail; an activity runs on.
+            return not profile.is_act
         if facts.interval is not None and window is None and profile.published is not None:
             if profile.is_act:
                 return False
@@ -363,10 +363,11 @@ class Clusterer:
             own = [f for f in tied if f.distance is not None or f.copy]
             if own:
                 return min(own, key=_Fit.rank)
-            if facts.contradicts:
-                # A denial naming one party may deny something else: only its own
-                # report, a copy or a shared name attaches it.
-                tied = [f for f in tied if f.anchors]
+            if facts.contradicts or facts.is_act:
+                # A denial or an act naming one party ("new sanctions were imposed") may
+                # be about another event: only its own report, a copy, a shared name or
+                # detail attaches it elsewhere.
+                tied = [f for f in tied if f.anchors or (f.detail and not facts.contradicts)]
             # A missing actor could be anyone: join only if the candidates with a shared
             # name or detail, else all of them, are between the same parties.
             tied = [f for f in tied if f.strong] or tied
