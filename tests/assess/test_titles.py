@@ -53,3 +53,4 @@ def test_titles_relevance_gives_its_reason() -> None:
     assert relevance_for(["CN"], ["RU"], [match])[0] == "regime"
     relevance, reason = relevance_for(["US"], ["VN"], [])
     assert relevance == "other" and "no North Korean party" in reason
+    assert relevance_for(["RU"], ["US"], [], named={"KP", "RU"})[0] == "regime"

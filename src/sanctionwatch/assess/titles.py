@@ -10,7 +10,7 @@ each with the reason.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.provision import ProvisionMatch
@@ -77,14 +77,20 @@ def time_phrase(start: str | None, end: str | None) -> str:
 
 
 def relevance_for(
-    sources: Sequence[str], targets: Sequence[str], provisions: Sequence[ProvisionMatch]
+    sources: Sequence[str],
+    targets: Sequence[str],
+    provisions: Sequence[ProvisionMatch],
+    *,
+    named: Collection[str] = (),
 ) -> tuple[str, str]:
-    """(``regime`` | ``other``, the reason)."""
+    """(``regime`` | ``other``, the reason). ``named``: states its evidence sentences name."""
     if REGIME_STATE in sources or REGIME_STATE in targets:
         return RELEVANT, "involves North Korea (DPRK)"
     if provisions:
         ids = ", ".join(sorted({m.provision_id for m in provisions})[:3])
         return RELEVANT, f"maps to 1718-regime provisions ({ids})"
+    if REGIME_STATE in named:
+        return RELEVANT, "its reports name North Korea (DPRK), though not as a party"
     return OTHER, "no North Korean party and no 1718-regime provision"
 
 
