@@ -62,6 +62,7 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m sanctionwatch.bench $(SHARED)/corpus/articles.jsonl
+	$(BIN)/python -m sanctionwatch.benchgrowth $(SHARED)/corpus/articles.jsonl
 	$(BIN)/python -m sanctionwatch.resolve.bench $(SHARED)
 
 clean:

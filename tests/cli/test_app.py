@@ -58,3 +58,30 @@ def test_app_extract_json_and_review_page(tmp_path: Path) -> None:
     (claim,) = out["claims"]
     assert (claim["type"], claim["time"]["start"]) == ("arms_transfer", "2024-07")
     assert '<mark class="trigger"' in page.read_text("utf-8")
+
+
+def test_app_incidents_rebuild_and_show_follows_a_merge(tmp_path: Path, articles: Path) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from sanctionwatch import store as st
+    from sanctionwatch.store import schema
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    _invoke("ingest", str(articles), "--db", db, "--json")
+    before = {i["id"] for i in json.loads(_invoke("incidents", "--db", db, "--json"))}
+    assert json.loads(_invoke("incidents", "rebuild", "--db", db, "--json"))["incidents"] > 0
+    after = {i["id"] for i in json.loads(_invoke("incidents", "--db", db, "--json"))}
+    assert after == before  # a rebuild keeps the ids
+    live = sorted(after)[0]
+    with st.open_store(db) as store, store.transaction(write=True) as conn:
+        conn.execute(
+            insert(schema.incident_redirects).values(
+                old_id="inc_absorbed", new_id=live, reason="test", created_at=datetime.now(UTC)
+            )
+        )
+    result = runner.invoke(app, ["show", "inc_absorbed", "--db", db, "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == live
+    assert "merged into" in result.stderr

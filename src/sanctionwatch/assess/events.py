@@ -132,11 +132,17 @@ class EventFacts:
         )
 
     def order(self) -> tuple[bool, bool, bool, int, str, str]:
-        """Most specific first: both actors, dated, finer grain, earlier; then the id."""
+        """Most specific first: both actors, dated, finer grain, earlier; then the id.
+
+        An activity reported over an explicit range ("from September to February") comes
+        before its dated reports: it draws the campaign they fall into.
+        """
         rank = {"day": 0, "month": 1, "year": 2}.get(self.grain, 3)
-        interval = self.interval
+        interval, time = self.interval, self.claim.time
         if interval is not None and (interval[1] - interval[0]).days >= 400:
             rank = 4
+        elif not self.is_act and time is not None and time.end and time.end != time.start:
+            rank = -1
         start = interval[0].isoformat() if interval else "9999"
         return (self.weak, not self.full, interval is None, rank, start, self.claim.id)
 
@@ -164,21 +170,26 @@ def read_facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> EventFact
 
 
 def anchors_of(claim: Claim) -> frozenset[str]:
-    """Names in the claim's sentence that tie it to one event, lower-cased."""
-    span = claim.evidence
-    text = span.text
+    """Names in the claim's sentence that tie it to one event, lower-cased and typed.
+
+    ``place:kursk``, ``org:bybit`` (gazetteer places, organisations, institutions),
+    ``person:putin`` (by surname), ``resolution 2270``, ``model:hwasong-18`` and
+    ``name:zorvak`` for a capitalised name the gazetteer does not know.
+    """
+    text = claim.evidence.text
     out: set[str] = set()
     taken: list[tuple[int, int]] = []
     for match in find_actors(text):
         taken.append((match.start, match.end))
         if match.kind in _ANCHOR_KINDS and not match.form.lower().startswith("the "):
-            out.add(_norm(match.form))
+            prefix = "place" if match.kind == "place" else "org"
+            out.add(f"{prefix}:{_norm(match.form)}")
         elif match.kind == _PERSON:
-            out.add(re.split(r"[\s-]+", match.form.strip())[-1].lower())
+            out.add("person:" + re.split(r"[\s-]+", match.form.strip())[-1].lower())
     for found in _RESOLUTION.finditer(text):
         out.add(f"resolution {found.group(1)}")
     for found in _DESIGNATION.finditer(text):
-        out.add(found.group(0).lower())
+        out.add(f"model:{found.group(0).lower()}")
     for found in _CAPITALISED.finditer(text):
         start = found.start()
         word = found.group(0)
@@ -186,7 +197,7 @@ def anchors_of(claim: Claim) -> frozenset[str]:
             continue
         if _SENTENCE_START.search(text[:start]):
             continue  # capitalised only because a sentence or quotation begins
-        out.add(word.lower())
+        out.add(f"name:{word.lower()}")
     return frozenset(out)
 
 

@@ -37,6 +37,7 @@ from sanctionwatch.assess.titles import relevance_for, title_for
 from sanctionwatch.domain import Claim, Incident, Modality, Quantity
 from sanctionwatch.domain.incident import Contradiction
 from sanctionwatch.law import Regime, map_incident
+from sanctionwatch.resolve.gazetteer import find_actors
 
 METHOD = "incidents.events@v3"
 
@@ -104,7 +105,10 @@ def build_incident(
             regime=regime,
         )
     )
-    relevance, relevance_reason = relevance_for(cluster.sources, cluster.targets, provisions)
+    named = {m.code for c in cluster.claims for m in find_actors(c.evidence.text)}
+    relevance, relevance_reason = relevance_for(
+        cluster.sources, cluster.targets, provisions, named=named
+    )
     return Incident(
         id=incident_id_for(cluster),
         type=cluster.type,

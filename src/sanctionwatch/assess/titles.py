@@ -10,7 +10,7 @@ each with the reason.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.provision import ProvisionMatch
@@ -32,6 +32,9 @@ _NOUNS = {
     ClaimType.AGREEMENT: "Agreement",
     ClaimType.SANCTIONS_ACTION: "Sanctions",
 }
+_ACTS = frozenset(
+    {ClaimType.MEETING, ClaimType.AGREEMENT, ClaimType.SANCTIONS_ACTION, ClaimType.VISA_ISSUANCE}
+)
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -46,7 +49,8 @@ def title_for(
     time_end: str | None,
 ) -> str:
     noun = _NOUNS[claim_type]
-    what = f"{noun} ({_short(item)})" if item and claim_type is not ClaimType.MEETING else noun
+    # An act's "item" is mostly its wording ("sanctioned", "adopt a resolution").
+    what = f"{noun} ({_short(item)})" if item and claim_type not in _ACTS else noun
     if claim_type in (ClaimType.MEETING, ClaimType.AGREEMENT):
         who = f": {_names(sources) or 'unnamed parties'}"
     elif claim_type is ClaimType.SANCTIONS_ACTION:
@@ -54,7 +58,10 @@ def title_for(
     else:
         origin = f" from {_names(sources)}" if sources else ""
         who = f"{origin} to {_names(targets) or 'an unnamed recipient'}"
-    place = f" · {_display(anchors[0])}" if anchors else ""
+    # Places, organisations, resolutions and designations first; then other names.
+    shown = [a for a in anchors if a.startswith(("place:", "org:", "resolution ", "model:"))]
+    shown += [a for a in anchors if a.startswith("name:")]
+    place = f" · {_display(shown[0])}" if shown else ""
     return f"{what}{who}{place}, {time_phrase(time_start, time_end)}"
 
 
@@ -70,14 +77,20 @@ def time_phrase(start: str | None, end: str | None) -> str:
 
 
 def relevance_for(
-    sources: Sequence[str], targets: Sequence[str], provisions: Sequence[ProvisionMatch]
+    sources: Sequence[str],
+    targets: Sequence[str],
+    provisions: Sequence[ProvisionMatch],
+    *,
+    named: Collection[str] = (),
 ) -> tuple[str, str]:
-    """(``regime`` | ``other``, the reason)."""
+    """(``regime`` | ``other``, the reason). ``named``: states its evidence sentences name."""
     if REGIME_STATE in sources or REGIME_STATE in targets:
         return RELEVANT, "involves North Korea (DPRK)"
     if provisions:
         ids = ", ".join(sorted({m.provision_id for m in provisions})[:3])
         return RELEVANT, f"maps to 1718-regime provisions ({ids})"
+    if REGIME_STATE in named:
+        return RELEVANT, "its reports name North Korea (DPRK), though not as a party"
     return OTHER, "no North Korean party and no 1718-regime provision"
 
 
@@ -93,9 +106,10 @@ def _short(item: str) -> str:
 
 
 def _display(anchor: str) -> str:
-    return " ".join(
-        w if any(ch.isdigit() for ch in w) and "-" in w else w.capitalize() for w in anchor.split()
-    )
+    name = anchor.split(":", 1)[-1]
+    if anchor.startswith("model:"):
+        return name.upper() if len(name) <= 6 else name.capitalize()
+    return " ".join(w.capitalize() if w.islower() else w for w in name.split())
 
 
 def _date(value: str) -> str:

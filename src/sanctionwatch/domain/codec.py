@@ -394,7 +394,8 @@ INCIDENT_CORE_KEYS = (
 
 
 def incident_to_dict(incident: Incident) -> JsonDict:
-    """Keys up to ``method`` are the original contract; the rest were added with issue 6.
+    """Keys up to ``method`` are the original contract; the rest were added with issue 6,
+    and ``title``, ``parent_id``, ``relevance``, ``relevance_reason``, ``anchors`` with 12.
 
     ``time_precision``, ``origin_count`` and ``conduit_count`` are derived for readers.
     """

@@ -18,6 +18,10 @@ reports). Its keys:
   ``unit``, ``kind``, ``rate``, ``text``, ``stated_as_fact``, ``reported_by``,
   ``claim_ids``), ``estimate`` (``value``, ``unit``, ``basis``, ``claim_ids``, or null),
   ``contradictions`` (each: ``kind`` denial|negation|figure, ``reason``, ``claim_ids``);
+- added with issue 12: ``title`` (generated from type, actors, item, place and time),
+  ``parent_id`` (the campaign an episode belongs to, else null), ``relevance``
+  (regime | other) with ``relevance_reason``, ``anchors`` (names its reports use:
+  ``place:``, ``org:``, ``person:``, ``model:``, ``name:`` or ``resolution NNNN``);
 - view-only keys: ``claims`` (each claim's dict plus ``role`` support|contradict,
   ``document`` and, since issue 6, ``origin`` — the label of its origin — and
   ``weak_actors`` — actors filled by coreference), ``time_label`` ("2023-09 (month)"),

@@ -1,0 +1,163 @@
+"""Scenarios for each rule of joining and not joining, as an analyst would tell them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sanctionwatch.assess import DocumentInfo, build_incidents, cluster_claims
+from sanctionwatch.assess.cluster import ClaimCluster, Clusterer
+from sanctionwatch.assess.episodes import find_episodes
+from sanctionwatch.assess.events import read_facts
+from sanctionwatch.assess.recurrence import learn_recurrence
+from sanctionwatch.domain import Claim, Modality
+
+from .test_events import sentence_claim
+
+Factory = Callable[..., Claim]
+
+
+def published(**dates: str) -> dict[str, DocumentInfo]:
+    return {doc: DocumentInfo(id=doc, published=day) for doc, day in dates.items()}
+
+
+def home_of(claim: Claim, clusters: list[ClaimCluster]) -> ClaimCluster:
+    return next(c for c in clusters if claim in c.claims)
+
+
+def test_scenario_two_summits_a_year_apart_stay_apart(make_claim: Factory) -> None:
+    september = [
+        make_claim("meeting", ["KP", "RU"], doc="a", start="2023-09-13"),
+        make_claim("meeting", ["RU", "KP"], doc="b", start="2023-09"),
+    ]
+    june = [
+        make_claim("meeting", ["KP", "RU"], doc="c", start="2024-06-19"),
+        make_claim("meeting", ["KP", "RU"], doc="d", start="2024-06"),
+    ]
+    clusters = cluster_claims(september + june)
+    assert sorted(len(c.supporting) for c in clusters) == [2, 2]
+    assert home_of(september[1], clusters) is home_of(september[0], clusters)
+    assert home_of(june[1], clusters) is not home_of(september[0], clusters)
+
+
+def test_scenario_summit_named_by_its_place_joins_across_grains() -> None:
+    """ "The Vostochny summit" in a later report, dated only by its year, is that summit."""
+    claims = [
+        sentence_claim("Kim and Putin met at the Vostochny Cosmodrome.", doc="a", start="2023-09"),
+        sentence_claim("Putin hosted Kim at a Pyongyang banquet.", doc="b", start="2024-06"),
+        sentence_claim("Since the Vostochny Cosmodrome talks, ties grew.", doc="c", start="2023"),
+    ]
+    clusters = cluster_claims(claims)
+    assert home_of(claims[2], clusters) is home_of(claims[0], clusters)
+    assert home_of(claims[1], clusters) is not home_of(claims[0], clusters)
+
+
+def test_scenario_denial_contradicts_the_summit_report(make_claim: Factory) -> None:
+    report = make_claim("meeting", ["KP", "RU"], doc="wire", start="2023-09-13")
+    denial = make_claim(
+        "meeting", ["KP", "RU"], doc="statement", start="2023-09", modality=Modality.DENIED
+    )
+    (cluster,) = cluster_claims([report, denial])
+    assert cluster.supporting == (report,) and cluster.contradicting == (denial,)
+    (incident,) = build_incidents([report, denial])
+    assert incident.contradictions and incident.time_start == "2023-09-13"
+
+
+def test_scenario_campaign_and_its_shipments(make_claim: Factory) -> None:
+    """Shipments dated to a day inside a campaign reported from September to February."""
+    claims = [
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="a", start="2023-09", end="2024-02"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="b", start="2023-10-01"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="c", start="2023-10-02"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="d", start="2024-01-15"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="e", start="2023-11"),
+    ]
+    (campaign,) = cluster_claims(claims)
+    assert len(campaign.supporting) == 5
+    episodes = find_episodes(campaign)
+    assert [len(e.supporting) for e in episodes] == [2, 1]
+    assert {e.parent for e in episodes} == {campaign.id}
+    incidents = build_incidents(claims)
+    parent = next(i for i in incidents if i.parent_id is None)
+    assert parent.title.startswith("Arms from North Korea to Russia")
+    assert sum(1 for i in incidents if i.parent_id == parent.id) == 2
+
+
+def test_scenario_a_short_event_has_no_episodes(make_claim: Factory) -> None:
+    claims = [
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="a", start="2023-10-01"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="b", start="2023-10"),
+    ]
+    (cluster,) = cluster_claims(claims)
+    assert find_episodes(cluster) == []
+
+
+def test_scenario_one_report_tells_one_event_in_many_sentences(make_claim: Factory) -> None:
+    """A dated lead sentence, then undated details naming one party or none."""
+    claims = [
+        make_claim("troop_deployment", ["KP"], ["RU"], doc="r", start="2024-10", at=0),
+        make_claim("troop_deployment", ["KP"], doc="r", at=3, tag="b"),
+        make_claim("troop_deployment", [], ["RU"], doc="r", at=6, tag="c"),
+        make_claim("troop_deployment", ["KP"], ["RU"], doc="r", at=9, tag="d"),
+    ]
+    assert len(cluster_claims(claims, documents=published(r="2024-11-01"))) == 1
+
+
+def test_scenario_one_report_tells_two_events_apart(make_claim: Factory) -> None:
+    """Two summits in one report: each undated sentence goes with the nearer one."""
+    claims = [
+        make_claim("meeting", ["KP", "RU"], doc="r", start="2019-04-25", at=0),
+        make_claim("meeting", ["KP", "RU"], doc="r", at=2, tag="b"),
+        make_claim("meeting", ["KP", "RU"], doc="r", start="2023-09-13", at=30, tag="c"),
+        make_claim("meeting", ["KP", "RU"], doc="r", at=32, tag="d"),
+    ]
+    clusters = cluster_claims(claims, documents=published(r="2023-10-01"))
+    assert len(clusters) == 2
+    assert home_of(claims[1], clusters) is home_of(claims[0], clusters)
+    assert home_of(claims[3], clusters) is home_of(claims[2], clusters)
+
+
+def test_scenario_incremental_equals_rebuild_for_arrivals_in_order(make_claim: Factory) -> None:
+    """Claims added later to restored incidents land where a rebuild puts them."""
+    first = [
+        make_claim("meeting", ["KP", "RU"], doc="a", start="2023-09-13"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="a", start="2023-10", at=2),
+    ]
+    later = [
+        make_claim("meeting", ["RU", "KP"], doc="b", start="2023-09"),
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="b", start="2023-11", at=2),
+    ]
+    documents = published(a="2023-12-01", b="2024-01-10")
+    rebuilt = cluster_claims(first + later, documents=documents)
+    facts = [read_facts(c, documents) for c in first + later]
+    before = Clusterer(learn_recurrence(facts))
+    ids = {c.id: before.add(read_facts(c, documents)) for c in first}
+    after = Clusterer(learn_recurrence(facts))
+    for incident_id in set(ids.values()):
+        members = [read_facts(c, documents) for c in first if ids[c.id] == incident_id]
+        after.restore(incident_id, members[0].type, members)
+    joined = {c.id: after.add(read_facts(c, documents)) for c in later}
+    assert set(joined.values()) <= set(ids.values())  # kept the ids, started nothing
+    assert after.changed == set(ids.values())
+    grouped = sorted(sorted(c.id for c in k.claims) for k in after.clusters())
+    assert grouped == sorted(sorted(c.id for c in k.claims) for k in rebuilt)
+
+
+def test_scenario_incident_keeps_its_id_as_claims_join(make_claim: Factory) -> None:
+    clusterer = Clusterer()
+    seed = make_claim("meeting", ["KP", "RU"], doc="a", start="2023-09-13")
+    first = clusterer.add(read_facts(seed, {}))
+    later = make_claim("meeting", ["KP", "RU"], doc="b", start="2023-09-13")
+    assert clusterer.add(read_facts(later, {})) == first
+    (cluster,) = clusterer.clusters()
+    assert cluster.id == first and len(cluster.supporting) == 2
+
+
+def test_scenario_other_regimes_are_kept_with_a_reason(make_claim: Factory) -> None:
+    claims = [
+        make_claim("meeting", ["US", "VN"], doc="a", start="2023-09-10"),
+        make_claim("meeting", ["KP", "RU"], doc="b", start="2023-09-13"),
+    ]
+    by_parties = {i.sources: i for i in build_incidents(claims)}
+    assert by_parties[("US", "VN")].relevance == "other"
+    assert "no North Korean party" in by_parties[("US", "VN")].relevance_reason
+    assert by_parties[("KP", "RU")].relevance == "regime"
