@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup demo demo-seeds demo-corpus test test-fast lint typecheck eval bench clean
+.PHONY: setup demo demo-seeds demo-corpus test test-fast lint typecheck eval eval-cv train bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,9 +47,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+GOLD := $(SHARED)/gold/seeds.jsonl $(SHARED)/gold/dev.jsonl $(SHARED)/gold/train.jsonl
+
 eval: $(STAMP)
-	$(BIN)/sanctionwatch eval --gold $(SHARED)/gold/seeds.jsonl
-	$(BIN)/sanctionwatch eval --gold $(SHARED)/gold/dev.jsonl
+	$(BIN)/sanctionwatch eval --gold $(SHARED)/gold/seeds.jsonl --gold $(SHARED)/gold/dev.jsonl --gold $(SHARED)/gold/train.jsonl
+
+## The headline figure: 5-fold cross-validation by document over all the gold.
+eval-cv: $(STAMP)
+	$(BIN)/sanctionwatch eval $(foreach g,$(GOLD),--gold $(g)) --cv 5
+
+## Retrain the decision model on all the gold (writes the versioned weights file).
+train: $(STAMP)
+	$(BIN)/python -m sanctionwatch.extract.train --gold $(GOLD) --out src/sanctionwatch/extract/data/decision.json
 
 bench: $(STAMP)
 	$(BIN)/python -m sanctionwatch.bench $(SHARED)/corpus/articles.jsonl

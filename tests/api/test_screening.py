@@ -82,10 +82,15 @@ def test_screening_lists_and_screen_endpoints(client: TestClient) -> None:
     assert hits[0]["reference"] == "TRi.001"
 
 
-def test_screening_without_lists_is_503(
+def test_screening_without_lists_uses_the_bundled_un_snapshot(
     store: st.Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SANCTIONWATCH_DATA_DIR", str(tmp_path / "empty"))
     with TestClient(create_app(store=store)) as test_client:
-        response = _match(test_client, {"name": ["Kim"]})
-    assert response.status_code == 503 and response.json()["error"]["code"] == "E308"  # type: ignore[attr-defined]
+        response = _match(test_client, {"name": ["Pak Do Chun"], "birthDate": ["1944-03-09"]})
+        lists = test_client.get("/lists").json()
+    assert response.status_code == 200
+    top = response.json()["responses"]["q1"]["results"][0]  # type: ignore[index]
+    assert top["referents"] == [] and top["datasets"] == ["un_sc"] and top["match"]
+    assert lists[0]["entries"] == 155 and lists[0]["list_date"] == "2024-09-26"
+    assert lists[0]["loaded_at"] == "bundled"

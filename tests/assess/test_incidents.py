@@ -83,7 +83,7 @@ def test_incidents_aggregate_one_event(claims: list[Claim]) -> None:
     assert arms.assessment is not None and arms.assessment.code == "B2"
     assert arms.assessment.likelihood == "likely"
     assert any("involved party" in r for r in arms.assessment.reasons)
-    assert arms.method == "incidents.events@v2"
+    assert arms.method == "incidents.events@v3"
 
 
 def test_incidents_missiles_are_another_event(claims: list[Claim]) -> None:

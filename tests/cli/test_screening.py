@@ -108,3 +108,50 @@ def test_screening_lists_update_malformed_json_is_e505_without_traceback(
     result = runner.invoke(app, ["lists", "update", str(bad)])
     assert result.exit_code == 1 and "E505" in result.output
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+EU = FIXTURE.parent / "eu_small.jsonl"
+
+
+def test_screening_batch_schema_and_imo_columns(data_dir: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["lists", "update", str(EU), "--json"]).exit_code == 0
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "name,schema,imo\n"
+        "Munitions Industry Department,Organization,\n"
+        "Some Ship,Vessel,IMO 8660313\n"
+        "Kim Yong Chol,Spaceship,\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["screen", "--file", str(names), "--json"])
+    report = json.loads(result.stdout)
+    org, ship = report["rows"]
+    assert org["schema"] == "Organization"
+    assert {(d["list"], d["reference"]) for d in org["results"][0]["designations"]} == {
+        ("un_sc", "TKe.002"),
+        ("eu_test", "eu-5"),
+    }
+    assert ship["schema"] == "Vessel" and ship["results"][0]["reference"] == "eu-4"
+    assert ship["results"][0]["features"]["identifier_match"]["score"] == 1.0
+    assert [(e["row"], e["code"]) for e in report["errors"]] == [(4, "E508")]
+
+
+def test_screening_without_any_list_uses_the_bundled_un_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANCTIONWATCH_DATA_DIR", str(tmp_path / "fresh"))
+    shown = json.loads(runner.invoke(app, ["lists", "show", "--json"]).stdout)
+    assert shown[0]["list_date"] == "2024-09-26" and shown[0]["entries"] == 155
+    result = runner.invoke(app, ["screen", "Pak To Chun", "--birth-date", "1944", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"][0]["reference"] == "KPi.050"
+    assert list((tmp_path / "fresh" / "lists" / "index").glob("*.sqlite"))
+
+
+def test_screening_lists_update_builds_one_index_per_list_set(data_dir: Path) -> None:
+    folder = data_dir / "lists" / "index"
+    before = sorted(p.name for p in folder.glob("*.sqlite"))
+    assert len(before) == 1
+    assert runner.invoke(app, ["lists", "update", str(EU)]).exit_code == 0
+    after = sorted(p.name for p in folder.glob("*.sqlite"))
+    assert len(after) == 1 and after != before

@@ -182,7 +182,7 @@ def test_claims_according_to(only: Callable[..., Claim]) -> None:
 
 def test_claims_every_value_records_its_rule_and_extractor(only: Callable[..., Claim]) -> None:
     claim = only("North Korea shipped artillery shells to Russia.", ClaimType.ARMS_TRANSFER)
-    assert claim.extractor.startswith("extract.rules@")
+    assert claim.extractor.startswith("extract.learned@")
     assert claim.rules[0].startswith("arms.")
     assert all(role.rule for role in claim.sources + claim.targets)
 

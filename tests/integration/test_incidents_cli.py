@@ -39,7 +39,9 @@ def test_incidents_cli_timeline_json_and_table(db: str) -> None:
     only_ru = json.loads(_invoke("timeline", "--db", db, "--json", "--actor", "RU"))
     assert all("RU" in e["source"] + e["target"] for e in only_ru["entries"])
     table = _invoke("timeline", "--db", db, "--type", "visa_issuance")
-    assert "dated incidents" in table and "visa_issuance" in table
+    assert "dated incidents" in table  # rows are titled ("Visas ..."), not typed
+    visas = json.loads(_invoke("timeline", "--db", db, "--json", "--type", "visa_issuance"))
+    assert visas["entries"] and all(e["type"] == "visa_issuance" for e in visas["entries"])
 
 
 @pytest.mark.integration

@@ -33,7 +33,7 @@ def _arms_id(db: str) -> str:
 def test_report_cli_markdown_to_stdout(db: str) -> None:
     result = runner.invoke(app, ["report", _arms_id(db)[:12], "--db", db])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Case file: Transfer of arms")
+    assert result.stdout.startswith("# Case file: Arms")  # the generated title
     assert "## III. Evidence" in result.stdout and "1. “" in result.stdout
 
 

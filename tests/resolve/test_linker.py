@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from sanctionwatch.resolve.index import ScreeningIndex
 from sanctionwatch.resolve.knowledge import load_kb, parse_entities
 from sanctionwatch.resolve.linker import entity_designations, link_mentions
@@ -45,3 +47,37 @@ def test_linker_designation_of_a_kb_entity_comes_from_the_lists() -> None:
     assert entity is not None
     designations = entity_designations(entity, index)
     assert [d.reference for d, _ in designations] == ["TKe.002"]
+
+
+def test_linker_person_is_claimed_only_when_birth_year_agrees() -> None:
+    from sanctionwatch.resolve.knowledge import KbEntity
+
+    index = ScreeningIndex([parse_list(FIXTURE.read_bytes())])
+    rgb_head = KbEntity("kyc", "person", ("Kim Yong Chol",), "KP", "head of the RGB", born=1946)
+    found = entity_designations(rgb_head, index)
+    assert [(d.reference, c) for d, c in found] == [("TKi.002", "strong")]
+
+
+def test_linker_person_without_telling_attribute_is_possible() -> None:
+    from sanctionwatch.resolve.knowledge import KbEntity
+
+    index = ScreeningIndex([parse_list(FIXTURE.read_bytes())])
+    someone = KbEntity("kyc", "person", ("Kim Yong Chol",), "KP", "head of the RGB")
+    found = entity_designations(someone, index)
+    assert {d.reference for d, _ in found} == {"TKi.001", "TKi.002"}
+    assert {c for _, c in found} == {"possible"}
+
+
+@pytest.mark.parametrize(
+    ("role", "listing", "agrees"),
+    [
+        ("former head of the Reconnaissance General Bureau", "Commander of the RGB", True),
+        ("former head of the Reconnaissance General Bureau", "KOMID representative in Iran", False),
+        ("Minister of Atomic Energy Industry", "Former Minister of Atomic Energy Industry", True),
+    ],
+    ids=["acronym", "other-post", "words"],
+)
+def test_linker_role_agrees(role: str, listing: str, agrees: bool) -> None:
+    from sanctionwatch.resolve.linker import role_agrees
+
+    assert role_agrees(role, listing) is agrees

@@ -37,10 +37,11 @@ def _tables(store: Store) -> set[str]:
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 2
+        assert read_schema_version(conn) == SCHEMA_VERSION == 3
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
+    assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
 
@@ -53,18 +54,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 3 adds a column. The database here is the "old" one.
+    # The code of the future: version 4 adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={3: _add_notes_column}, target=3)
-    assert before == 2
+        before = migrate_schema(conn, migrations={4: _add_notes_column}, target=4)
+    assert before == 3
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 3
+        assert read_schema_version(conn) == 4
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={3: _add_notes_column}, target=3)
+        migrate_schema(conn, migrations={4: _add_notes_column}, target=4)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -73,15 +74,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={3: _broken_step}, target=3)
+        migrate_schema(conn, migrations={4: _broken_step}, target=4)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 2
+        assert read_schema_version(conn) == 3
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=4)
+        migrate_schema(conn, migrations={}, target=5)
     assert info.value.code == "E302"
 
 
@@ -100,11 +101,36 @@ _V2_TABLES = ("syndication_bands", "syndication", "item_documents", "ingest_item
 _V2_QUARANTINE_COLUMNS = ("format_hint", "origin", "attempts", "resolved_at")
 
 
+_V3_TABLES = ("incident_keys", "incident_redirects", "event_periods")
+
+
+def _make_version_2(url: str) -> None:
+    """A database as version 2 left it: without what version 3 added."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in _V3_TABLES:
+            conn.execute(text(f"DROP TABLE {table}"))
+        for index in ("ix_incidents_parent", "ix_incidents_relevance"):
+            conn.execute(text(f"DROP INDEX {index}"))
+        for column in ("parent_id", "relevance"):
+            conn.execute(text(f"ALTER TABLE incidents DROP COLUMN {column}"))
+        conn.execute(text("UPDATE schema_meta SET value = '2' WHERE key = 'schema_version'"))
+        conn.execute(
+            text(
+                "INSERT INTO incidents (id, type, data, built_at) "
+                "VALUES ('inc_old', 'meeting', '{}', '2024-01-01')"
+            )
+        )
+    engine.dispose()
+
+
 def _make_version_1(url: str) -> None:
     """A database as version 1 left it: without the tables and columns version 2 added."""
+    _make_version_2(url)
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("PRAGMA foreign_keys = OFF"))
+        conn.execute(text("DELETE FROM incidents"))
         for table in _V2_TABLES:
             conn.execute(text(f"DROP TABLE {table}"))
         for column in _V2_QUARANTINE_COLUMNS:
@@ -119,14 +145,28 @@ def _make_version_1(url: str) -> None:
     engine.dispose()
 
 
-def test_migrate_version_1_database_to_2(tmp_path: Path) -> None:
+def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v2.db'}"
+    open_store(url).close()
+    _make_version_2(url)
+
+    with open_store(url) as store:
+        with store.transaction() as conn:
+            assert read_schema_version(conn) == 3
+            row = conn.execute(text("SELECT id, parent_id, relevance FROM incidents")).one()
+        assert tuple(row) == ("inc_old", None, None)
+        assert set(_V3_TABLES) <= _tables(store)
+        assert {"parent_id", "relevance"} <= _columns(store, "incidents")
+
+
+def test_migrate_version_1_database_to_current(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     open_store(url).close()
     _make_version_1(url)
 
     with open_store(url) as store:
         with store.transaction() as conn:
-            assert read_schema_version(conn) == 2
+            assert read_schema_version(conn) == SCHEMA_VERSION
         assert set(_V2_TABLES) <= _tables(store)
         assert set(_V2_QUARANTINE_COLUMNS) <= _columns(store, "quarantine")
         (entry,) = list_quarantine(store)

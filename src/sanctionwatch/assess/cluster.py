@@ -1,64 +1,74 @@
-"""Group claims about the same real-world event into clusters.
+"""Group claims about the same real-world event into incidents, one claim at a time.
 
-Two claims can be one event when they have the same type, compatible actors (the roles
-both name agree; a role one leaves empty fits any), overlapping time at their grain
-("September 2023" fits "2023-09-13"), items of a compatible class ("shells" fits
-"ammunition", not "missiles") and figures within a factor of ten in the same unit.
+A claim is compared only with the incidents a blocking index gives for it (its type with
+each of its actors, anchors and years, and its document; see ``events.blocking_keys``).
+It joins the best one it fits, or starts one. The same ``Clusterer`` serves a full
+rebuild (every claim, most specific first) and an incremental ingest (incidents that the
+new claims' keys reach are restored from the store, the new claims added, and only the
+incidents that changed written back).
 
-Clustering is complete-linkage: a claim joins a cluster only if it fits *every* member.
-For time that means all members share at least one day (intervals that overlap pairwise
-share a point), so a coarse "in 2023" cannot bridge a March and a September shipment.
-Claims are visited in an order that depends only on the claims (most specific first:
-both actors named, dated, day before month before year), so the result does not depend
-on the input order, and precise reports seed the clusters that vaguer ones join.
+**Fitting** (every one must hold): the same type; actors that agree where both name them
+(a role one leaves empty fits any, a participant list may be the other's subset, and at
+least one actor is shared); times that meet at each report's own grain (for an act, every
+dated report shares a day; an activity may run on, so a report within
+``ACTIVITY_GAP_DAYS`` of the campaign's period fits); an undated report cannot tell of an
+event that began after it was published; item classes that agree ("shells" fits
+"ammunition", not "missiles"); and for acts, figures within ``FIGURE_FACTOR``.
 
-An undated claim is anchored to the 90 days before its publication (news reports recent
-events). A claim joins a report in another passage or document only when both are dated,
-or when they share a specific detail: an item of the same class ("shells") or figures
-that meet. "Weapons" and "technology" are too common to tie reports by time and actors
-alone. Sanctions actions, meetings and agreements recur so often between the same
-parties that two reports of them join only on the same day, or in one passage when their
-dates agree (see ``_frequent_fits``).
+**Joining** also needs a reason to think it is the same event, not just a similar one:
 
-A claim that leaves an actor empty (the extractor found no recipient) stays an incident of
-its own unless a syndicated copy of its story carries the same claim: read against the
-corpus, such claims were mostly general statements, and a neighbouring sentence often
-named a different recipient. Claims naming every actor in one passage (within
-``NEAR_CHARS`` characters) may join even without a date or a shared detail.
+1. the same document (the sentences of one report about one event are one incident; an
+   undated sentence joins the nearest compatible passage), or a syndicated copy;
+2. a shared anchor: a place, organisation, name or resolution number in both;
+3. a shared specific detail: a figure within 25 %, or the same specific item class;
+4. time: for acts, fewer than half a distinct event of the kind (type and parties) is
+   expected in the days both reports allow, at the rate learned from the data
+   (``recurrence``); for activities, the reports are of one campaign; an undated report
+   joins the most recent such event before its publication.
 
-Claims whose actors come from coreference (rule ``coref:...``) are visited last, so they
-never seed a cluster that better-evidenced claims then join.
-
-Denials and negations are attached afterwards to the clusters they contradict: those of
-their own passage when there are any, else every cluster they fit (name both actors).
+A claim missing an actor joins on time alone only when exactly one incident fits it.
+Denials and negations join the incident they contradict (never changing its time), or
+stand as an incident of their own. Within a campaign (an activity reported over more
+than ``EPISODE_MIN_DAYS``), the reports dated to one day are also an *episode*: a child
+incident whose ``parent`` is the campaign (see ``episodes``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sanctionwatch.assess.items import ItemClasses, classify_item, common_classes
-from sanctionwatch.assess.origins import is_weak
+from sanctionwatch.assess.events import (
+    ACTS,
+    CONTRADICTING,
+    SYMMETRIC,
+    EventFacts,
+    blocking_keys,
+    read_facts,
+)
+from sanctionwatch.assess.items import ItemClasses, common_classes
+from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observation_of
 from sanctionwatch.assess.sources import DocumentInfo
-from sanctionwatch.assess.timeline import Interval, overlaps, parse_bound, time_interval
-from sanctionwatch.domain import Claim, ClaimType, Modality, Quantity
+from sanctionwatch.assess.timeline import Interval, overlaps
+from sanctionwatch.domain import Claim, ClaimType, Quantity
 
-CLUSTERER = "cluster.events@v2"
-UNDATED_WINDOW_DAYS = 90
-"""An undated claim is taken to be about the days just before its publication."""
-NEAR_CHARS = 1000
-"""Claims this close in one document are read as one passage about one event."""
+CLUSTERER = "cluster.events@v3"
+ACTIVITY_GAP_DAYS = 92
+"""An activity reported within this many days of its campaign's period continues it."""
+RECENT_DAYS = 365
+"""An undated report joins an event that ended at most this long before it was published."""
 FIGURE_FACTOR = 10.0
-"""Figures in one unit further apart than this are different events, not a dispute."""
+"""Figures of an act further apart than this are different events, not a dispute."""
+MAX_ANCHOR_SHARE = 2
+"""A name more of the candidate incidents share than this tells them apart from none."""
+FIGURE_MATCH = 1.25
+"""Figures this close are the same detail ("$1.46 billion", "$1.5 billion")."""
 
-CONTRADICTING = frozenset({Modality.DENIED, Modality.NEGATED})
-# For these the roles are participants, not a direction: who is "source" is arbitrary.
-SYMMETRIC = frozenset({ClaimType.MEETING, ClaimType.AGREEMENT})
-# These recur so often between the same parties that only the same day ties two reports.
-FREQUENT = frozenset({ClaimType.SANCTIONS_ACTION, ClaimType.MEETING, ClaimType.AGREEMENT})
-_GRAIN_RANK = {"day": 0, "month": 1, "year": 2}
+__all__ = ["CLUSTERER", "CONTRADICTING", "SYMMETRIC", "ClaimCluster", "Clusterer", "cluster_claims"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,244 +80,436 @@ class ClaimCluster:
     targets: tuple[str, ...]
     supporting: tuple[Claim, ...]
     contradicting: tuple[Claim, ...] = ()
+    id: str = ""
+    parent: str | None = None
+    anchors: tuple[str, ...] = ()
+    """The names most of its reports use (places, organisations, resolutions), most first."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
         return self.supporting + self.contradicting
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What clustering reads from one claim."""
-
-    claim: Claim
-    sources: frozenset[str]
-    targets: frozenset[str]
-    full: bool
-    interval: Interval | None
-    anchor: Interval | None
-    items: ItemClasses
-    quantity: Quantity | None
-    syndication: str | None
-    weak: bool
-
-    def order(self) -> tuple[bool, bool, bool, int, str, str]:
-        grain = self.claim.time.grain if self.claim.time else ""
-        interval = self.interval
-        width = (interval[1] - interval[0]).days if interval else 0
-        rank = _GRAIN_RANK.get(grain, 3) if interval and width < 400 else 4
-        start = interval[0].isoformat() if interval else "9999"
-        return (self.weak, not self.full, interval is None, rank, start, self.claim.id)
-
-
 @dataclass(slots=True)
-class _Cluster:
+class Profile:
+    """One incident while clustering: its members and what they agree on."""
+
+    id: str
     type: ClaimType
-    sources: frozenset[str]
-    targets: frozenset[str]
-    members: list[_Facts] = field(default_factory=list)
+    sources: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
+    members: list[EventFacts] = field(default_factory=list)
+    against: list[EventFacts] = field(default_factory=list)
     window: Interval | None = None
+    """Acts: the days every dated member allows. Activities: the period they cover."""
     items: ItemClasses = frozenset()
+    anchors: Counter[str] = field(default_factory=Counter)
     positions: dict[str, list[int]] = field(default_factory=dict)
     syndication: dict[str, set[str]] = field(default_factory=dict)
-    dated_window: Interval | None = None
-    """The days every dated member allows (undated members' anchors left out)."""
+    published: dt.date | None = None
+    """The earliest publication among its reports."""
+    coarse: bool = False
+    """An activity whose window comes only from coarse dates ("2023"), not a campaign's."""
 
-    def add(self, facts: _Facts) -> None:
-        if not self.members:
-            self.sources, self.targets = facts.sources, facts.targets
-        self.members.append(facts)
-        if facts.interval is not None:
-            self.dated_window = (
-                facts.interval
-                if self.dated_window is None
-                else _meet(self.dated_window, facts.interval)
+    @property
+    def is_act(self) -> bool:
+        return self.type in ACTS
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return self.sources | self.targets
+
+    def kind(self) -> str | None:
+        if self.type in SYMMETRIC:
+            return (
+                f"{self.type.value}|{','.join(sorted(self.sources))}"
+                if len(self.sources) > 1
+                else None
             )
-        if facts.anchor is not None:
-            self.window = facts.anchor if self.window is None else _meet(self.window, facts.anchor)
-        self.items = common_classes([self.items, facts.items]) or frozenset()
-        if facts.full:
-            # Only a claim naming every actor anchors a passage; chaining through the
-            # claims that joined it would sweep a whole report into one event.
-            self.positions.setdefault(facts.claim.document_id, []).append(
-                facts.claim.evidence.start
-            )
+        if self.sources and self.targets:
+            return f"{self.type.value}|{','.join(sorted(self.sources))}>{','.join(sorted(self.targets))}"
+        return None
+
+    def add(self, facts: EventFacts) -> None:
+        against = facts.contradicts
+        shaping = not against or not self.members
+        (self.against if against else self.members).append(facts)
+        if shaping:
+            self._shape(facts)
         if facts.syndication:
-            self.syndication.setdefault(facts.syndication, set()).add(facts.claim.document_id)
+            self.syndication.setdefault(facts.syndication, set()).add(facts.document_id)
+        self.positions.setdefault(facts.document_id, []).append(facts.position)
+        self.anchors.update(facts.anchors)
+        if facts.published is not None and (
+            self.published is None or facts.published < self.published
+        ):
+            self.published = facts.published
 
-    def copies(self, facts: _Facts) -> bool:
-        """A member comes from another copy of the claim's story (its syndication cluster)."""
-        # Every document has a syndication cluster, most of them alone in it: only
-        # another document in the same cluster is a copy.
+    def _shape(self, facts: EventFacts) -> None:
+        if not self.sources or (
+            facts.full and self.sources < facts.sources and self.type in SYMMETRIC
+        ):
+            self.sources = facts.sources or self.sources
+        if not self.targets:
+            self.targets = facts.targets
+        interval = facts.interval
+        if interval is not None:
+            if self.window is None:
+                self.window = interval
+                self.coarse = not _spans_campaign(facts)
+            elif self.is_act or (self.coarse and not _spans_campaign(facts)):
+                self.window = (max(self.window[0], interval[0]), min(self.window[1], interval[1]))
+            elif _spans_campaign(facts):
+                # A campaign's period is what its precise or explicitly ranged reports
+                # cover; "in 2023" fits inside it but does not stretch it to the year.
+                lo, hi = (
+                    interval
+                    if self.coarse
+                    else (min(self.window[0], interval[0]), max(self.window[1], interval[1]))
+                )
+                self.window, self.coarse = (lo, hi), False
+        self.items = common_classes([self.items, facts.items]) or self.items
+
+    def is_copy(self, facts: EventFacts) -> bool:
         copies = self.syndication.get(facts.syndication or "", set())
-        return bool(copies - {facts.claim.document_id})
+        return bool(copies - {facts.document_id})
 
-    def near(self, facts: _Facts) -> bool:
-        """A member naming every actor sits in the same passage, or in a syndicated copy."""
-        if self.copies(facts):
-            return True
-        start = facts.claim.evidence.start
-        return any(
-            abs(start - other) <= NEAR_CHARS
-            for other in self.positions.get(facts.claim.document_id, ())
+    def distance(self, facts: EventFacts) -> int | None:
+        """Characters to the nearest member in the claim's own document, if any."""
+        positions = self.positions.get(facts.document_id)
+        if not positions:
+            return None
+        return min(abs(p - facts.position) for p in positions)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    """Why a claim may join a profile; ranked by ``rank`` (smaller is better)."""
+
+    profile: Profile
+    distance: int | None
+    copy: bool
+    anchors: int
+    detail: bool
+    timely: bool
+    loose: bool = False
+    """The claim's actors only nest in the incident's: only a strong tie may join it."""
+
+    @property
+    def strong(self) -> bool:
+        return self.distance is not None or self.copy or self.anchors > 0 or self.detail
+
+    @property
+    def tied(self) -> bool:
+        return self.strong or (self.timely and not self.loose)
+
+    def rank(self) -> tuple[int, int, int, int, int, int, str]:
+        return (
+            self.distance if self.distance is not None else 10**9,
+            not self.copy,
+            -self.anchors,
+            not self.detail,
+            not self.timely,
+            -len(self.profile.members),
+            self.profile.id,
         )
+
+
+class Clusterer:
+    """Incidents grown claim by claim through a blocking index."""
+
+    def __init__(self, recurrence: Recurrence | None = None) -> None:
+        self.recurrence = recurrence if recurrence is not None else Recurrence()
+        self.profiles: dict[str, Profile] = {}
+        self.index: dict[str, set[str]] = {}
+        self.changed: set[str] = set()
+        self.keys_added: dict[str, set[str]] = {}
+        self.compared = 0
+
+    def restore(self, incident_id: str, claim_type: ClaimType, facts: Iterable[EventFacts]) -> None:
+        """An incident already stored, so that new claims can join it."""
+        profile = self.profiles.setdefault(incident_id, Profile(incident_id, claim_type))
+        ordered = sorted(facts, key=lambda f: (f.contradicts, f.order()))
+        for item in ordered:
+            profile.add(item)
+            for key in blocking_keys(item, query=False):
+                self.index.setdefault(key, set()).add(incident_id)
+
+    def add(self, facts: EventFacts) -> str:
+        """Join the best incident the claim fits, or start one; return its id."""
+        found = self.recurrence
+        observed = observation_of(facts)
+        if observed is not None:
+            found.observe(*observed)
+        fits = [f for f in (self._fit(facts, p) for p in self._candidates(facts)) if f is not None]
+        # A name every fitting incident shares ("Putin" for each Kim-Putin meeting) tells
+        # them apart from none; only names few of them share count.
+        common = Counter(a for f in fits for a in facts.anchors & f.profile.anchors.keys())
+        specific = frozenset(a for a in facts.anchors if common[a] <= MAX_ANCHOR_SHARE)
+        fits = [
+            dataclasses.replace(f, anchors=len(specific & f.profile.anchors.keys())) for f in fits
+        ]
+        chosen = self._choose(facts, fits)
+        if chosen is None:
+            profile = Profile(new_incident_id(facts.claim), facts.type)
+            self.profiles[profile.id] = profile
+        else:
+            profile = chosen.profile
+        profile.add(facts)
+        self.changed.add(profile.id)
+        for key in blocking_keys(facts, query=False):
+            ids = self.index.setdefault(key, set())
+            if profile.id not in ids:
+                ids.add(profile.id)
+                self.keys_added.setdefault(profile.id, set()).add(key)
+        return profile.id
+
+    def _candidates(self, facts: EventFacts) -> list[Profile]:
+        ids: set[str] = set()
+        for key in blocking_keys(facts, query=True):
+            ids |= self.index.get(key, set())
+        self.compared += len(ids)
+        return [self.profiles[i] for i in sorted(ids) if self.profiles[i].type is facts.type]
+
+    def _fit(self, facts: EventFacts, profile: Profile) -> _Fit | None:
+        strict = _actors_fit(facts, profile)
+        if not strict and not _actors_nested(facts, profile):
+            return None
+        if not _time_fits(facts, profile):
+            return None
+        # An activity's item names the event ("shells", not "missiles"); an act's items are
+        # its contents (one resolution bans arms and lists ships and people).
+        if not profile.is_act and common_classes([profile.items, facts.items]) is None:
+            return None
+        # An act's figures must all agree; a campaign's grow, so one close figure will do.
+        figures = [_figures_fit(facts.quantity, m.quantity) for m in profile.members]
+        if figures and not (all(figures) if profile.is_act else any(figures)):
+            return None
+        distance = profile.distance(facts)
+        if distance is not None and profile.is_act and not self._rare_nearby(facts, profile):
+            # Acts that recur often (weekly talks, monthly designations): in one report,
+            # "in 2023 the US sanctioned ..." beside "in June 2023 ..." are two acts.
+            distance = distance if _dates_agree(facts, profile) else None
+        return _Fit(
+            profile=profile,
+            distance=distance,
+            copy=profile.is_copy(facts),
+            anchors=len(facts.anchors & profile.anchors.keys()),
+            detail=_shares_detail(facts, profile),
+            timely=self._timely(facts, profile),
+            loose=not strict,
+        )
+
+    def _rare_nearby(self, facts: EventFacts, profile: Profile) -> bool:
+        """Fewer than half an act of the kind expected in the period the two dates span."""
+        dated = [iv for iv in (facts.interval, profile.window) if iv is not None]
+        lo = min((iv[0] for iv in dated), default=None)
+        hi = max((iv[1] for iv in dated), default=None)
+        days = (hi - lo).days + 1 if lo and hi and lo > dt.date.min else RECENT_DAYS
+        return self.recurrence.rare_within(facts.kind() or profile.kind(), days)
+
+    def _timely(self, facts: EventFacts, profile: Profile) -> bool:
+        """Time (with the parties) alone makes it likely the same event."""
+        kind = facts.kind() or profile.kind()
+        window = profile.window
+        if facts.interval is not None and window is not None:
+            if not profile.is_act:
+                return True
+            # The coarser date is the doubt: "June 2024" may be any of June's meetings.
+            days = max(_width(facts.interval), _width(window))
+            return self.recurrence.rare_within(kind, days)
+        if facts.interval is None and window is not None and facts.published is not None:
+            gap = (facts.published - window[1]).days
+            if gap > RECENT_DAYS:
+                return False
+            if not profile.is_act:
+                return True
+            return self.recurrence.rare_within(kind, (facts.published - window[0]).days + 1)
+        if facts.interval is not None and window is None and profile.published is not None:
+            if profile.is_act:
+                return False
+            return (profile.published - facts.interval[1]).days <= RECENT_DAYS
+        if facts.interval is None and window is None and not profile.is_act:
+            # Two undated reports of one activity between the same parties, a year apart at most.
+            a, b = facts.published, profile.published
+            return a is not None and b is not None and abs((a - b).days) <= RECENT_DAYS
+        return False
+
+    def _choose(self, facts: EventFacts, fits: list[_Fit]) -> _Fit | None:
+        tied = [f for f in fits if f.tied]
+        if not facts.full:
+            own = [f for f in tied if f.distance is not None or f.copy]
+            if own:
+                return min(own, key=_Fit.rank)
+            if facts.contradicts:
+                # A denial naming one party may deny something else: only its own
+                # report, a copy or a shared name attaches it.
+                tied = [f for f in tied if f.anchors]
+            # A missing actor could be anyone: join only if the candidates with a shared
+            # name or detail, else all of them, are between the same parties.
+            tied = [f for f in tied if f.strong] or tied
+            if len({(f.profile.sources, f.profile.targets) for f in tied}) > 1:
+                return None
+        if not tied:
+            return None
+        strong = [f for f in tied if f.strong]
+        return min(strong or tied, key=_Fit.rank)
+
+    def clusters(self, ids: Iterable[str] | None = None) -> list[ClaimCluster]:
+        wanted = self.profiles if ids is None else {i: self.profiles[i] for i in ids}
+        return [freeze(p) for _, p in sorted(wanted.items())]
+
+
+def new_incident_id(seed: Claim) -> str:
+    """An incident is named after the claim that started it and keeps the name as others join."""
+    key = f"{seed.type.value}|{seed.id}"
+    return "inc_" + hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def freeze(profile: Profile) -> ClaimCluster:
+    support = tuple(sorted((m.claim for m in profile.members), key=lambda c: c.id))
+    against = tuple(sorted((m.claim for m in profile.against), key=lambda c: c.id))
+    anchors = tuple(
+        a
+        for a, n in sorted(profile.anchors.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n > 1 or len(profile.positions) == 1
+    )
+    return ClaimCluster(
+        type=profile.type,
+        sources=tuple(sorted(profile.sources)),
+        targets=tuple(sorted(profile.targets)),
+        supporting=support,
+        contradicting=against,
+        id=profile.id,
+        anchors=anchors[:5],
+    )
 
 
 def cluster_claims(
     claims: Sequence[Claim], *, documents: Mapping[str, DocumentInfo] | None = None
 ) -> list[ClaimCluster]:
-    """Clusters sorted by (type, sources, targets, first claim id); the same for any order.
+    """Full re-clustering. Clusters sorted by (type, sources, targets, first claim id).
 
-    ``documents`` gives publication dates (to anchor undated claims) and syndication
-    clusters (copies of one story may always join each other).
+    Claims are added most specific first (both actors, dated, day before month before year),
+    supporting before contradicting, so the result does not depend on the input order.
     """
     documents = documents or {}
     unique = {c.id: c for c in claims if c.source_codes or c.target_codes}
-    facts = sorted((_facts(c, documents) for c in unique.values()), key=_Facts.order)
-    support = [f for f in facts if f.claim.modality not in CONTRADICTING]
-    against = [f for f in facts if f.claim.modality in CONTRADICTING]
-    clusters = _grow(support)
-    attached: dict[int, list[Claim]] = {}
-    orphans: list[_Facts] = []
-    for item in against:
-        homes = _homes_for_contradiction(item, clusters)
-        for index in homes:
-            attached.setdefault(index, []).append(item.claim)
-        if not homes:
-            orphans.append(item)
-    out = [
-        _freeze(cluster, attached.get(index, []), contradicting=False)
-        for index, cluster in enumerate(clusters)
-    ]
-    # A denial that fits no report is kept as an incident of its own, never dropped.
-    out += [_freeze(cluster, [], contradicting=True) for cluster in _grow(orphans)]
+    facts = [read_facts(c, documents) for c in unique.values()]
+    clusterer = Clusterer(learn_recurrence(facts))
+    for item in sorted(facts, key=lambda f: (f.contradicts, f.order())):
+        clusterer.add(item)
+    out = clusterer.clusters()
     return sorted(out, key=lambda c: (c.type.value, c.sources, c.targets, c.claims[0].id))
 
 
-def _facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> _Facts:
-    doc = documents.get(claim.document_id)
-    sources, targets = frozenset(claim.source_codes), frozenset(claim.target_codes)
-    if claim.type in SYMMETRIC:
-        sources, targets = sources | targets, frozenset()
-        full = len(sources) >= 2
-    else:
-        full = bool(sources) and bool(targets)
-    interval = time_interval(claim.time)
-    anchor = interval
-    if anchor is None and doc is not None:
-        published = parse_bound(doc.published, upper=True)
-        if published is not None:
-            anchor = (published - dt.timedelta(days=UNDATED_WINDOW_DAYS), published)
-    quantity = claim.quantity
-    if quantity is not None and (quantity.kind not in {"count", "money"} or not quantity.unit):
-        quantity = None
-    return _Facts(
-        claim=claim,
-        sources=sources,
-        targets=targets,
-        full=full,
-        interval=interval,
-        anchor=anchor,
-        items=classify_item(claim.type, claim.item.value if claim.item else None),
-        quantity=quantity,
-        syndication=doc.syndication_cluster if doc else None,
-        weak=is_weak(claim),
-    )
-
-
-def _grow(facts: list[_Facts]) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    by_type: dict[ClaimType, list[int]] = {}
-    for item in facts:
-        candidates = [
-            i for i in by_type.get(item.claim.type, []) if _fits(item, clusters[i], support=True)
-        ]
-        chosen = _choose(item, [clusters[i] for i in candidates])
-        if chosen is None:
-            clusters.append(_Cluster(item.claim.type, item.sources, item.targets))
-            by_type.setdefault(item.claim.type, []).append(len(clusters) - 1)
-            clusters[-1].add(item)
-        else:
-            clusters[candidates[chosen]].add(item)
-    return clusters
-
-
-def _fits(item: _Facts, cluster: _Cluster, *, support: bool) -> bool:
-    if not _actors_fit(item, cluster):
+def _actors_fit(facts: EventFacts, profile: Profile) -> bool:
+    """Participants may be a subset (a report names two of three); directed roles agree."""
+    if not (facts.parties & profile.parties) and facts.parties and profile.parties:
         return False
-    if not item.full and not cluster.copies(item):
-        # A missing actor could be anyone: in reports it is mostly a general statement
-        # ("North Korea sells missiles"), and even the next sentence may name another
-        # recipient. Only a copy of the same story says it is the same claim.
-        return False
-    near = cluster.near(item)
-    if item.claim.type in FREQUENT:
-        if not _frequent_fits(item, cluster, near=near):
-            return False
-    elif not near and not _ties_across_passages(item, cluster):
-        return False
-    if item.anchor is None or cluster.window is None:
-        # Unknown time on either side: only the claim's own passage vouches for it.
-        if not near:
-            return False
-    elif not overlaps(item.anchor, cluster.window):
-        return False
-    if common_classes([cluster.items, item.items]) is None:
-        return False
-    return all(_figures_fit(item.quantity, m.quantity) for m in cluster.members)
+    if profile.type in SYMMETRIC:
+        return _nested(facts.sources, profile.sources)
+    return _agree(facts.sources, profile.sources) and _agree(facts.targets, profile.targets)
 
 
-def _ties_across_passages(item: _Facts, cluster: _Cluster) -> bool:
-    """Both dated, or a specific detail in common, lets a claim join another passage."""
-    if item.interval is not None and cluster.dated_window is not None:
-        return True
-    return _shares_detail(item, cluster)
+def _agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a == b
 
 
-def _frequent_fits(item: _Facts, cluster: _Cluster, *, near: bool) -> bool:
-    """Sanctions, meetings, agreements: the same day, or one passage with dates that agree.
+def _width(interval: Interval) -> int:
+    if interval[0] == dt.date.min:
+        return RECENT_DAYS * 10
+    return (interval[1] - interval[0]).days + 1
 
-    Across passages both sides need the same day. Within one passage, reports join when
-    both are undated, when both give the same period, or when an undated sentence sits by
-    one dated to a day ("on Wednesday the US declared ..." and its details). "In 2023 the
-    US sanctioned ..." does not join "In June 2023 the Treasury sanctioned ..." beside it.
-    """
-    interval, window = item.interval, cluster.dated_window
-    if not near:
-        return interval is not None and interval[0] == interval[1] and interval == window
+
+def _dates_agree(facts: EventFacts, profile: Profile) -> bool:
+    """The same period, or an undated report beside one dated to a day (its details)."""
+    interval, window = facts.interval, profile.window
     if interval is None or window is None:
         dated = interval or window
         return dated is None or dated[0] == dated[1]
     return interval == window
 
 
-def _shares_detail(item: _Facts, cluster: _Cluster) -> bool:
-    """A specific item class in common, or a figure that meets one a member gives."""
-    if item.items and cluster.items and item.items & cluster.items:
+def _spans_campaign(facts: EventFacts) -> bool:
+    """A precise date (a month or finer) or an explicit range ("from October to April")."""
+    interval, time = facts.interval, facts.claim.time
+    if interval is None or time is None:
+        return False
+    ranged = bool(time.end) and time.end != time.start
+    return ranged or (interval[1] - interval[0]).days <= 31
+
+
+def _actors_nested(facts: EventFacts, profile: Profile) -> bool:
+    """Roles that differ only by a party more or less, or a lone party in the other role.
+
+    Extractors confuse roles most where a sentence names one side ("the Wagner deal with
+    North Korea") and add or miss a party in lists; such a claim may still report the
+    incident, but only a strong tie (its own report, a name, a detail) joins it.
+    """
+    if not facts.full and facts.parties and facts.parties <= profile.parties:
         return True
-    q = item.quantity
+    return _nested(facts.sources, profile.sources) and _nested(facts.targets, profile.targets)
+
+
+def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+def _time_fits(facts: EventFacts, profile: Profile) -> bool:
+    window, interval = profile.window, facts.interval
+    if interval is not None and window is not None:
+        if profile.is_act:
+            return overlaps(interval, window)
+        gap = dt.timedelta(days=ACTIVITY_GAP_DAYS)
+        wide = (_shift(window[0], -gap), _shift(window[1], gap))
+        return overlaps(interval, wide)
+    if interval is None and window is not None and facts.published is not None:
+        # An undated report tells of an event already begun, and of a campaign still
+        # recent when it was written.
+        recent = profile.is_act or (facts.published - window[1]).days <= RECENT_DAYS
+        return window[0] <= facts.published and recent
+    if interval is not None and window is None and profile.published is not None:
+        return interval[0] <= profile.published
+    return True
+
+
+def _shift(day: dt.date, delta: dt.timedelta) -> dt.date:
+    try:
+        return day + delta
+    except OverflowError:
+        return day
+
+
+def _shares_detail(facts: EventFacts, profile: Profile) -> bool:
+    """A specific item class or a close figure, with time known on both sides."""
+    if (facts.interval is None and facts.published is None) or (
+        profile.window is None and profile.published is None
+    ):
+        return False
+    if facts.items and profile.items and facts.items & profile.items:
+        return True
+    q = facts.quantity
     return q is not None and any(
         m.quantity is not None
         and (m.quantity.unit, m.quantity.rate) == (q.unit, q.rate)
-        and _ranges_meet(q, m.quantity)
-        for m in cluster.members
+        and _close(q, m.quantity)
+        for m in profile.members
     )
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    lo_a, hi_a = a.low or a.high, a.high or a.low
+    lo_b, hi_b = b.low or b.high, b.high or b.low
+    if not lo_a or not lo_b or not hi_a or not hi_b:
+        return False
+    return min(hi_a, hi_b) * FIGURE_MATCH >= max(lo_a, lo_b)
 
 
 def _ranges_meet(a: Quantity, b: Quantity) -> bool:
     lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else float("inf")
     lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else float("inf")
     return lo_a <= hi_b and lo_b <= hi_a
-
-
-def _actors_fit(item: _Facts, cluster: _Cluster) -> bool:
-    if item.claim.type in SYMMETRIC:
-        return item.sources == cluster.sources or (
-            not item.full and item.sources <= cluster.sources
-        )
-    return (not item.sources or item.sources == cluster.sources) and (
-        not item.targets or item.targets == cluster.targets
-    )
 
 
 def _figures_fit(a: Quantity | None, b: Quantity | None) -> bool:
@@ -321,45 +523,3 @@ def _figures_fit(a: Quantity | None, b: Quantity | None) -> bool:
     lo_a, lo_b = a.low or 0.0, b.low or 0.0
     below, above = (hi_a, lo_b) if hi_a < lo_b else (hi_b, lo_a)
     return below > 0 and above / below <= FIGURE_FACTOR
-
-
-def _choose(item: _Facts, candidates: list[_Cluster]) -> int | None:
-    """Index of the best cluster: own passage first, then the most reported, narrowest."""
-    if not candidates:
-        return None
-    own = [i for i, c in enumerate(candidates) if c.near(item)]
-    pool = own or list(range(len(candidates)))
-
-    def rank(i: int) -> tuple[int, int, str]:
-        cluster = candidates[i]
-        window = cluster.window
-        width = (window[1] - window[0]).days if window else 10**6
-        return (-len(cluster.members), width, cluster.members[0].claim.id)
-
-    return min(pool, key=rank)
-
-
-def _homes_for_contradiction(item: _Facts, clusters: list[_Cluster]) -> list[int]:
-    fits = [
-        i
-        for i, cluster in enumerate(clusters)
-        if cluster.type is item.claim.type and _fits(item, cluster, support=False)
-    ]
-    own = [i for i in fits if clusters[i].near(item)]
-    return own or fits
-
-
-def _freeze(cluster: _Cluster, against: list[Claim], *, contradicting: bool) -> ClaimCluster:
-    members = sorted((m.claim for m in cluster.members), key=lambda c: c.id)
-    sources, targets = sorted(cluster.sources), sorted(cluster.targets)
-    if contradicting:
-        return ClaimCluster(cluster.type, tuple(sources), tuple(targets), (), tuple(members))
-    against_sorted = tuple(sorted(against, key=lambda c: c.id))
-    return ClaimCluster(
-        cluster.type, tuple(sources), tuple(targets), tuple(members), against_sorted
-    )
-
-
-def _meet(a: Interval, b: Interval) -> Interval:
-    """The days two overlapping intervals share."""
-    return max(a[0], b[0]), min(a[1], b[1])

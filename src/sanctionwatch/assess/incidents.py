@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from sanctionwatch.assess.cluster import CONTRADICTING, ClaimCluster, cluster_claims
+from sanctionwatch.assess.episodes import find_episodes
 from sanctionwatch.assess.figures import (
     collect_figures,
     conservative_estimate,
@@ -32,11 +33,12 @@ from sanctionwatch.assess.sources import (
     load_outlet_registry,
 )
 from sanctionwatch.assess.timeline import parse_bound, time_interval, to_interval
+from sanctionwatch.assess.titles import relevance_for, title_for
 from sanctionwatch.domain import Claim, Incident, Modality, Quantity
 from sanctionwatch.domain.incident import Contradiction
 from sanctionwatch.law import Regime, map_incident
 
-METHOD = "incidents.events@v2"
+METHOD = "incidents.events@v3"
 
 
 def build_incidents(
@@ -50,9 +52,14 @@ def build_incidents(
     documents = documents or {}
     incidents = [
         build_incident(cluster, documents=documents, regime=regime, registry=registry)
-        for cluster in cluster_claims(claims, documents=documents)
+        for cluster in with_episodes(cluster_claims(claims, documents=documents))
     ]
     return sorted(incidents, key=_recency_key)
+
+
+def with_episodes(clusters: Sequence[ClaimCluster]) -> list[ClaimCluster]:
+    """Each cluster followed by the episodes inside it (child clusters of a campaign)."""
+    return [out for cluster in clusters for out in (cluster, *find_episodes(cluster))]
 
 
 def build_incident(
@@ -85,6 +92,19 @@ def build_incident(
         *_denials(against, documents, registry, involved),
         *figure_disputes(figures, unit=unit),
     ]
+    provisions = tuple(
+        map_incident(
+            cluster.type,
+            cluster.sources,
+            cluster.targets,
+            items,
+            latest=_latest_day(time_start, time_end, cluster.claims, documents),
+            dated=time_start is not None or time_end is not None,
+            planned_only=bool(support) and all(c.modality is Modality.PLANNED for c in support),
+            regime=regime,
+        )
+    )
+    relevance, relevance_reason = relevance_for(cluster.sources, cluster.targets, provisions)
     return Incident(
         id=incident_id_for(cluster),
         type=cluster.type,
@@ -98,18 +118,7 @@ def build_incident(
         item=items[0] if items else None,
         supporting_claim_ids=tuple(sorted(c.id for c in supporting)),
         contradicting_claim_ids=tuple(sorted(c.id for c in cluster.contradicting)),
-        provisions=tuple(
-            map_incident(
-                cluster.type,
-                cluster.sources,
-                cluster.targets,
-                items,
-                latest=_latest_day(time_start, time_end, cluster.claims, documents),
-                dated=time_start is not None or time_end is not None,
-                planned_only=bool(support) and all(c.modality is Modality.PLANNED for c in support),
-                regime=regime,
-            )
-        ),
+        provisions=provisions,
         assessment=assessment,
         method=METHOD,
         origins=(*origins, *against_origins),
@@ -117,11 +126,26 @@ def build_incident(
         estimate=conservative_estimate(figures, origins, unit=unit),
         contradictions=tuple(contradictions),
         items=tuple(items),
+        title=title_for(
+            cluster.type,
+            cluster.sources,
+            cluster.targets,
+            item=items[0] if items else None,
+            anchors=cluster.anchors,
+            time_start=time_start,
+            time_end=time_end,
+        ),
+        parent_id=cluster.parent,
+        relevance=relevance,
+        relevance_reason=relevance_reason,
+        anchors=cluster.anchors,
     )
 
 
 def incident_id_for(cluster: ClaimCluster) -> str:
-    """Deterministic: the same type, actors and claims give the same id."""
+    """The cluster's own id (named after its first claim); else a hash of its contents."""
+    if cluster.id:
+        return cluster.id
     claim_ids = ",".join(sorted(c.id for c in cluster.claims))
     key = (
         f"{cluster.type.value}|{','.join(cluster.sources)}|{','.join(cluster.targets)}|{claim_ids}"

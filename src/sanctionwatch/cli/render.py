@@ -68,9 +68,7 @@ def incidents_table(rows: list[dict[str, Any]]) -> Table:
         header_style="bold underline",
     )
     table.add_column("id", no_wrap=True, min_width=12)
-    table.add_column("type", no_wrap=True, min_width=16)
-    table.add_column("actors", no_wrap=True)
-    table.add_column("time", no_wrap=True)
+    table.add_column("incident", min_width=24)
     table.add_column("quantity", min_width=10)
     table.add_column("grade", no_wrap=True, min_width=5)
     table.add_column("claims", justify="right", no_wrap=True, min_width=6)
@@ -96,9 +94,10 @@ def incidents_table(rows: list[dict[str, Any]]) -> Table:
             quantity = f"≥{_short_number(estimate['value'])} {estimate.get('unit') or ''}".strip()
         table.add_row(
             row["id"][:12],
-            row["type"],
-            f"{_actors(row['source'])}→{_actors(row['target'])}",
-            (row.get("time_start") or "—")[:7],
+            escape(
+                row.get("title")
+                or f"{row['type']} {_actors(row['source'])}→{_actors(row['target'])}"
+            ),
             escape(quantity),
             grade,
             claims,
@@ -162,6 +161,12 @@ def incident_panel(data: dict[str, Any]) -> None:
     )
     if data.get("item"):
         head += f"\nitem {escape(data['item'])}"
+    if data.get("title"):
+        head = f"[bold]{escape(data['title'])}[/bold]\n{head}"
+    if data.get("relevance"):
+        head += f"\nrelevance {data['relevance']}: {escape(data.get('relevance_reason') or '')}"
+    if data.get("parent_id"):
+        head += f"\nepisode of campaign {data['parent_id']}"
     console.print(Panel(head, title=f"incident {data['id']}", expand=False))
     if data.get("summary"):
         console.print(escape(data["summary"]), highlight=False)

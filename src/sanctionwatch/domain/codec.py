@@ -424,6 +424,11 @@ def incident_to_dict(incident: Incident) -> JsonDict:
         "figures": [figure_to_dict(f) for f in incident.figures],
         "estimate": None if incident.estimate is None else estimate_to_dict(incident.estimate),
         "contradictions": [contradiction_to_dict(c) for c in incident.contradictions],
+        "title": incident.title,
+        "parent_id": incident.parent_id,
+        "relevance": incident.relevance,
+        "relevance_reason": incident.relevance_reason,
+        "anchors": list(incident.anchors),
     }
 
 
@@ -451,6 +456,11 @@ def incident_from_dict(data: Mapping[str, Any]) -> Incident:
         estimate=None if estimate is None else estimate_from_dict(estimate),
         contradictions=tuple(contradiction_from_dict(c) for c in data.get("contradictions", ())),
         items=tuple(str(i) for i in data.get("items", ())),
+        title=str(data.get("title") or ""),
+        parent_id=_opt_str(data.get("parent_id")),
+        relevance=str(data.get("relevance") or ""),
+        relevance_reason=str(data.get("relevance_reason") or ""),
+        anchors=tuple(str(a) for a in data.get("anchors", ())),
     )
 
 

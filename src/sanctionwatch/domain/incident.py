@@ -143,6 +143,15 @@ class Incident:
     contradictions: tuple[Contradiction, ...] = ()
     items: tuple[str, ...] = ()
     """Every item the supporting claims name, most named first (``item`` is the first)."""
+    title: str = ""
+    """Generated from type, actors, item, place and time (issue 12)."""
+    parent_id: str | None = None
+    """The campaign this incident is an episode of, if any."""
+    relevance: str = ""
+    """``regime`` (touches the DPRK or the 1718 regime: the default view) or ``other``."""
+    relevance_reason: str = ""
+    anchors: tuple[str, ...] = ()
+    """Places, organisations and names its reports use, most used first."""
 
     @property
     def claim_ids(self) -> tuple[str, ...]:

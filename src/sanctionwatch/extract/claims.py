@@ -10,6 +10,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
 from sanctionwatch.domain import (
     Attribution,
@@ -41,7 +43,19 @@ from sanctionwatch.extract.cues import (
     find_modality,
     governs,
 )
-from sanctionwatch.extract.lexicon import Lexicon, load_lexicon
+from sanctionwatch.extract.decision import DecisionModel, candidate_features, load_model
+from sanctionwatch.extract.grammar import (
+    GrammarCandidate,
+    LemmaLexicon,
+    grammar_candidates,
+    has_trigger_word,
+    load_lemmas,
+    parse_texts,
+    parser_version,
+    syntax_features,
+    token_at,
+)
+from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from sanctionwatch.extract.noise import is_apparatus, mask_noise
 from sanctionwatch.extract.quantities import (
     QUANTITIES_NAME,
@@ -49,7 +63,7 @@ from sanctionwatch.extract.quantities import (
     ParsedQuantity,
     parse_quantities,
 )
-from sanctionwatch.extract.roles import BUYING, resolve_roles
+from sanctionwatch.extract.roles import BUYING, Roles, resolve_roles
 from sanctionwatch.extract.selection import (
     Candidate,
     drop_repeats,
@@ -63,8 +77,10 @@ from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.extract.times import ParsedTime, dates_another_noun, parse_times, to_future
 from sanctionwatch.resolve.gazetteer import ActorMatch, find_actors, load_gazetteer
 
-EXTRACTOR_NAME = "extract.rules"
-EXTRACTOR_VERSION = "v1"
+EXTRACTOR_NAME = "extract.learned"
+EXTRACTOR_VERSION = "v2"
+
+_NO_PATTERN = re.compile(r"(?!)")
 
 _DEADLINE = re.compile(r"(?:by|until|no later than)\b", re.I)
 _BLOCK_QUOTE = re.compile(r"(?:\s*\n[ \t]*>[^\n]*)+")
@@ -74,24 +90,142 @@ _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def extractor_id(lexicon: Lexicon | None = None) -> str:
-    """``name@version`` plus the versions of the data files it ran with."""
+    """``name@version`` plus the versions of the data, the parser and the decision model."""
     lexicon = lexicon or load_lexicon()
     gazetteer = load_gazetteer()
-    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}+{lexicon.version}+gazetteer-{gazetteer.tag}"
+    return (
+        f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}+{lexicon.version}+{load_lemmas().version}"
+        f"+gazetteer-{gazetteer.tag}+{parser_version()}+{load_model().version}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A candidate claim before the decision, with what the decision reads."""
+
+    score: int
+    claim: Claim
+    features: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Proposals:
+    """Every candidate of one document, sentence by sentence."""
+
+    text: str
+    scan: str
+    sentences: list[tuple[tuple[int, int], list[Proposal]]]
 
 
 def extract_claims(
-    text: str, *, published: str | None = None, document_id: str = ""
+    text: str,
+    *,
+    published: str | None = None,
+    document_id: str = "",
+    model: DecisionModel | None = None,
 ) -> list[Claim]:
     """Every claim in ``text``, each value grounded to a span of ``text``.
 
     ``published`` (ISO date, year-month or year) anchors relative times ("last year").
+    ``model`` replaces the shipped decision model (cross-validation trains its own).
     """
+    return decide_claims(
+        propose_claims(text, published=published, document_id=document_id),
+        model=model or load_model(),
+    )
+
+
+@dataclass
+class _Sentence:
+    bounds: tuple[int, int]
+    index: int
+    actors: list[ActorMatch]
+    attributions: list[AttributionCue]
+    topic: ActorMatch | None
+    group: Group | None
+
+
+def propose_claims(text: str, *, published: str | None = None, document_id: str = "") -> Proposals:
+    """Every candidate claim: trigger patterns and trigger lemmas, roles, values, features."""
     lexicon = load_lexicon()
+    lemmas = load_lemmas()
     extractor = extractor_id(lexicon)
     # Everything is found in the masked text; every span is cut from the original.
     scan = mask_noise(text)
+    sentences = _read_sentences(scan, lexicon)
+    parsed = _parse(scan, sentences, lemmas)
+    out: list[tuple[tuple[int, int], list[Proposal]]] = []
+    for sentence in sentences:
+        bounds = sentence.bounds
+        doc = parsed.get(bounds)
+        grammar = grammar_candidates(doc, bounds[0], lemmas) if doc is not None else []
+        candidates = _candidates(scan, sentence, lexicon, grammar, doc)
+        if not candidates:
+            continue
+        times = parse_times(scan, *bounds, published=published)
+        # "In September 2023 Pyongyang sent shells": 2023 is a date, not 2,023 shells.
+        quantities = [
+            q
+            for q in parse_quantities(scan, *bounds)
+            if not any(q.start < t.end and t.start < q.end for t in times)
+        ]
+        context = _Context(text, scan, document_id, extractor, lexicon, bounds, published)
+        words = len(scan[bounds[0] : bounds[1]].split())
+        proposals = []
+        for c in prefer_heads(candidates):
+            claim = _build_claim(context, c, quantities, times, sentence.attributions)
+            if claim is None or is_back_reference(scan, c, claim):
+                continue
+            features = candidate_features(
+                rule=c.rule.id,
+                voice=c.rule.voice,
+                claim=claim,
+                role_rules=c.roles.rules,
+                syntax=c.syntax,
+                window=_window(scan, bounds, c.trigger),
+                sentence_words=words,
+                sentence_actors=len({a.code for a in sentence.actors}),
+                sentence_index=sentence.index,
+                proposers=c.proposers,
+            )
+            # Rank: roles filled, then two proposers agreeing, then a curated pattern.
+            rank = 4 * c.score + 2 * (c.proposers > 1) + (not c.rule.id.startswith("lemma:"))
+            proposals.append(Proposal(rank, claim, features))
+        if proposals:
+            out.append((bounds, proposals))
+    return Proposals(text, scan, out)
+
+
+def decide_claims(proposals: Proposals, *, model: DecisionModel) -> list[Claim]:
+    """The candidates the model keeps, one per event per sentence, with the document-level
+    passes (repeats, dates and victims of events already told) and the grounding check."""
+    text, scan = proposals.text, proposals.scan
     claims: list[Claim] = []
+    for bounds, candidates in proposals.sentences:
+        kept = []
+        for p in candidates:
+            probability = model.score(p.features)
+            if probability < model.threshold_for(p.features):
+                continue
+            reasons = tuple(
+                f"decision:{name}{weight:+.2f}" for name, weight in model.reasons(p.features)
+            )
+            decided = replace(
+                p.claim, rules=(*p.claim.rules, f"decision:p={probability:.2f}", *reasons)
+            )
+            kept.append((p.score, decided))
+        claims.extend(narrow_shared_sentences(text, scan, one_per_event(scan, bounds, kept)))
+    lexicon = load_lexicon()
+    nominal = {r.id for r in lexicon.triggers if r.voice == "nominal"}
+    nominal |= {c.rules[0] for c in claims if c.rules[0].endswith(":nominal")}
+    claims = drop_repeats(claims, nominal=nominal)
+    claims = date_from_told_events(text, scan, claims)
+    claims = victim_from_told_theft(scan, claims)
+    return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
+
+
+def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
+    """The sentences that name an actor (or stand for one), with who speaks in each."""
     seen_sentences: set[str] = set()
     previous_attributions: list[AttributionCue] = []
     block_speaker: list[AttributionCue] = []
@@ -99,7 +233,8 @@ def extract_claims(
     document_actors = find_actors(scan)
     actor_starts = [a.start for a in document_actors]
     topic = document_topic(document_actors)
-    for sentence in split_sentences(scan):
+    out = []
+    for index, sentence in enumerate(split_sentences(scan)):
         sentence_text = scan[sentence[0] : sentence[1]].strip()
         if sentence_text in seen_sentences or is_apparatus(sentence_text):
             continue  # a headline repeated as the first line states nothing new
@@ -127,30 +262,38 @@ def extract_claims(
         elif not attributions and block_speaker and sentence[0] < block_end:
             attributions = block_speaker
         previous_attributions = attributions
-        candidates = _candidates(
-            scan, sentence, lexicon, actors, attributions, nearest_topic, group
-        )
-        if not candidates:
-            continue
-        times = parse_times(scan, *sentence, published=published)
-        # "In September 2023 Pyongyang sent shells": 2023 is a date, not 2,023 shells.
-        quantities = [
-            q
-            for q in parse_quantities(scan, *sentence)
-            if not any(q.start < t.end and t.start < q.end for t in times)
-        ]
-        context = _Context(text, scan, document_id, extractor, lexicon, sentence, published)
-        built = [
-            (c.score, claim)
-            for c in prefer_heads(candidates)
-            if (claim := _build_claim(context, c, quantities, times, attributions)) is not None
-            and not is_back_reference(scan, c, claim)
-        ]
-        claims.extend(narrow_shared_sentences(text, scan, one_per_event(scan, sentence, built)))
-    claims = drop_repeats(claims, nominal={r.id for r in lexicon.triggers if r.voice == "nominal"})
-    claims = date_from_told_events(text, scan, claims)
-    claims = victim_from_told_theft(scan, claims)
-    return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
+        out.append(_Sentence(sentence, index, actors, attributions, nearest_topic, group))
+    return out
+
+
+def _parse(
+    scan: str, sentences: Sequence[_Sentence], lemmas: LemmaLexicon
+) -> dict[tuple[int, int], Any]:
+    """Parse, in one batch, only the sentences that name a state (or count them: "both
+    sides") and hold a trigger word; a sentence standing only for the document's topic is
+    left to the trigger patterns."""
+    wanted = [
+        s.bounds
+        for s in sentences
+        if (s.actors or s.group) and has_trigger_word(scan[s.bounds[0] : s.bounds[1]], lemmas)
+    ]
+    docs = parse_texts([scan[a:b] for a, b in wanted])
+    return dict(zip(wanted, docs, strict=True))
+
+
+_WINDOW_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _window(scan: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> list[str]:
+    """The trigger's words and four words either side, lower-cased, marked by side."""
+    before = _WINDOW_WORD.findall(scan, max(sentence[0], trigger[0] - 40), trigger[0])[-4:]
+    inside = _WINDOW_WORD.findall(scan, trigger[0], trigger[1])[:4]
+    after = _WINDOW_WORD.findall(scan, trigger[1], min(sentence[1], trigger[1] + 40))[:4]
+    return [
+        *(f"<{w.lower()}" for w in before),
+        *(f"={w.lower()}" for w in inside),
+        *(f">{w.lower()}" for w in after),
+    ]
 
 
 def _quoted_block_end(scan: str, start: int) -> int:
@@ -186,84 +329,152 @@ def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
     )
 
 
+@lru_cache(maxsize=512)
+def _lemma_rule(rule_id: str, claim_type: ClaimType, voice: str) -> TriggerRule:
+    """A trigger lemma as a rule, so both proposers share one path to a claim."""
+    return TriggerRule(rule_id, claim_type, voice, _NO_PATTERN)
+
+
+def _syntax_at(doc: Any | None, offset: int, position: int) -> dict[str, str]:
+    token = token_at(doc, position - offset) if doc is not None else None
+    return syntax_features(token) if token is not None else {}
+
+
 def _candidates(
     text: str,
-    sentence: tuple[int, int],
+    sentence: _Sentence,
     lexicon: Lexicon,
-    actors: list[ActorMatch],
-    attributions: Sequence[AttributionCue],
-    topic: ActorMatch | None,
-    group: Group | None = None,
+    grammar: Sequence[GrammarCandidate],
+    doc: Any | None,
 ) -> list[Candidate]:
+    bounds, actors, attributions = sentence.bounds, sentence.actors, sentence.attributions
+    # Trigger patterns first; a trigger lemma on the same words and type confirms the
+    # pattern (two proposers) instead of proposing the event again.
+    proposed: list[list[Any]] = []
+    for rule in lexicon.triggers:
+        for m in _matches_outside(rule.regex, text, bounds, attributions):
+            has_item = "item" in rule.regex.groupindex and m.group("item") is not None
+            item = (m.start("item"), m.end("item")) if has_item else None
+            syntax = _syntax_at(doc, bounds[0], m.start())
+            proposed.append([rule, (m.start(), m.end()), item, syntax, 1])
+    patterns = list(proposed)
+    cited = [a for a in attributions if not a.inherited]
+    for g in grammar:
+        same = [
+            p
+            for p in patterns
+            if p[0].type == g.type and p[1][0] < g.trigger[1] and g.trigger[0] < p[1][1]
+        ]
+        for p in same:
+            p[4] = 2
+        if same or any(a.start <= g.trigger[0] < a.end for a in cited):
+            continue
+        if g.voice == "parties" and not _parties_in_place(g, actors):
+            continue
+        rule = _lemma_rule(g.rule, g.type, g.voice)
+        proposed.append([rule, g.trigger, g.item, g.syntax, 1])
+    found = []
+    for rule, trigger, item, syntax, proposers in proposed:
+        roles = _roles(text, sentence, rule, trigger, item)
+        if roles is not None:
+            found.append(Candidate(rule, trigger, item, roles, text, syntax, proposers))
+    return found
+
+
+def _parties_in_place(candidate: GrammarCandidate, actors: Sequence[ActorMatch]) -> bool:
+    """A meeting or an agreement read from its lemma takes place where the grammar puts its
+    participants: two states among its arguments, one in its subject if it has one ("the
+    vessel visited Brazil and Panama" is no meeting), and, for a meeting, one in its object
+    if it has one."""
+
+    def inside(region: tuple[int, int], actor: ActorMatch) -> bool:
+        return region[0] <= actor.start and actor.end <= region[1]
+
+    placed = {a.code for a in actors if any(inside(r, a) for r in candidate.participants)}
+    if candidate.subject is not None and not any(inside(candidate.subject, a) for a in actors):
+        return False
+    if (
+        candidate.type == ClaimType.MEETING
+        and candidate.object is not None
+        and not any(inside(candidate.object, a) for a in actors)
+    ):
+        return False  # "discussing ways", "meeting the challenges": nobody is met
+    if candidate.type == ClaimType.MEETING and candidate.syntax.get("passive"):
+        return False  # "the launch was met with sanctions": a reaction, not a meeting
+    return len(placed) >= 2 or (len(placed) == 1 and candidate.subject is None)
+
+
+def _roles(
+    text: str,
+    sentence: _Sentence,
+    rule: TriggerRule,
+    trigger: tuple[int, int],
+    item: tuple[int, int] | None,
+) -> Roles | None:
+    """Source and target of one trigger, or None when no state takes part."""
+    bounds, actors, attributions = sentence.bounds, sentence.actors, sentence.attributions
+    topic, group = sentence.topic, sentence.group
     # An actor named as the cited source ("confirmed by the U.S. government") is not a
     # party to the event, unless nobody else is ("North Korea confirmed it sent troops").
     uncited = [
         a for a in actors if not any(c.start < a.end and a.start < c.end for c in attributions)
     ]
     pools = (uncited, actors) if len(uncited) < len(actors) else (actors,)
-    found = []
-    for rule in lexicon.triggers:
-        for m in _matches_outside(rule.regex, text, sentence, attributions):
-            has_item = "item" in rule.regex.groupindex and m.group("item") is not None
-            item = (m.start("item"), m.end("item")) if has_item else None
-            # The pool without cited actors wins unless the full pool fills more roles
-            # ("Russian authorities have denied any deals with North Korea").
-            roles = max(
-                (
-                    resolve_roles(
-                        text,
-                        sentence=sentence,
-                        trigger=(m.start(), m.end()),
-                        item=item,
-                        actors=pool,
-                        voice=rule.voice,
-                        claim_type=rule.type,
-                    )
-                    for pool in pools
-                ),
-                key=lambda r: bool(r.sources) + bool(r.targets),
+    # The pool without cited actors wins unless the full pool fills more roles
+    # ("Russian authorities have denied any deals with North Korea").
+    roles = max(
+        (
+            resolve_roles(
+                text,
+                sentence=bounds,
+                trigger=trigger,
+                item=item,
+                actors=pool,
+                voice=rule.voice,
+                claim_type=rule.type,
             )
-            numbered = _NUMBERED_RESOLUTION.match(text, m.start())
-            if rule.voice == "sanctions" and not roles.sources and numbered:
-                # "Resolution 2397 called on member states": a numbered resolution is the
-                # Security Council's, named by its number.
-                roles.add_source(
-                    ActorMatch(numbered.start(), numbered.end(), "UN", "metonym", numbered[0]),
-                    "default:numbered-resolution",
-                )
-            if group is not None and (rule.voice == "parties" or group.end <= m.start()):
-                group.fill(rule, roles)
-            if (
-                not roles.sources
-                and item is not None
-                and _ITS_BEFORE.search(text, max(sentence[0], item[0] - 12), item[0])
-            ):
-                # "North Korea said its soldiers had helped": the cited speaker owns the item.
-                speaker = next((a for a in actors if a not in uncited and a.end <= item[0]), None)
-                if speaker is not None:
-                    roles.add_source(speaker, "coref:its")
-            if not roles.sources and not roles.targets and topic is not None:
-                roles = topic_roles(rule, topic, buying=BUYING.search(m.group(0)) is not None)
-            elif (
-                rule.voice == "sanctions"
-                and not roles.targets
-                and topic is not None
-                and topic.code == "KP"
-            ):
-                # In a report about the DPRK, an untargeted sanctions action targets it; the
-                # DPRK named as the only actor ("imposing sanctions", says KCNA) is the target.
-                if all(a.code == "KP" for a in roles.sources):
-                    roles.sources = []
-                    roles.rules = [r for r in roles.rules if not r.startswith("source:")]
-                roles.add_target(topic, "coref:document-topic")
-            if not roles.sources and not roles.targets:
-                continue
-            if topic is not None:
-                complete_from_topic(rule, roles, topic)
-            if rule.type == ClaimType.MEETING and len({a.code for a in roles.sources}) < 2:
-                continue  # a meeting needs two sides
-            found.append(Candidate(rule, m, roles))
-    return found
+            for pool in pools
+        ),
+        key=lambda r: bool(r.sources) + bool(r.targets),
+    )
+    numbered = _NUMBERED_RESOLUTION.match(text, trigger[0])
+    if rule.voice == "sanctions" and not roles.sources and numbered:
+        # "Resolution 2397 called on member states": a numbered resolution is the
+        # Security Council's, named by its number.
+        roles.add_source(
+            ActorMatch(numbered.start(), numbered.end(), "UN", "metonym", numbered[0]),
+            "default:numbered-resolution",
+        )
+    if group is not None and (rule.voice == "parties" or group.end <= trigger[0]):
+        group.fill(rule, roles)
+    if (
+        not roles.sources
+        and item is not None
+        and _ITS_BEFORE.search(text, max(bounds[0], item[0] - 12), item[0])
+    ):
+        # "North Korea said its soldiers had helped": the cited speaker owns the item.
+        speaker = next((a for a in actors if a not in uncited and a.end <= item[0]), None)
+        if speaker is not None:
+            roles.add_source(speaker, "coref:its")
+    if not roles.sources and not roles.targets and topic is not None:
+        buying = BUYING.search(text, trigger[0], trigger[1]) is not None
+        roles = topic_roles(rule, topic, buying=buying)
+    elif (
+        rule.voice == "sanctions" and not roles.targets and topic is not None and topic.code == "KP"
+    ):
+        # In a report about the DPRK, an untargeted sanctions action targets it; the
+        # DPRK named as the only actor ("imposing sanctions", says KCNA) is the target.
+        if all(a.code == "KP" for a in roles.sources):
+            roles.sources = []
+            roles.rules = [r for r in roles.rules if not r.startswith("source:")]
+        roles.add_target(topic, "coref:document-topic")
+    if not roles.sources and not roles.targets:
+        return None
+    if topic is not None:
+        complete_from_topic(rule, roles, topic)
+    if rule.type == ClaimType.MEETING and len({a.code for a in roles.sources}) < 2:
+        return None  # a meeting needs two sides
+    return roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,15 +503,14 @@ def _build_claim(
         context.extractor,
         context.sentence,
     )
-    rule, m, roles = candidate.rule, candidate.match, candidate.roles
+    rule, roles, trigger = candidate.rule, candidate.roles, candidate.trigger
 
     def span(start: int, end: int) -> Span:
         return make_span(text, start, end, document_id=document_id)
 
-    trigger = (m.start(), m.end())
     item: RoleFiller | None = None
-    if "item" in rule.regex.groupindex and m.group("item"):
-        item_span = span(m.start("item"), m.end("item"))
+    if candidate.item is not None:
+        item_span = span(*candidate.item)
         item = RoleFiller(item_span, item_span.text, f"{rule.id}:item")
     elif rule.voice in {"nominal", "sanctions"} or rule.type == ClaimType.AGREEMENT:
         trigger_span = span(*trigger)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sanctionwatch.domain import Claim, ClaimType, make_span
 from sanctionwatch.extract.coref import ONE_THEFT, THOSE_FUNDS
@@ -68,14 +68,15 @@ _DETAIL_NEEDED = {ClaimType.FINANCIAL_FLOW}
 @dataclass(frozen=True, slots=True)
 class Candidate:
     rule: TriggerRule
-    match: re.Match[str]
+    trigger: tuple[int, int]
+    item: tuple[int, int] | None
     roles: Roles
-
-    @property
-    def item(self) -> tuple[int, int] | None:
-        if "item" in self.rule.regex.groupindex and self.match.group("item") is not None:
-            return self.match.start("item"), self.match.end("item")
-        return None
+    text: str
+    """The (masked) document text the offsets point into."""
+    syntax: dict[str, str] = field(default_factory=dict)
+    """What the parse says about the trigger (:func:`grammar.syntax_features`)."""
+    proposers: int = 1
+    """How many proposers (trigger patterns, trigger lemmas) found this event."""
 
     @property
     def score(self) -> int:
@@ -190,16 +191,16 @@ def prefer_heads(candidates: list[Candidate]) -> list[Candidate]:
         for t in tech:
             a_item, t_item = a.item, t.item
             assert a_item is not None and t_item is not None
-            if not (a.match.start() < t.match.end() and t.match.start() < a.match.end()):
+            if not (a.trigger[0] < t.trigger[1] and t.trigger[0] < a.trigger[1]):
                 continue
             joined = (
-                _COORDINATED_KINDS.match(a.match.string, a_item[1], t_item[1])
+                _COORDINATED_KINDS.match(a.text, a_item[1], t_item[1])
                 if t_item[0] >= a_item[1]
                 else None
             )
-            if joined and _TECH_HEAD.search(a.match.string, joined.end(), t_item[1]):
+            if joined and _TECH_HEAD.search(a.text, joined.end(), t_item[1]):
                 continue  # "weapons systems and technological know-how": two things given
-            generic = _GENERIC_ITEM.search(a.match.string, t_item[0], t_item[1]) is not None
+            generic = _GENERIC_ITEM.search(a.text, t_item[0], t_item[1]) is not None
             head_is_tech = t_item[0] <= a_item[0] and t_item[1] > a_item[1]
             dropped.add(id(a) if (t_item[0] < a_item[0] or head_is_tech) and not generic else id(t))
     for g in with_item(ClaimType.TRADE):

@@ -1,6 +1,8 @@
-"""Screening benchmark: ``python -m sanctionwatch.resolve.bench [SHARED] [--json] [--quick]``.
+"""Screening benchmark: ``python -m sanctionwatch.resolve.bench [SHARED] [--json] [--quick]
+[--size N[,N...]]``.
 
-Measures, on the research files in ``SHARED/research-data`` (default ``../shared``):
+Measures, on the research files in ``SHARED/research-data`` (default ``../shared``), with
+the 155-entry UN DPRK list alone:
 
 * Hangul ↔ romanised DPRK designee pairs: recall at the shipped threshold, for the
   romanised name alone and with the designee's other Latin aliases; precision against
@@ -9,7 +11,12 @@ Measures, on the research files in ``SHARED/research-data`` (default ``../shared
 * the yente UN positives (DPRK rows, untreated and treated): top result is the right entry;
 * the 2,000 synthetic negatives: results above the threshold;
 * the anchor cases (Kim Jong Un against Kim Jong Il, Kim Yo Jong, Kim Jong Nam; Shoigu);
-* latency per query (p50, p99) and names per second over 100,000 generated names.
+* latency per query (p50, p99) and names per second over 100,000 generated names;
+
+and, for each ``--size`` (default 100,000 and 1,000,000), the multi-list figures of
+``bench_lists``: UN + EU DPRK lists + that many generated multi-script entities, an
+on-disk index (build time, disk, open time, peak memory), held-out recall@1 and
+precision, p50/p99 per query and names per minute in a batch.
 
 Every figure is printed for a dev half and a test half as well (split by a hash of the
 case, fixed), so a change tuned on one half shows its effect on the other.
@@ -128,7 +135,7 @@ def yente_sets(shared: Path, index: ScreeningIndex, threshold: float) -> dict[st
     untreated = _rows(shared / MATCHING / "yente_positives_un_sc_untreated.csv")
     treated = _rows(shared / MATCHING / "yente_positives_un_sc_treated.csv")
     by_name: dict[str, str] = {}
-    for forms in index.entries:
+    for forms in index.iter_entries():
         for name in forms.entry.names:
             by_name.setdefault(" ".join(name.name.upper().split()), forms.entry.id)
     out: dict[str, Any] = {}
@@ -274,7 +281,7 @@ def speed(index: ScreeningIndex, *, batch: int, queries: int = 2000) -> dict[str
     }
 
 
-def run(shared: Path, *, quick: bool = False) -> dict[str, Any]:
+def run(shared: Path, *, quick: bool = False, sizes: tuple[int, ...] = ()) -> dict[str, Any]:
     threshold = DEFAULT_THRESHOLD
     un = parse_list((shared / UN_XML).read_bytes(), name="un_sc")
     index = ScreeningIndex([un])
@@ -285,6 +292,10 @@ def run(shared: Path, *, quick: bool = False) -> dict[str, Any]:
         ("anchors", lambda: anchors(index, threshold)),
         ("speed", lambda: speed(index, batch=2000 if quick else 100_000)),
     ]
+    from sanctionwatch.resolve.bench_lists import run_lists
+
+    for size in sizes:
+        steps.append((f"lists_{size}", lambda size=size: run_lists(shared, size=size)))  # type: ignore[misc]
     return {"threshold": threshold, **{name: step() for name, step in steps}}
 
 
@@ -292,12 +303,17 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args
     quick = "--quick" in args
+    sizes: tuple[int, ...] = (2000,) if quick else (100_000, 1_000_000)
+    if "--size" in args:
+        at = args.index("--size")
+        sizes = tuple(int(n) for n in args[at + 1].split(",") if n)
+        del args[at : at + 2]
     paths = [a for a in args if not a.startswith("--")]
     shared = Path(paths[0]) if paths else Path("../shared")
     if not (shared / UN_XML).exists():
         sys.stderr.write(f"no research data under {shared} (usage: bench [SHARED] [--json])\n")
         raise SystemExit(2)
-    result = run(shared, quick=quick)
+    result = run(shared, quick=quick, sizes=sizes)
     if as_json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return

@@ -1,20 +1,39 @@
-"""An in-memory screening index over loaded lists: block on cheap keys, then score.
+"""The screening index: bounded retrieval from an on-disk file, then full scoring.
 
-Every entry name is analysed once, at build time. A query is analysed once and looks up
-candidates by keys that spelling variants share: folded tokens and their first three
-letters, Korean family-name and syllable sound classes (so "김정은", "Kim Jong-un" and
-"KIM, Jung Eun" meet), and — for Hangul organisation names, which share no letters with
-their English names — every organisation. Only the candidates are scored in full.
+Built once per set of list versions (``build_index``) into one SQLite file; opened in
+milliseconds (``ScreeningIndex.open``): only four small per-entry arrays are read, the
+postings and the analysed entries stay on disk until a query needs them.
+
+A query is analysed once and looked up under its retrieval keys (``resolve.keys``). Each
+key weighs what it says — ``log(N / df)``, so "kim" says little and "f:kim/jo.o" much —
+and keys shared by more than ``MAX_POSTING`` entries are not read at all. Entries are
+ranked by the summed weight of the keys they share with the query; the best ``POOL`` are
+scored in full by the matcher. There is no fallback that scans every entry: a name too
+common to retrieve on ("Kim") finds a bounded sample of the entries sharing its rarest key.
+
+Results are per designee: listings of one target on several lists (``resolve.designees``)
+are one result carrying every designation, and ambiguity is about different people.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+import json
+import math
+import os
+import pickle
+import sqlite3
+import threading
+import zlib
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from sanctionwatch.resolve.korean import has_hangul
-from sanctionwatch.resolve.lists import ListEntry, SanctionsList
+import numpy as np
+
+from sanctionwatch.resolve.designees import group_entries
+from sanctionwatch.resolve.keys import name_keys
+from sanctionwatch.resolve.lists import PERSON, VESSEL, SanctionsList
 from sanctionwatch.resolve.matcher import (
     DEFAULT_THRESHOLD,
     EntryForms,
@@ -26,20 +45,14 @@ from sanctionwatch.resolve.matcher import (
 )
 from sanctionwatch.resolve.names import NameForm, analyse_name, check_name
 
+INDEX_FORMAT = "sanctionwatch-index@v1"
+POOL = 60
+MAX_POSTING = 20_000
+CHUNK = 50_000
+CACHE_ENTRIES = 50_000
 
-def name_keys(form: NameForm) -> set[str]:
-    keys: set[str] = set()
-    for token in form.folded:
-        if len(token) >= 2 and not token.startswith("#"):
-            keys.add(f"t:{token}")
-            keys.add(f"p:{token[:3]}")
-    for reading in form.korean:
-        keys.add("k:" + "|".join("".join(s.key) for s in reading.family))
-        for syllable in reading.given:
-            keys.update(f"s:{k[0]}{k[1]}" for k in syllable.keys)
-    if form.is_org and has_hangul(form.original):
-        keys.add("hangul-org")
-    return keys
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``"""
 
 
 @dataclass(frozen=True)
@@ -50,59 +63,238 @@ class ListInfo:
     entries: int
 
 
-class ScreeningIndex:
-    """Screen names against every loaded list; build once, query many times."""
+def document_keys(numbers: Iterable[str]) -> set[str]:
+    """Document numbers (IMO, passport) as keys: "IMO 8606173" and "8606173" meet."""
+    out = set()
+    for number in numbers:
+        cleaned = "".join(c for c in number.upper() if c.isalnum())
+        cleaned = cleaned.removeprefix("IMO")
+        if len(cleaned) >= 5:
+            out.add(f"id:{cleaned}")
+    return out
 
-    def __init__(self, lists: Iterable[SanctionsList]) -> None:
-        self.lists: list[ListInfo] = []
-        self.entries: list[EntryForms] = []
-        self._keys: dict[str, list[int]] = defaultdict(list)
-        self._orgs: list[int] = []
-        for sanctions_list in lists:
-            self.lists.append(
-                ListInfo(
-                    sanctions_list.name,
-                    sanctions_list.version,
-                    sanctions_list.list_date,
-                    len(sanctions_list.entries),
-                )
-            )
-            for entry in sanctions_list.entries:
-                self._add(entry)
 
-    def _add(self, entry: ListEntry) -> None:
-        position = len(self.entries)
+def entry_keys(forms: EntryForms) -> set[str]:
+    keys: set[str] = set()
+    for form, _ in forms.forms:
+        keys |= name_keys(form)
+    return keys | document_keys(d.number for d in forms.entry.documents)
+
+
+_SCHEMA_CODE = {PERSON: 1, VESSEL: 2}
+
+
+def build_index(
+    lists: Iterable[SanctionsList], path: Path, *, progress: Progress | None = None
+) -> Path:
+    """Analyse every entry of ``lists`` into the index file ``path``, written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = _connect(str(tmp))
+    try:
+        _write(db, list(lists), progress)
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    return db
+
+
+def _write(
+    db: sqlite3.Connection,
+    all_lists: list[SanctionsList],
+    progress: Progress | None,
+) -> None:
+    entries = [e for sanctions_list in all_lists for e in sanctions_list.entries]
+    list_ids = {s.name: i for i, s in enumerate(all_lists)}
+    db.executescript(
+        """
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
+        CREATE TABLE entries (pos INTEGER PRIMARY KEY, data BLOB);
+        CREATE TABLE chunks (key TEXT, chunk INTEGER, ids BLOB);
+        CREATE TABLE postings (key TEXT PRIMARY KEY, df INTEGER, ids BLOB) WITHOUT ROWID;
+        """
+    )
+    total = len(entries)
+    pending: dict[str, list[int]] = defaultdict(list)
+    rows: list[tuple[int, bytes]] = []
+    for position, entry in enumerate(entries):
         forms = entry_forms(entry)
-        self.entries.append(forms)
-        if not entry.is_person:
-            self._orgs.append(position)
-        keys: set[str] = set()
-        for form, _ in forms.forms:
-            keys |= name_keys(form)
-        for key in keys:
-            self._keys[key].append(position)
+        for key in entry_keys(forms):
+            pending[key].append(position)
+        rows.append((position, zlib.compress(pickle.dumps(forms, protocol=5), 1)))
+        if len(rows) >= CHUNK or position == total - 1:
+            db.executemany("INSERT INTO entries VALUES (?, ?)", rows)
+            db.executemany(
+                "INSERT INTO chunks VALUES (?, ?, ?)",
+                (
+                    (k, position, np.asarray(v, dtype=np.uint32).tobytes())
+                    for k, v in pending.items()
+                ),
+            )
+            rows, pending = [], defaultdict(list)
+            if progress:
+                progress("analysing", position + 1, total)
+    merged: dict[str, list[bytes]] = {}
+    last = None
+    out: list[tuple[str, int, bytes]] = []
+    for key, ids in db.execute("SELECT key, ids FROM chunks ORDER BY key, chunk"):
+        if key != last and last is not None:
+            out.append(_posting(last, merged.pop(last)))
+        merged.setdefault(key, []).append(ids)
+        last = key
+        if len(out) >= 10_000:
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", out)
+            out = []
+    if last is not None:
+        out.append(_posting(last, merged.pop(last)))
+    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", out)
+    db.execute("DROP TABLE chunks")
+    if progress:
+        progress("linking listings", 0, total)
+    groups = np.asarray(group_entries(entries), dtype=np.uint32)
+    arrays: dict[str, np.ndarray] = {
+        "group": groups,
+        "list": np.asarray([list_ids[e.list_name] for e in entries], dtype=np.uint16),
+        "schema": np.asarray([_SCHEMA_CODE.get(e.schema, 0) for e in entries], dtype=np.uint8),
+    }
+    info = [
+        {"name": s.name, "version": s.version, "list_date": s.list_date, "entries": len(s.entries)}
+        for s in all_lists
+    ]
+    meta = {"format": INDEX_FORMAT.encode(), "lists": json.dumps(info).encode()}
+    meta |= {f"array:{k}": v.tobytes() for k, v in arrays.items()}
+    db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    db.commit()
+    if progress:
+        progress("done", total, total)
+
+
+def _posting(key: str, parts: list[bytes]) -> tuple[str, int, bytes]:
+    data = b"".join(parts)
+    return key, len(data) // 4, data
+
+
+class ScreeningIndex:
+    """Screen names against every list in one index file; build once, open fast."""
+
+    def __init__(
+        self, lists: Iterable[SanctionsList] = (), *, db: sqlite3.Connection | None = None
+    ):
+        if db is None:
+            db = _connect(":memory:")
+            _write(db, list(lists), None)
+        self._db = db
+        self._lock = threading.Lock()
+        meta = dict(db.execute("SELECT name, value FROM meta"))
+        if meta.get("format") != INDEX_FORMAT.encode():
+            raise ValueError(f"not a {INDEX_FORMAT} file")
+        self.lists = [ListInfo(**row) for row in json.loads(meta["lists"])]
+        self._group = np.frombuffer(meta["array:group"], dtype=np.uint32)
+        self._list = np.frombuffer(meta["array:list"], dtype=np.uint16)
+        self._schema = np.frombuffer(meta["array:schema"], dtype=np.uint8)
+        self._members: dict[int, list[int]] = defaultdict(list)
+        for position in np.nonzero(self._group != np.arange(len(self._group)))[0]:
+            self._members[int(self._group[position])].append(int(position))
+        self._cache: OrderedDict[int, EntryForms] = OrderedDict()
+
+    @classmethod
+    def open(cls, path: Path) -> ScreeningIndex:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(db=db)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._group)
 
-    def candidates(self, query_forms: list[NameForm], *, datasets: set[str] | None) -> list[int]:
-        found: set[int] = set()
-        for form in query_forms:
-            keys = name_keys(form)
-            if "hangul-org" in keys or (form.is_org and has_hangul(form.original)):
-                found.update(self._orgs)
-            if form.is_org is False and has_hangul(form.original) and not form.korean:
-                found.update(range(len(self.entries)))
-            # Keys most entries share ("kim") find nothing the rarer keys would not.
-            common = max(20, len(self.entries) // 12)
-            postings = [self._keys.get(key, []) for key in keys]
-            rare = [p for p in postings if 0 < len(p) <= common]
-            for posting in rare or postings:
-                found.update(posting)
-        out = sorted(found)
-        if datasets is not None:
-            out = [i for i in out if self.entries[i].entry.list_name in datasets]
+    def iter_entries(self) -> Iterator[EntryForms]:
+        for position in range(len(self)):
+            yield self._entries([position])[position]
+
+    def _entries(self, positions: list[int]) -> dict[int, EntryForms]:
+        out: dict[int, EntryForms] = {}
+        missing = []
+        for position in positions:
+            cached = self._cache.get(position)
+            if cached is None:
+                missing.append(position)
+            else:
+                self._cache.move_to_end(position)
+                out[position] = cached
+        if missing:
+            marks = ",".join("?" * len(missing))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT pos, data FROM entries WHERE pos IN ({marks})", missing
+                ).fetchall()
+            for position, data in rows:
+                # The file is ours, written by _write from parsed lists: a cache, not input.
+                forms: EntryForms = pickle.loads(zlib.decompress(data))
+                out[position] = self._cache[position] = forms
+            while len(self._cache) > CACHE_ENTRIES:
+                self._cache.popitem(last=False)
         return out
+
+    def candidates(
+        self, keys: set[str], *, datasets: set[str] | None = None, schema: str = "Thing"
+    ) -> list[int]:
+        """The ``POOL`` entries sharing the most telling keys with the query, best first."""
+        if not keys or not len(self):
+            return []
+        marks = ",".join("?" * len(keys))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT key, df, CASE WHEN df <= ? THEN ids END FROM postings WHERE key IN ({marks})",
+                [MAX_POSTING, *sorted(keys)],
+            ).fetchall()
+        if not rows:
+            return []
+        total = len(self)
+        usable = [(df, ids) for _, df, ids in rows if ids is not None]
+        if not usable:
+            # Every key is too common: read the rarest one, bounded.
+            key = min(rows, key=lambda r: (r[1], r[0]))[0]
+            with self._lock:
+                (blob,) = self._db.execute(
+                    "SELECT substr(ids, 1, ?) FROM postings WHERE key = ?", (4 * MAX_POSTING, key)
+                ).fetchone()
+            usable = [(total, blob)]
+        ids = np.concatenate([np.frombuffer(blob, dtype=np.uint32) for _, blob in usable])
+        weights = np.concatenate(
+            [np.full(len(blob) // 4, math.log(1 + total / df)) for df, blob in usable]
+        )
+        unique, inverse = np.unique(ids, return_inverse=True)
+        scores = np.bincount(inverse, weights=weights)
+        mask = self._mask(unique, datasets=datasets, schema=schema)
+        unique, scores = unique[mask], scores[mask]
+        if len(unique) > POOL:
+            top = np.argpartition(-scores, POOL - 1)[:POOL]
+            unique, scores = unique[top], scores[top]
+        order = np.lexsort((unique, -scores))
+        return [int(p) for p in unique[order]]
+
+    def _mask(self, positions: np.ndarray, *, datasets: set[str] | None, schema: str) -> np.ndarray:
+        mask = np.ones(len(positions), dtype=bool)
+        codes = self._schema[positions]
+        if schema == PERSON:
+            mask &= codes == 1
+        elif schema == VESSEL:
+            mask &= codes == 2
+        elif schema not in {"Thing", "LegalEntity"}:
+            mask &= codes != 1
+        if datasets is not None:
+            wanted = [i for i, info in enumerate(self.lists) if info.name in datasets]
+            mask &= np.isin(self._list[positions], wanted)
+        return mask
 
     def screen(
         self,
@@ -112,23 +304,31 @@ class ScreeningIndex:
         limit: int = 5,
         datasets: set[str] | None = None,
     ) -> list[MatchResult]:
-        """The best ``limit`` entries for ``query``, best first, each explained."""
+        """The best ``limit`` designees for ``query``, best first, each explained."""
         names = [check_name(n) for n in query.names]
         query_forms = [analyse_name(n, is_org=query.is_org) for n in names]
+        keys = query_keys(query_forms, query.identifiers)
+        pool = self.candidates(keys, datasets=datasets, schema=query.schema)
+        forms = self._entries(pool)
+        by_group: dict[int, list[MatchResult]] = defaultdict(list)
+        for position in pool:
+            result = score_entry(query, query_forms, forms[position], threshold=threshold)
+            by_group[int(self._group[position])].append(result)
         results = []
-        for position in self.candidates(query_forms, datasets=datasets):
-            forms = self.entries[position]
-            if not _schema_fits(query.schema, forms.entry):
-                continue
-            results.append(score_entry(query, query_forms, forms, threshold=threshold))
+        for group, members in by_group.items():
+            members.sort(key=lambda r: r.rank)
+            best = members[0]
+            others = [p for p in [group, *self._members.get(group, [])] if p not in pool]
+            listed = [r.entry for r in members] + [f.entry for f in self._entries(others).values()]
+            best.designations = sorted(listed, key=lambda e: e is not best.entry)
+            results.append(best)
         mark_ambiguous(results, threshold=threshold)
-        results.sort(key=lambda r: (-r.score, r.entry.id))
+        results.sort(key=lambda r: r.rank)
         return results[:limit]
 
 
-def _schema_fits(schema: str, entry: ListEntry) -> bool:
-    if schema in {"Thing", "LegalEntity"}:
-        return True
-    if schema == "Person":
-        return entry.is_person
-    return not entry.is_person
+def query_keys(query_forms: list[NameForm], identifiers: Iterable[str] = ()) -> set[str]:
+    keys: set[str] = set()
+    for form in query_forms:
+        keys |= name_keys(form)
+    return keys | document_keys(identifiers)

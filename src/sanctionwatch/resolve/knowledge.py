@@ -26,6 +26,8 @@ class KbEntity:
     names: tuple[str, ...]
     country: str | None = None
     role: str | None = None
+    born: int | None = None
+    """Birth year, when public: what tells a designee from a namesake."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,12 @@ def parse_entities(data: dict[str, Any]) -> tuple[KbEntity, ...]:
         if not names:
             raise ValueError(f"E123: {entity_id}: no names")
         seen.add(entity_id)
-        out.append(KbEntity(entity_id, row["kind"], names, row.get("country"), row.get("role")))
+        born = row.get("born")
+        if born is not None and not (isinstance(born, int) and 1850 <= born <= 2030):
+            raise ValueError(f"E124: {entity_id}: born must be a year")
+        out.append(
+            KbEntity(entity_id, row["kind"], names, row.get("country"), row.get("role"), born)
+        )
     return tuple(out)
 
 

@@ -88,6 +88,25 @@ class MatchResult:
     """Which second attributes agree: dob, country, identifier."""
     ambiguous: bool = False
     homonyms: list[str] = field(default_factory=list)
+    quality: str = "primary"
+    """Quality of the entry name that matched best: primary | original-script | good | low."""
+    same_script: bool = False
+    """The best pair is in one script (Hangul with Hangul): no transliteration between."""
+    designations: list[ListEntry] = field(default_factory=list)
+    """Every listing of this designee, this entry first (UN and EU copies of one person)."""
+
+    @property
+    def rank(self) -> tuple[float, bool, int, int, str]:
+        """Sort key, best first: score; at equal scores a same-script pair over one read
+        through a transliteration, a primary name over an alias, more support."""
+        order = {"primary": 0, "original-script": 0, "good": 1, "low": 2}.get(self.quality, 1)
+        return (
+            -round(self.score, 6),
+            not self.same_script,
+            order,
+            -len(self.support),
+            self.entry.id,
+        )
 
     @property
     def confidence(self) -> str:
@@ -112,10 +131,35 @@ def entry_forms(entry: ListEntry) -> EntryForms:
     )
 
 
+def _other_scripts(form: NameForm) -> frozenset[str]:
+    return frozenset(s for s in form.scripts if s != "Latin")
+
+
 def best_name(query_forms: list[NameForm], forms: EntryForms) -> NameScore:
+    return best_name_with_quality(query_forms, forms)[0]
+
+
+def best_name_with_quality(
+    query_forms: list[NameForm], forms: EntryForms
+) -> tuple[NameScore, str, bool]:
+    """The best pair of names, same-script evidence first; the quality of the entry's name
+    and whether both names of the pair are in one script.
+
+    A query name in Hangul (or Cyrillic, or Chinese characters) is compared with the
+    entry's names in that script when the entry has any: the listing's own spelling is
+    better evidence than a romanisation of it, so 박도춘 does not match an entry whose
+    Hangul name is 박도준 through its Latin alias "PAK Do jun".
+    """
     best: NameScore | None = None
+    best_quality = "primary"
+    best_same = False
     for q in query_forms:
-        for c, quality in forms.forms:
+        scripts = _other_scripts(q)
+        pool = forms.forms
+        if scripts:
+            same = tuple(pair for pair in forms.forms if _other_scripts(pair[0]) & scripts)
+            pool = same or pool
+        for c, quality in pool:
             score = _compare(q, c)
             if quality == "low":
                 # Low-quality aliases (UN "Low") are weak evidence on their own.
@@ -127,10 +171,11 @@ def best_name(query_forms: list[NameForm], forms: EntryForms) -> NameScore:
                     score.transliteration,
                     score.detail + " (low-quality alias)",
                 )
-            if best is None or score.score > best.score:
-                best = score
+            same_script = _other_scripts(c) == scripts
+            if best is None or (score.score, same_script) > (best.score, best_same):
+                best, best_quality, best_same = score, quality, same_script
     assert best is not None
-    return best
+    return best, best_quality, best_same
 
 
 def _compare(q: NameForm, c: NameForm) -> NameScore:
@@ -146,6 +191,11 @@ def _compare(q: NameForm, c: NameForm) -> NameScore:
 _ID_CLEAN = re.compile(r"[^0-9A-Z]")
 
 
+def _clean_id(number: str) -> str:
+    """ "IMO 8660313" and "8660313", "PS 123456" and "ps123456" are one number."""
+    return _ID_CLEAN.sub("", number.upper()).removeprefix("IMO")
+
+
 def _dates_agree(a: str, b: str) -> bool:
     """Same date at the precision both have: "1944" agrees with "1944-10-13"."""
     size = min(len(a), len(b))
@@ -156,7 +206,7 @@ def score_entry(
     query: Query, query_forms: list[NameForm], forms: EntryForms, *, threshold: float
 ) -> MatchResult:
     entry = forms.entry
-    name = best_name(query_forms, forms)
+    name, quality, same_script = best_name_with_quality(query_forms, forms)
     features = [
         Feature(
             "name_match",
@@ -169,9 +219,9 @@ def score_entry(
     ]
     main = name.score
     support: set[str] = set()
-    entry_ids = {_ID_CLEAN.sub("", d.number.upper()): d for d in entry.documents}
+    entry_ids = {_clean_id(d.number): d for d in entry.documents}
     for identifier in query.identifiers:
-        doc = entry_ids.get(_ID_CLEAN.sub("", identifier.upper()))
+        doc = entry_ids.get(_clean_id(identifier))
         if doc is not None:
             features.append(
                 Feature("identifier_match", 1.0, IDENTIFIER, doc.type, identifier, doc.number)
@@ -230,6 +280,8 @@ def score_entry(
         features,
         supported=bool(support) and match,
         support=frozenset(support),
+        quality=quality,
+        same_script=same_script,
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sanctionwatch import store as st
+from sanctionwatch.assess.titles import OTHER, RELEVANT
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.codec import incident_to_dict
 from sanctionwatch.domain.errors import InputError
@@ -55,6 +56,8 @@ class IncidentFilter:
     until: str | None = None
     text: str | None = None
     """Every word must occur in an evidence sentence, the item or the type of the incident."""
+    relevance: str | None = None
+    """``other`` or ``all``; unset is the default view, incidents relevant to the regime."""
 
     def to_params(self) -> dict[str, str]:
         """The non-empty fields, as query parameters for links."""
@@ -100,8 +103,16 @@ def parse_filter(
     since: str | None = None,
     until: str | None = None,
     text: str | None = None,
+    relevance: str | None = None,
 ) -> IncidentFilter:
     """Check raw values (from a form, a query string or the CLI) and normalise them."""
+    relevance = _clean(relevance)
+    if relevance == RELEVANT:
+        relevance = None
+    if relevance is not None and relevance not in {OTHER, "all"}:
+        raise InputError(
+            f"relevance {relevance!r} is not one of: regime, other, all", code=BAD_FILTER
+        )
     type, actor, provision = _clean(type), _clean(actor), _clean(provision)
     grade, since, until, text = _clean(grade), _clean(since), _clean(until), _clean(text)
     if type is not None and type not in {t.value for t in ClaimType}:
@@ -123,7 +134,7 @@ def parse_filter(
         raise InputError(f"since {since} is after until {until}", code=BAD_FILTER)
     if text is not None and not WORD.search(text):
         raise InputError(f"text {text!r} has no word to search for", code=BAD_FILTER)
-    return IncidentFilter(type, actor, provision, grade, since, until, text)
+    return IncidentFilter(type, actor, provision, grade, since, until, text, relevance)
 
 
 def resolve_actor(value: str) -> str:
@@ -182,7 +193,14 @@ def matching_incidents(store: st.Store, flt: IncidentFilter) -> list[dict[str, A
     """Every incident (as its plain JSON, without claims) that passes the filter, latest first."""
     incidents = [
         incident_to_dict(i)
-        for i in st.list_incidents(store, type=flt.type, since=flt.since, until=flt.until)
+        for i in st.list_incidents(
+            store,
+            type=flt.type,
+            since=flt.since,
+            until=flt.until,
+            relevance=None if flt.relevance == "all" else flt.relevance or RELEVANT,
+            episodes=False,
+        )
     ]
     words = [w.casefold() for w in WORD.findall(flt.text or "")]
     evidence: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""Use cases over incidents: rebuild them from stored claims, list and explain them.
+"""Use cases over incidents: list and explain them (``clustering`` keeps them current).
 
 ``IncidentView.to_dict()`` is what every surface renders (CLI ``--json``, API, web,
 reports). Its keys:
@@ -30,31 +30,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctionwatch import store as st
-from sanctionwatch.assess import DocumentInfo, build_incidents, is_weak
+from sanctionwatch.assess import is_weak
+from sanctionwatch.assess.titles import RELEVANT
 from sanctionwatch.domain import Claim, Document, Incident
 from sanctionwatch.domain.codec import claim_to_dict, document_to_dict, incident_to_dict
-from sanctionwatch.extract import extractor_id
+from sanctionwatch.domain.errors import NotFoundError
 from sanctionwatch.law import load_regime
-
-
-def _document_info(doc: Document) -> DocumentInfo:
-    return DocumentInfo(
-        id=doc.id,
-        outlet=doc.outlet,
-        url=doc.url,
-        published=doc.published,
-        syndication_cluster=doc.syndication_cluster,
-    )
-
-
-def rebuild_incidents(store: st.Store) -> int:
-    """Cluster every claim of the current extractor into incidents; replace the old set."""
-    claims = st.list_claims(store, extractor=extractor_id())
-    doc_ids = sorted({c.document_id for c in claims})
-    documents = {doc_id: _document_info(st.get_document(store, doc_id)) for doc_id in doc_ids}
-    incidents = build_incidents(claims, documents=documents)
-    st.save_provisions(store, load_regime().provisions)
-    return st.replace_incidents(store, incidents)
 
 
 @dataclass(frozen=True)
@@ -125,8 +106,27 @@ def summarise(incident: Incident) -> str:
     return f"{what}{item}, {actors}, {when}: {origins}{grade}{against}."
 
 
+class IncidentMoved(NotFoundError):
+    """The id was absorbed when incidents merged; ``new_id`` is where it lives now."""
+
+    def __init__(self, old_id: str, new_id: str) -> None:
+        super().__init__(f"incident {old_id} was merged into {new_id}")
+        self.old_id, self.new_id = old_id, new_id
+
+
+def get_incident(store: st.Store, incident_id: str) -> Incident:
+    """The incident, or ``IncidentMoved`` when its id now redirects to another."""
+    try:
+        return st.get_incident(store, incident_id)
+    except NotFoundError:
+        new_id = st.resolve_redirect(store, incident_id)
+        if new_id is None:
+            raise
+        raise IncidentMoved(incident_id, new_id) from None
+
+
 def incident_view(store: st.Store, incident_id: str) -> IncidentView:
-    incident = st.get_incident(store, incident_id)
+    incident = get_incident(store, incident_id)
     claims = st.claims_for_incident(store, incident.id)
     documents = {
         doc_id: st.get_document(store, doc_id)
@@ -142,8 +142,19 @@ def list_incident_views(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    relevance: str | None = RELEVANT,
+    episodes: bool = False,
 ) -> list[IncidentView]:
+    """By default the incidents relevant to the regime, campaigns without their episodes."""
     return [
         incident_view(store, i.id)
-        for i in st.list_incidents(store, type=type, since=since, until=until, limit=limit)
+        for i in st.list_incidents(
+            store,
+            type=type,
+            since=since,
+            until=until,
+            limit=limit,
+            relevance=relevance,
+            episodes=episodes,
+        )
     ]

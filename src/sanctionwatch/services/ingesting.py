@@ -36,7 +36,7 @@ from sanctionwatch.ingest import (
     make_parsers,
 )
 from sanctionwatch.pipeline import extract_document, make_executor
-from sanctionwatch.services.incidents import rebuild_incidents
+from sanctionwatch.services.clustering import rebuild_incidents, update_incidents
 from sanctionwatch.services.syndicating import assign_syndication
 
 ProgressFn = Callable[[str, str], None]
@@ -239,15 +239,31 @@ def _after_ingest(
     summary.syndicated = clusters.joined
     if not extract:
         return summary
-    extracted, claims = extract_pending(store, workers=workers)
+    done: list[str] = []
+    extracted, claims = extract_pending(store, workers=workers, extracted_ids=done)
     summary.extracted, summary.claims = extracted, claims
-    if extracted or summary.ingested or clusters.assigned or st.incidents_out_of_date(store):
+    if st.incidents_out_of_date(store) and not done:
+        # A run killed between extraction and incidents: which claims it left out is
+        # unknown, so every claim is clustered again.
         summary.incidents = rebuild_incidents(store)
+    elif extracted or summary.ingested or clusters.assigned:
+        # Only what this run extracted is clustered into the stored incidents; a change
+        # of clusterer or extractor makes this a full rebuild.
+        summary.incidents = update_incidents(store, document_ids=done)
     return summary
 
 
-def extract_pending(store: st.Store, *, workers: int = 1, force: bool = False) -> tuple[int, int]:
-    """Extract every stored English (or undetermined) document not yet extracted."""
+def extract_pending(
+    store: st.Store,
+    *,
+    workers: int = 1,
+    force: bool = False,
+    extracted_ids: list[str] | None = None,
+) -> tuple[int, int]:
+    """Extract every stored English (or undetermined) document not yet extracted.
+
+    The ids of the documents extracted are appended to ``extracted_ids`` when given.
+    """
     extractor = extractor_id()
     done = set() if force else st.extracted_document_ids(store, extractor=extractor)
     pending = [doc_id for doc_id in st.document_ids(store) if doc_id not in done]
@@ -257,6 +273,8 @@ def extract_pending(store: st.Store, *, workers: int = 1, force: bool = False) -
     executor = make_executor(workers=workers)
     for doc, claims in zip(english, executor.map(extract_document, english), strict=True):
         total_claims += st.save_claims(store, doc.id, claims, extractor=extractor)
+        if extracted_ids is not None:
+            extracted_ids.append(doc.id)
     return len(english), total_claims
 
 

@@ -373,7 +373,7 @@ def _finding(number: int, view: dict[str, Any], numbering: _Numbering) -> Findin
         number=number,
         incident_id=view["id"],
         type=view["type"],
-        heading=_heading(view),
+        heading=view.get("title") or _heading(view),
         statement=_statement(view, period, quantity, len(support), rate=rate),
         period=period,
         quantity=quantity,
@@ -445,7 +445,7 @@ def case_file_for_incident(
     return build_case_file(
         [view],
         subject=f"incident {view['id']}",
-        title=f"Case file: {_heading(view)}",
+        title=f"Case file: {view.get('title') or _heading(view)}",
         generated=generated,
     )
 

@@ -1,8 +1,10 @@
 """Screening use cases: load lists, screen one name or a CSV batch, answer yente ``/match``.
 
-Lists live as versioned files in the data directory (``resolve.liststore``); the
-in-memory ``ScreeningIndex`` is rebuilt when the manifest changes, so a long-running
-server picks up ``sanctionwatch lists update`` without a restart.
+Lists live as versioned files in the data directory (``resolve.liststore``); with none
+loaded, the bundled UN 1718 snapshot is used (``resolve.indexstore``). The on-disk
+``ScreeningIndex`` for the current list versions is built by ``lists update`` (or on first
+use) and reopened when the manifest changes, so a long-running server picks up
+``sanctionwatch lists update`` without a restart.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 from followthemoney.types import registry
 
 from sanctionwatch.domain.errors import ConfigError, InputError, NotFoundError
-from sanctionwatch.resolve.index import ScreeningIndex
-from sanctionwatch.resolve.liststore import ListRecord, load_lists, read_manifest, store_list
+from sanctionwatch.resolve.index import Progress, ScreeningIndex
+from sanctionwatch.resolve.indexstore import current_records, open_index
+from sanctionwatch.resolve.lists import ORGANIZATION, PERSON, VESSEL
+from sanctionwatch.resolve.liststore import ListRecord, store_list
 from sanctionwatch.resolve.matcher import (
     DEFAULT_THRESHOLD,
     FEATURE_DOCS,
@@ -32,7 +36,16 @@ NO_LISTS = "E308"
 BAD_CSV = "E507"
 BAD_QUERY = "E508"
 MAX_BATCH_ROWS = 1_000_000
-MAX_LIST_BYTES = 200 * 1024 * 1024
+MAX_LIST_BYTES = 2 * 1024 * 1024 * 1024
+SCHEMATA = {
+    "person": PERSON,
+    "organization": ORGANIZATION,
+    "organisation": ORGANIZATION,
+    "company": "Company",
+    "legalentity": "LegalEntity",
+    "vessel": VESSEL,
+    "thing": "Thing",
+}
 DEFAULT_DATASET = "default"
 
 _lock = threading.Lock()
@@ -52,7 +65,7 @@ def screening_index(data_dir: Path | None = None) -> ScreeningIndex:
         cached = _cache.get(folder)
         if cached and cached[0] == stamp:
             return cached[1]
-        index = ScreeningIndex(parsed for _, parsed in load_lists(folder))
+        index = open_index(folder)
         _cache[folder] = (stamp, index)
         return index
 
@@ -71,18 +84,39 @@ def update_list(
     name: str | None = None,
     allow_private: bool = False,
     data_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> ListRecord:
-    """Load a list from a file or an http(s) URL and make it current, atomically."""
+    """Load a list from a file or an http(s) URL, make it current atomically, and build
+    the index for the new set of lists. ``progress(stage, done, total)`` is told how far
+    reading (bytes) and indexing (entries) have got."""
     if source.lower().startswith(("http://", "https://")):
         data = _fetch(source, allow_private=allow_private)
     else:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read {source}: {error.strerror}", code="E208") from None
-    record, _ = store_list(_data_dir(data_dir), data, source=source, name=name)
+        data = _read_file(Path(source), progress=progress)
+    folder = _data_dir(data_dir)
+    if progress:
+        progress("parsing", 0, 1)
+    record, _ = store_list(folder, data, source=source, name=name)
+    open_index(folder, progress=progress)
     return record
+
+
+def _read_file(path: Path, *, progress: Progress | None) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_LIST_BYTES:
+            raise InputError(f"{path} is over {MAX_LIST_BYTES // 2**20} MB", code="E505")
+        parts = []
+        done = 0
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 22):
+                parts.append(chunk)
+                done += len(chunk)
+                if progress:
+                    progress("reading", done, size)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}", code="E208") from None
+    return b"".join(parts)
 
 
 def _fetch(url: str, *, allow_private: bool) -> bytes:
@@ -98,7 +132,8 @@ def _fetch(url: str, *, allow_private: bool) -> bytes:
 
 
 def list_records(data_dir: Path | None = None) -> list[ListRecord]:
-    return list(read_manifest(_data_dir(data_dir)).values())
+    """The lists screening uses (the bundled UN snapshot while none is loaded)."""
+    return current_records(_data_dir(data_dir))
 
 
 def make_query(
@@ -108,7 +143,23 @@ def make_query(
     birth_date: str | list[str] | None = None,
     country: str | list[str] | None = None,
     identifiers: list[str] | None = None,
+    imo: str | None = None,
 ) -> Query:
+    """A checked query. ``schema`` is Person, Organization, Company, LegalEntity or Vessel
+    (any case); a vessel's IMO number (``imo``) is matched like a document number."""
+    canonical = SCHEMATA.get(schema.strip().lower().replace(" ", ""))
+    if canonical is None:
+        raise InputError(
+            f"unknown schema {schema!r} (Person, Organization, Company, LegalEntity, Vessel)",
+            code=BAD_QUERY,
+        )
+    schema = canonical
+    identifiers = list(identifiers or [])
+    if imo:
+        digits = "".join(c for c in imo if c.isdigit())
+        if len(digits) != 7:
+            raise InputError(f"IMO number {imo!r} does not have 7 digits", code=BAD_QUERY)
+        identifiers.append(digits)
     names = [name] if isinstance(name, str) else list(name)
     if not names:
         raise InputError("a query needs at least one name", code="E501")
@@ -125,7 +176,7 @@ def make_query(
         if code is None:
             raise InputError(f"unknown country {value!r}", code=BAD_QUERY)
         countries.append(code)
-    return Query(schema, tuple(names), tuple(births), tuple(countries), tuple(identifiers or ()))
+    return Query(schema, tuple(names), tuple(births), tuple(countries), tuple(identifiers))
 
 
 def _is_date(value: str) -> bool:
@@ -176,6 +227,10 @@ def result_to_dict(result: MatchResult) -> dict[str, Any]:
         "birth_dates": list(entry.birth_dates),
         "nationalities": list(entry.nationalities),
         "names": [{"name": n.name, "quality": n.quality} for n in entry.names],
+        "designations": [
+            {"list": e.list_name, "reference": e.reference, "id": e.id, "listed_on": e.listed_on}
+            for e in result.designations or [entry]
+        ],
     }
 
 
@@ -200,8 +255,9 @@ def screen_csv(
     limit: int = 3,
     data_dir: Path | None = None,
 ) -> BatchReport:
-    """Screen every row of a CSV with a ``name`` column (``birth_date``, ``country``,
-    ``schema`` optional). A bad row is reported with its line number; the batch goes on."""
+    """Screen every row of a CSV with a ``name`` column; ``schema`` (Person, Organization,
+    Vessel, ...), ``birth_date``, ``country``, ``imo`` and ``identifier`` are optional.
+    A bad row is reported with its line number; the batch goes on."""
     index = screening_index(data_dir)
     _require_lists(index)
     reader = csv.DictReader(io.StringIO(text))
@@ -224,6 +280,8 @@ def screen_csv(
                     schema=row.get("schema") or "Person",
                     birth_date=row.get("birth_date") or None,
                     country=row.get("country") or None,
+                    imo=row.get("imo") or row.get("imo_number") or None,
+                    identifiers=[row["identifier"]] if row.get("identifier") else None,
                 )
                 results = index.screen(query, threshold=threshold, limit=limit)
             except InputError as error:
@@ -233,6 +291,7 @@ def screen_csv(
                 {
                     "row": number,
                     "name": row.get("name", ""),
+                    "schema": query.schema,
                     "results": [result_to_dict(r) for r in results],
                 }
             )
@@ -329,8 +388,8 @@ def _yente_result(result: MatchResult) -> dict[str, Any]:
         "caption": entry.caption,
         "schema": entry.schema,
         "properties": {k: v for k, v in properties.items() if v},
-        "datasets": [entry.list_name],
-        "referents": [entry.reference],
+        "datasets": sorted({e.list_name for e in result.designations or [entry]}),
+        "referents": [e.id for e in result.designations or [entry] if e is not entry],
         "target": True,
         "score": round(result.score, 4),
         "match": result.match,

@@ -19,6 +19,7 @@ from typing import Any
 
 from sanctionwatch import store as st
 from sanctionwatch.assess.timeline import to_interval
+from sanctionwatch.assess.titles import RELEVANT
 from sanctionwatch.domain import Incident
 from sanctionwatch.services.incidents import summarise, time_label
 
@@ -34,6 +35,8 @@ class TimelineEntry:
         assessment = incident.assessment
         return {
             "id": incident.id,
+            "title": incident.title,
+            "parent_id": incident.parent_id,
             "date": time_label(incident),
             "time_start": incident.time_start,
             "time_end": incident.time_end,
@@ -71,9 +74,14 @@ def build_timeline(
     actor: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    relevance: str | None = RELEVANT,
 ) -> Timeline:
-    """Incidents oldest first; ``actor`` is an ISO code matched on either side (``KP``)."""
-    incidents = st.list_incidents(store, type=type, since=since, until=until)
+    """Incidents oldest first; ``actor`` is an ISO code matched on either side (``KP``).
+
+    The incidents relevant to the regime, episodes of campaigns included (``relevance=None``
+    for every incident).
+    """
+    incidents = st.list_incidents(store, type=type, since=since, until=until, relevance=relevance)
     if actor:
         code = actor.strip().upper()
         incidents = [i for i in incidents if code in i.sources or code in i.targets]

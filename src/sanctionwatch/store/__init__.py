@@ -19,6 +19,16 @@ from sanctionwatch.store.engine import (
     resolve_data_dir,
     resolve_database_url,
 )
+from sanctionwatch.store.incidentindex import (
+    event_periods,
+    event_span,
+    incident_ids,
+    incident_ids_for_keys,
+    incidents_built_by,
+    resolve_redirect,
+    upsert_incidents,
+    write_rebuild_state,
+)
 from sanctionwatch.store.ingestion import (
     DocumentWrite,
     ItemState,
@@ -111,6 +121,8 @@ __all__ = [
     "count_documents",
     "document_ids",
     "document_items",
+    "event_periods",
+    "event_span",
     "extracted_document_ids",
     "finish_item",
     "get_claim",
@@ -119,6 +131,9 @@ __all__ = [
     "get_item",
     "get_provision",
     "get_raw",
+    "incident_ids",
+    "incident_ids_for_keys",
+    "incidents_built_by",
     "incidents_out_of_date",
     "item_document_ids",
     "item_key_for",
@@ -137,6 +152,7 @@ __all__ = [
     "replace_incidents",
     "resolve_data_dir",
     "resolve_database_url",
+    "resolve_redirect",
     "save_claims",
     "save_document",
     "save_provisions",
@@ -146,4 +162,6 @@ __all__ = [
     "start_item",
     "stats",
     "unfinished_items",
+    "upsert_incidents",
+    "write_rebuild_state",
 ]

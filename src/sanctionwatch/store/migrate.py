@@ -49,7 +49,22 @@ def migrate_to_2(conn: Connection) -> None:
         table.create(conn)
 
 
-MIGRATIONS: dict[int, Migration] = {2: migrate_to_2}
+def migrate_to_3(conn: Connection) -> None:
+    """Incremental clustering: blocking keys, redirects, event periods; parent, relevance.
+
+    Incidents built before keep working but are not in the blocking index: the next
+    ingest sees an unknown clusterer and rebuilds them all once.
+    """
+    for name in ("parent_id", "relevance"):
+        _add_column(conn, schema.incidents, schema.incidents.c[name])
+    for index in schema.incidents.indexes:
+        if index.name in {"ix_incidents_parent", "ix_incidents_relevance"}:
+            index.create(conn)
+    for table in (schema.incident_keys, schema.incident_redirects, schema.event_periods):
+        table.create(conn)
+
+
+MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3}
 
 
 def read_schema_version(conn: Connection) -> int | None:

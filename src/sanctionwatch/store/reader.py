@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, func, or_, select
 
 from sanctionwatch.domain.claim import Claim, ClaimType
 from sanctionwatch.domain.codec import claim_from_dict, incident_from_dict, provision_from_dict
@@ -148,14 +148,28 @@ def list_incidents(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    relevance: str | None = None,
+    episodes: bool = True,
+    parent_id: str | None = None,
 ) -> list[Incident]:
     """Incidents whose time range overlaps [since, until], latest first.
 
     Bounds are ISO dates at any grain; ``since="2023-01"`` keeps an incident dated only
-    ``2023``. With a bound given, incidents of unknown time are left out.
+    ``2023``. With a bound given, incidents of unknown time are left out. ``relevance``
+    (``regime`` | ``other``) filters by relevance to the 1718 regime; ``episodes=False``
+    leaves out the episodes inside campaigns; ``parent_id`` gives one campaign's episodes.
     """
     inc = tables.incidents
     filters: list[ColumnElement[bool]] = []
+    if relevance == "regime":
+        # Incidents built before relevance was judged stay in the default view.
+        filters.append(or_(inc.c.relevance == relevance, inc.c.relevance.is_(None)))
+    elif relevance is not None:
+        filters.append(inc.c.relevance == relevance)
+    if not episodes:
+        filters.append(inc.c.parent_id.is_(None))
+    if parent_id is not None:
+        filters.append(inc.c.parent_id == parent_id)
     if type is not None:
         filters.append(inc.c.type == ClaimType(type).value)
     if since is not None:
@@ -248,10 +262,17 @@ def incidents_out_of_date(store: Store) -> bool:
     with store.transaction() as conn:
         last_extraction = conn.execute(select(func.max(tables.extractions.c.extracted_at))).scalar()
         last_build = conn.execute(select(func.max(tables.incidents.c.built_at))).scalar()
+        meta = tables.schema_meta
+        current = conn.execute(
+            select(meta.c.value).where(meta.c.key == "incidents_current_at")
+        ).scalar()
         if last_extraction is None:
             return False
         if last_build is None:
             return _count(conn, tables.claims) > 0
+        if current is not None:
+            # An update that changed no incident still brought them up to date.
+            last_build = max(_as_utc(last_build), datetime.fromisoformat(str(current)))
     return bool(_as_utc(last_extraction) > _as_utc(last_build))
 
 

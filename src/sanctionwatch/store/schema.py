@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
 _ID = 255
@@ -114,8 +114,14 @@ incidents = Table(
     Column("time_hi", String(10)),
     Column("data", JSON, nullable=False),
     Column("built_at", DateTime(timezone=True), nullable=False),
+    # version 3: the campaign an episode belongs to; relevance to the regime (the default
+    # view shows "regime" incidents that are no episode).
+    Column("parent_id", String(_ID)),
+    Column("relevance", String(16)),
     Index("ix_incidents_type", "type"),
     Index("ix_incidents_time", "time_lo", "time_hi"),
+    Index("ix_incidents_parent", "parent_id"),
+    Index("ix_incidents_relevance", "relevance"),
 )
 
 # No foreign key to claims: claims are replaced per document on re-extraction while
@@ -219,6 +225,42 @@ syndication_bands = Table(
     metadata,
     Column("band_key", String(32), primary_key=True),
     Column("document_id", String(_SHA), ForeignKey("documents.id"), primary_key=True),
+)
+
+# --- version 3: incremental clustering ----------------------------------------------------
+
+# The blocking index: a claim's keys (type with an actor or anchor and a year, or its
+# document) lead to the incidents it may join, so a new claim is compared with a few
+# incidents, not the store.
+incident_keys = Table(
+    "incident_keys",
+    metadata,
+    Column("key", String(_ID), primary_key=True),
+    Column("incident_id", String(_ID), primary_key=True),
+    Index("ix_incident_keys_incident", "incident_id"),
+)
+
+# An incident absorbed by another on a rebuild (or a merge) keeps answering at its old id.
+incident_redirects = Table(
+    "incident_redirects",
+    metadata,
+    Column("old_id", String(_ID), primary_key=True),
+    Column("new_id", String(_ID), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incident_redirects_new", "new_id"),
+)
+
+# Periods at which each kind of event (type and parties) was reported, for how often it
+# recurs (assess.recurrence); day-grain ISO bounds.
+event_periods = Table(
+    "event_periods",
+    metadata,
+    Column("kind", String(_ID), primary_key=True),
+    Column("lo", String(10), primary_key=True),
+    Column("hi", String(10), primary_key=True),
+    Index("ix_event_periods_lo", "lo"),
+    Index("ix_event_periods_hi", "hi"),
 )
 
 # SQLite only: a standalone FTS5 table rather than an external-content one, because

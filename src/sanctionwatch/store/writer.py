@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -108,8 +108,16 @@ def save_claims(store: Store, document_id: str, claims: Iterable[Claim], *, extr
     return len(rows)
 
 
-def replace_incidents(store: Store, incidents: Iterable[Incident]) -> int:
-    """Replace every incident and its claim links with ``incidents``; return how many."""
+def replace_incidents(
+    store: Store,
+    incidents: Iterable[Incident],
+    *,
+    after: Callable[[Connection], None] | None = None,
+) -> int:
+    """Replace every incident and its claim links with ``incidents``; return how many.
+
+    ``after`` runs in the same transaction (a rebuild writes its blocking index there).
+    """
     batch = list(incidents)
     _unique_ids([i.id for i in batch], kind="incident")
     built_at = datetime.now(UTC)
@@ -122,6 +130,8 @@ def replace_incidents(store: Store, incidents: Iterable[Incident]) -> int:
             conn.execute(insert(tables.incidents), row_chunk)
         for link_chunk in _chunks(links):
             conn.execute(insert(tables.incident_claims), link_chunk)
+        if after is not None:
+            after(conn)
     return len(rows)
 
 
@@ -245,6 +255,8 @@ def _incident_row(incident: Incident, built_at: datetime) -> dict[str, Any]:
         "time_hi": time_hi,
         "data": incident_to_dict(incident),
         "built_at": built_at,
+        "parent_id": incident.parent_id,
+        "relevance": incident.relevance or None,
     }
 
 

@@ -84,8 +84,16 @@ def screen_page(
     name: str | None = None,
     birth_date: str | None = None,
     country: str | None = None,
+    schema: str | None = None,
+    imo: str | None = None,
 ) -> Response:
-    form = {"name": name or "", "birth_date": birth_date or "", "country": country or ""}
+    form = {
+        "name": name or "",
+        "birth_date": birth_date or "",
+        "country": country or "",
+        "schema": schema or "Person",
+        "imo": imo or "",
+    }
     results: list[dict[str, Any]] | None = None
     error: str | None = None
     status = 200
@@ -93,7 +101,11 @@ def screen_page(
     if name and name.strip():
         try:
             query = screening.make_query(
-                name.strip(), birth_date=birth_date or None, country=country or None
+                name.strip(),
+                schema=schema or "Person",
+                birth_date=birth_date or None,
+                country=country or None,
+                imo=imo or None,
             )
             results = [screening.result_to_dict(r) for r in screening.screen(query, limit=10)]
         except (InputError, ConfigError) as exc:

@@ -6,7 +6,7 @@ import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sanctionwatch import services
 from sanctionwatch import store as st
@@ -88,10 +88,11 @@ def incident_list(
     since: str | None = None,
     until: str | None = None,
     q: str | None = None,
+    relevance: str | None = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
     raw = {"type": type, "actor": actor, "provision": provision, "grade": grade}
-    raw |= {"since": since, "until": until, "text": q}
+    raw |= {"since": since, "until": until, "text": q, "relevance": relevance}
     try:
         flt = parse_filter(**raw)
     except InputError as error:
@@ -144,7 +145,11 @@ def _extra(view: dict[str, Any]) -> list[tuple[str, Any]]:
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
 def incident_page(request: Request, store: StoreDep, incident_id: str) -> Response:
-    view = services.incident_view(store, incident_id).to_dict(include_text=True)
+    try:
+        view = services.incident_view(store, incident_id).to_dict(include_text=True)
+    except services.IncidentMoved as moved:
+        # Merged into another incident: its old address keeps working.
+        return RedirectResponse(f"/ui/incidents/{moved.new_id}", status_code=301)
     case = build_case_file([view], subject=view["id"], title=view["id"])
     finding = case.findings[0]
     cite_of = {c.claim_id: c.number for c in case.citations}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import RedirectResponse
 
 from sanctionwatch import services
 from sanctionwatch.api.deps import DATE_PATTERN, StoreDep
@@ -44,6 +45,13 @@ def incident_filter(
     q: Annotated[
         str | None, Query(max_length=500, description="Words that must all occur in the evidence.")
     ] = None,
+    relevance: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(regime|other|all)$",
+            description="regime (default: touches the DPRK or the 1718 regime), other or all.",
+        ),
+    ] = None,
 ) -> IncidentFilter:
     return parse_filter(
         type=type.value if type else None,
@@ -53,6 +61,7 @@ def incident_filter(
         since=since,
         until=until,
         text=q,
+        relevance=relevance,
     )
 
 
@@ -81,6 +90,13 @@ def incident_counts(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
     return {"total": len(found), **count_by(found)}
 
 
-@router.get("/incidents/{incident_id}")
-def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
-    return services.incident_view(store, incident_id).to_dict()
+@router.get(
+    "/incidents/{incident_id}",
+    responses={301: {"description": "The incident was merged into another; follow Location."}},
+)
+def get_incident(request: Request, store: StoreDep, incident_id: str) -> Any:
+    try:
+        return services.incident_view(store, incident_id).to_dict()
+    except services.IncidentMoved as moved:
+        url = request.url_for("get_incident", incident_id=moved.new_id)
+        return RedirectResponse(str(url), status_code=301)

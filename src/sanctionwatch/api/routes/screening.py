@@ -88,11 +88,15 @@ def screen(
     name: Annotated[str, Query(max_length=2000)],
     birth_date: str | None = None,
     country: str | None = None,
+    schema: str = "Person",
+    imo: str | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 5,
 ) -> Any:
-    """Screen one person name (the screening box of the web UI uses this)."""
+    """Screen one name: a Person (default), Organization or Vessel (with its IMO number)."""
     try:
-        query = screening.make_query(name, birth_date=birth_date, country=country)
+        query = screening.make_query(
+            name, schema=schema, birth_date=birth_date, country=country, imo=imo
+        )
         results = screening.screen(query, limit=limit)
     except InputError as error:
         return _unprocessable(error)

@@ -8,15 +8,36 @@ import typer
 
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.services import document_detail, incident_view
+from sanctionwatch.services import (
+    IncidentMoved,
+    document_detail,
+    incident_view,
+    rebuild_incidents,
+)
 from sanctionwatch.services import search as run_search
 from sanctionwatch.services.browsing import find_incidents, parse_filter
 
 ALL = 10**9
 """No limit: every matching incident."""
 
+incidents_app = typer.Typer(
+    help="List incidents (the default view: those touching the DPRK or the 1718 regime); "
+    "``incidents rebuild`` re-clusters every claim.",
+    no_args_is_help=False,
+)
 
+RelevanceOption = Annotated[
+    str,
+    typer.Option(
+        "--relevance",
+        help="regime (default: touches the DPRK or the 1718 regime), other, or all.",
+    ),
+]
+
+
+@incidents_app.callback(invoke_without_command=True)
 def incidents(
+    ctx: typer.Context,
     type: Annotated[
         str | None, typer.Option("--type", help="Claim type, e.g. arms_transfer.")
     ] = None,
@@ -34,10 +55,17 @@ def incidents(
         typer.Option("--query", "-q", help="Words that must all occur in the evidence."),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    relevance: RelevanceOption = "regime",
+    episodes: Annotated[
+        bool, typer.Option("--episodes", help="Also list the episodes inside campaigns.")
+    ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List incidents with actors, time, quantity, grade and provisions (the web list's filters)."""
+    """List incidents with title, actors, time, quantity, grade and provisions (the web
+    list's filters)."""
+    if ctx.invoked_subcommand is not None:
+        return
     with domain_errors():
         flt = parse_filter(
             type=type,
@@ -47,13 +75,27 @@ def incidents(
             since=since,
             until=until,
             text=query,
+            relevance=relevance,
         )
         store = open_store(db)
         rows = find_incidents(store, flt, limit=limit or ALL, offset=0).incidents
+    if not episodes:
+        rows = [r for r in rows if not r.get("parent_id")]
     if as_json:
         render.print_json(rows)
     else:
         render.console.print(render.incidents_table(rows))
+
+
+@incidents_app.command("rebuild")
+def rebuild(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Re-cluster every claim into incidents (after a new clusterer); ids stay stable."""
+    with domain_errors():
+        count = rebuild_incidents(open_store(db))
+    if as_json:
+        render.print_json({"incidents": count})
+    else:
+        render.console.print(f"{count} incidents rebuilt")
 
 
 def show(
@@ -63,7 +105,15 @@ def show(
 ) -> None:
     """One incident: every claim with its evidence sentence, source, provisions and grade."""
     with domain_errors():
-        data = incident_view(open_store(db), incident_id).to_dict()
+        store = open_store(db)
+        try:
+            data = incident_view(store, incident_id).to_dict()
+        except IncidentMoved as moved:
+            render.err_console.print(
+                f"incident {moved.old_id} was merged into {moved.new_id}; showing that",
+                highlight=False,
+            )
+            data = incident_view(store, moved.new_id).to_dict()
     if as_json:
         render.print_json(data)
     else:
@@ -105,5 +155,6 @@ def search(
 
 
 def register(app: typer.Typer) -> None:
-    for command in (incidents, show, document, search):
+    app.add_typer(incidents_app, name="incidents")
+    for command in (show, document, search):
         app.command()(command)

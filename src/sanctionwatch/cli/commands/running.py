@@ -42,7 +42,18 @@ def demo(
 
 
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (see shared/gold/README.md).")],
+    gold: Annotated[
+        list[Path],
+        typer.Option("--gold", help="Gold JSONL (see shared/gold/README.md); repeatable."),
+    ],
+    cv: Annotated[
+        int | None,
+        typer.Option(
+            "--cv",
+            help="Cross-validate by document over all --gold files: retrain the decision on "
+            "k-1 folds, score the k-th; print each fold, the mean and the worst.",
+        ),
+    ] = None,
     predictions: Annotated[
         Path | None, typer.Option(help="Also write predicted claims here, in the gold format.")
     ] = None,
@@ -54,21 +65,72 @@ def evaluate(
     from sanctionwatch.evaluation import format_report
     from sanctionwatch.extract import extract_claims
 
+    if cv is not None:
+        _cross_validate(gold, k=cv, as_json=as_json)
+        return
+    if predictions is not None and len(gold) > 1:
+        render.err_console.print("error E309: --predictions takes one --gold file", markup=False)
+        raise typer.Exit(2)
+    for path in gold:
+        try:
+            report = run_eval(path, extractor=extract_claims, predictions_path=predictions)
+        except (ValueError, OSError) as error:
+            render.err_console.print(f"error E306: cannot evaluate {path}: {error}", markup=False)
+            raise typer.Exit(1) from None
+        if as_json:
+            render.print_json(report.to_dict(detail=detail))
+            continue
+        for table_data in format_report(report, detail=detail):
+            table = Table(title=table_data.title)
+            for column in table_data.columns:
+                table.add_column(column)
+            for row in table_data.rows:
+                table.add_row(*[str(cell) for cell in row])
+            render.console.print(table)
+
+
+def _cross_validate(gold: list[Path], *, k: int, as_json: bool) -> None:
+    from sanctionwatch.extract.train import cross_validate_gold
+
     try:
-        report = run_eval(gold, extractor=extract_claims, predictions_path=predictions)
+        result = cross_validate_gold(
+            gold, k=k, progress=lambda line: render.err_console.print(line, markup=False)
+        )
     except (ValueError, OSError) as error:
-        render.err_console.print(f"error E306: cannot evaluate {gold}: {error}", markup=False)
+        render.err_console.print(f"error E306: cannot cross-validate: {error}", markup=False)
         raise typer.Exit(1) from None
     if as_json:
-        render.print_json(report.to_dict(detail=detail))
+        render.print_json(result.to_dict())
         return
-    for table_data in format_report(report, detail=detail):
-        table = Table(title=table_data.title)
-        for column in table_data.columns:
-            table.add_column(column)
-        for row in table_data.rows:
-            table.add_row(*[str(cell) for cell in row])
-        render.console.print(table)
+
+    def cell(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
+    folds = Table(title=f"{k}-fold cross-validation by document: claim detection per fold")
+    for column in ("fold", "documents", "tp", "fp", "fn", "precision", "recall", "F1"):
+        folds.add_column(column)
+    for fold in result.folds:
+        d = fold.scores.detection
+        folds.add_row(
+            str(fold.fold + 1), str(fold.documents), str(d.tp), str(d.fp), str(d.fn),
+            cell(d.precision), cell(d.recall), cell(d.f1),
+        )  # fmt: skip
+    render.console.print(folds)
+    summary = Table(title="Mean and worst fold (pooled: every held-out prediction at once)")
+    for column in ("measure", "mean", "worst fold", "pooled"):
+        summary.add_column(column)
+    for name, values in result.summary().items():
+        summary.add_row(name, cell(values["mean"]), cell(values["worst"]), cell(values["pooled"]))
+    render.console.print(summary)
+    files = Table(title="Held-out scores by gold file")
+    for column in ("gold", "tp", "fp", "fn", "precision", "recall", "F1"):
+        files.add_column(column)
+    for path, scores in result.by_file.items():
+        d = scores.detection
+        files.add_row(
+            path, str(d.tp), str(d.fp), str(d.fn), cell(d.precision), cell(d.recall), cell(d.f1)
+        )
+    render.console.print(files)
 
 
 def serve(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.progress import TaskID
 from rich.table import Table
 
 from sanctionwatch.cli import render
@@ -27,11 +30,15 @@ def screen(
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", help="CSV with a 'name' column (birth_date, country optional)."),
+        typer.Option(
+            "--file",
+            help="CSV with a 'name' column; schema, birth_date, country, imo, identifier optional.",
+        ),
     ] = None,
     schema: Annotated[
-        str, typer.Option(help="Person, Organization, LegalEntity or Vessel.")
+        str, typer.Option(help="Person, Organization, Company, LegalEntity or Vessel.")
     ] = "Person",
+    imo: Annotated[str | None, typer.Option("--imo", help="A vessel's 7-digit IMO number.")] = None,
     threshold: Annotated[
         float, typer.Option(help="Score at or above which a match is reported.")
     ] = DEFAULT_THRESHOLD,
@@ -56,7 +63,9 @@ def screen(
                 raise typer.Exit(3)
             return
         assert name is not None
-        query = screening.make_query(name, schema=schema, birth_date=birth_date, country=country)
+        query = screening.make_query(
+            name, schema=schema, birth_date=birth_date, country=country, imo=imo
+        )
         results = screening.screen(query, threshold=threshold, limit=limit)
     rows = [screening.result_to_dict(r) for r in results]
     if as_json:
@@ -74,14 +83,13 @@ def screen(
 
 def _results_table(title: str, rows: list[dict[str, Any]]) -> Table:
     table = Table(title=f"screening: {title}")
-    for column in ("score", "confidence", "list", "reference", "name", "via"):
+    for column in ("score", "confidence", "listings", "name", "via"):
         table.add_column(column)
     for row in rows:
         table.add_row(
             f"{row['score']:.2f}",
             row["confidence"],
-            row["list"],
-            row["reference"],
+            ", ".join(f"{d['list']} {d['reference']}" for d in row["designations"]),
             row["caption"],
             f"{row['name']['candidate']} ({row['name']['method']})",
         )
@@ -114,11 +122,14 @@ def lists_update(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Load a UN consolidated list XML or FollowTheMoney JSON lines; replace it atomically."""
+    """Load a UN consolidated list XML or FollowTheMoney JSON lines; replace it atomically
+    and build the screening index for the new set of lists (progress on stderr)."""
     from sanctionwatch.services import screening
 
-    with domain_errors():
-        record = screening.update_list(source, name=name, allow_private=allow_private)
+    with domain_errors(), _progress() as progress:
+        record = screening.update_list(
+            source, name=name, allow_private=allow_private, progress=progress
+        )
     if as_json:
         render.print_json(record.to_dict())
         return
@@ -127,6 +138,28 @@ def lists_update(
         markup=False,
         highlight=False,
     )
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None]]:
+    """Progress of a list update on stderr: reading, parsing, indexing the entries."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=render.err_console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total or None)
+            bar.update(tasks[stage], completed=done, total=total or None)
+
+        yield report
 
 
 @lists_app.command("show")

@@ -49,8 +49,7 @@ def _table(data: dict[str, Any]) -> Table:
     )
     table.add_column("date", no_wrap=True)
     table.add_column("precision", no_wrap=True)
-    table.add_column("type", overflow="ellipsis", no_wrap=True)
-    table.add_column("actors", no_wrap=True)
+    table.add_column("incident", min_width=20)
     table.add_column("grade", no_wrap=True)
     table.add_column("likelihood", no_wrap=True)
     table.add_column("id", no_wrap=True, min_width=12)
@@ -60,11 +59,13 @@ def _table(data: dict[str, Any]) -> Table:
         if entry["precision"] == "range" and start:
             date = f"{start}…{end}"
         actors = f"{','.join(entry['source']) or '—'}→{','.join(entry['target']) or '—'}"
+        title = entry.get("title") or f"{entry['type']} {actors}"
+        if entry.get("parent_id"):
+            title = f"↳ {title}"
         table.add_row(
             render.escape(date),
             entry["precision"],
-            entry["type"],
-            actors,
+            render.escape(title),
             entry["grade"] or "—",
             render.escape(entry["likelihood"] or "—"),
             entry["id"][:12],

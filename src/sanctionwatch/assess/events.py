@@ -1,0 +1,236 @@
+"""What event coreference reads from one claim: who, when, where, what, how much, its names.
+
+Reports name one event by its participants, its time at their own grain, its place and
+its own name ("the Vostochny summit", "Resolution 2270", "the Bybit hack"). ``EventFacts``
+holds those for one claim; ``anchors_of`` finds the names: places, organisations and
+people the gazetteer knows (not the bare state names, which the actors already carry),
+resolution numbers, designations such as "Hwasong-18", and capitalised names the
+gazetteer does not know, minus words any report uses ("President", "Ministry").
+
+Two kinds of event behave differently over time. An *act* (a meeting, an agreement, a
+sanctions action, a visa decision) happens at a point: reports of it share a day. An
+*activity* (a transfer, a deployment, trade, a flow of money or labour) goes on: reports
+of it cover overlapping or adjacent periods and together make one campaign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sanctionwatch.assess.items import ItemClasses, classify_item
+from sanctionwatch.assess.origins import is_weak
+from sanctionwatch.assess.sources import DocumentInfo
+from sanctionwatch.assess.timeline import Interval, parse_bound, time_interval
+from sanctionwatch.domain import Claim, ClaimType, Modality, Quantity
+from sanctionwatch.resolve.gazetteer import find_actors
+
+ACTS = frozenset(
+    {
+        ClaimType.MEETING,
+        ClaimType.AGREEMENT,
+        ClaimType.SANCTIONS_ACTION,
+        ClaimType.VISA_ISSUANCE,
+    }
+)
+"""Events at a point in time; every other type is an activity that can go on."""
+SYMMETRIC = frozenset({ClaimType.MEETING, ClaimType.AGREEMENT})
+"""For these the roles are participants, not a direction: who is "source" is arbitrary."""
+CONTRADICTING = frozenset({Modality.DENIED, Modality.NEGATED})
+
+# Gazetteer kinds that name a place, an organisation or a person rather than the state.
+# A person is kept by surname ("Vladimir Putin", "Putin" -> "putin"): leaders name events
+# ("the Kim-Putin summit") that their states' ministers do not.
+_ANCHOR_KINDS = frozenset({"place", "metonym", "organisation"})
+_PERSON = "person"
+_RESOLUTION = re.compile(r"\b(?:[Rr]esolutions?|UNSCR|S/RES/)\s*(\d{3,4})\b")
+_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{1,9}-\d{1,3}[A-Z]?\b")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
+# Words capitalised in any report on any event: titles, institutions, calendar, framing.
+_COMMON_WORDS = """
+the this that these those there their they then than when what which while where who
+with without from into after before during since until also but and for not all any some
+most more many much such its his her our one two three four five six seven eight nine
+ten first second third last next new former earlier later recent today yesterday january
+february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday president minister ministry foreign
+defence defense secretary general chairman chair leader premier prime deputy vice
+ambassador envoy spokesperson spokesman spokeswoman official officials government state
+states department office council security committee commission agency assembly
+parliament congress senate house white union united nations national international
+central people peoples republic democratic federation kingdom party army military navy
+force forces command news press statement report reports reported according however
+meanwhile although though because despite korea korean koreans north south russia
+russian china chinese japan japanese america american ukraine ukrainian iran iranian
+european western east west eastern mr mrs ms dr sir comrade supreme great dear respected
+treaty agreement summit talks meeting visit resolution sanctions sanction
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """What clustering reads from one claim."""
+
+    claim: Claim
+    sources: frozenset[str]
+    targets: frozenset[str]
+    interval: Interval | None
+    published: dt.date | None
+    anchors: frozenset[str]
+    items: ItemClasses
+    quantity: Quantity | None
+    syndication: str | None
+    weak: bool
+
+    @property
+    def type(self) -> ClaimType:
+        return self.claim.type
+
+    @property
+    def document_id(self) -> str:
+        return self.claim.document_id
+
+    @property
+    def position(self) -> int:
+        return self.claim.evidence.start
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return self.sources | self.targets
+
+    @property
+    def full(self) -> bool:
+        """Every actor named: two participants, or a source and a target."""
+        if self.type in SYMMETRIC:
+            return len(self.sources) >= 2
+        return bool(self.sources) and bool(self.targets)
+
+    @property
+    def contradicts(self) -> bool:
+        return self.claim.modality in CONTRADICTING
+
+    @property
+    def is_act(self) -> bool:
+        return self.type in ACTS
+
+    @property
+    def grain(self) -> str:
+        return self.claim.time.grain if self.claim.time and self.interval else ""
+
+    def kind(self) -> str | None:
+        """Type and parties, the unit whose recurrence is counted; None unless ``full``."""
+        if not self.full:
+            return None
+        if self.type in SYMMETRIC:
+            return f"{self.type.value}|{','.join(sorted(self.sources))}"
+        return (
+            f"{self.type.value}|{','.join(sorted(self.sources))}>{','.join(sorted(self.targets))}"
+        )
+
+    def order(self) -> tuple[bool, bool, bool, int, str, str]:
+        """Most specific first: both actors, dated, finer grain, earlier; then the id."""
+        rank = {"day": 0, "month": 1, "year": 2}.get(self.grain, 3)
+        interval = self.interval
+        if interval is not None and (interval[1] - interval[0]).days >= 400:
+            rank = 4
+        start = interval[0].isoformat() if interval else "9999"
+        return (self.weak, not self.full, interval is None, rank, start, self.claim.id)
+
+
+def read_facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> EventFacts:
+    doc = documents.get(claim.document_id)
+    sources, targets = frozenset(claim.source_codes), frozenset(claim.target_codes)
+    if claim.type in SYMMETRIC:
+        sources, targets = sources | targets, frozenset()
+    quantity = claim.quantity
+    if quantity is not None and (quantity.kind not in {"count", "money"} or not quantity.unit):
+        quantity = None
+    return EventFacts(
+        claim=claim,
+        sources=sources,
+        targets=targets,
+        interval=time_interval(claim.time),
+        published=parse_bound(doc.published, upper=True) if doc else None,
+        anchors=anchors_of(claim),
+        items=classify_item(claim.type, claim.item.value if claim.item else None),
+        quantity=quantity,
+        syndication=doc.syndication_cluster if doc else None,
+        weak=is_weak(claim),
+    )
+
+
+def anchors_of(claim: Claim) -> frozenset[str]:
+    """Names in the claim's sentence that tie it to one event, lower-cased."""
+    span = claim.evidence
+    text = span.text
+    out: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    for match in find_actors(text):
+        taken.append((match.start, match.end))
+        if match.kind in _ANCHOR_KINDS and not match.form.lower().startswith("the "):
+            out.add(_norm(match.form))
+        elif match.kind == _PERSON:
+            out.add(re.split(r"[\s-]+", match.form.strip())[-1].lower())
+    for found in _RESOLUTION.finditer(text):
+        out.add(f"resolution {found.group(1)}")
+    for found in _DESIGNATION.finditer(text):
+        out.add(found.group(0).lower())
+    for found in _CAPITALISED.finditer(text):
+        start = found.start()
+        word = found.group(0)
+        if word.lower() in _COMMON or any(a <= start < b for a, b in taken):
+            continue
+        if _SENTENCE_START.search(text[:start]):
+            continue  # capitalised only because a sentence or quotation begins
+        out.add(word.lower())
+    return frozenset(out)
+
+
+def _norm(form: str) -> str:
+    return " ".join(form.lower().split())
+
+
+def filed_years(facts: EventFacts) -> list[int]:
+    """Years an incident is filed under for this claim: its own, else its report's."""
+    if facts.interval is not None:
+        lo, hi = facts.interval[0].year, facts.interval[1].year
+        lo = max(lo, hi - 4)
+        return list(range(lo, hi + 1))
+    return [facts.published.year] if facts.published is not None else []
+
+
+def query_years(facts: EventFacts) -> list[int]:
+    """Years to look in: a year either side of its own (a campaign runs on), or, undated,
+    the years before its report (an undated report tells of something already past)."""
+    if facts.interval is not None:
+        lo, hi = facts.interval[0].year - 1, facts.interval[1].year + 1
+    elif facts.published is not None:
+        lo, hi = facts.published.year - UNDATED_LOOKBACK_YEARS, facts.published.year
+    else:
+        return []
+    return list(range(max(lo, hi - 6), hi + 1))
+
+
+UNDATED_LOOKBACK_YEARS = 3
+"""How far back before its report an undated claim looks for its event."""
+
+
+def blocking_keys(facts: EventFacts, *, query: bool) -> set[str]:
+    """Keys under which an incident is filed (``query=False``) or looked up (``True``).
+
+    Each key is a type with one actor or one anchor and a year, or the document; the year
+    keeps a bucket as small as one year's reporting however large the store grows. A claim
+    without a date or a publication date files under "undated".
+    """
+    kind = facts.type.value
+    keys = {f"{kind}|d:{facts.document_id}"}
+    years = query_years(facts) if query else filed_years(facts)
+    buckets = [f"y:{year}" for year in years] or ["undated"]
+    names = [f"a:{actor}" for actor in sorted(facts.parties)]
+    names += [f"n:{anchor}" for anchor in sorted(facts.anchors)]
+    keys |= {f"{kind}|{name}|{bucket}" for name in names for bucket in buckets}
+    return keys

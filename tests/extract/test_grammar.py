@@ -1,0 +1,76 @@
+"""Trigger lemmas, their arguments and the participants' places, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.domain import ClaimType
+from sanctionwatch.extract.grammar import (
+    grammar_candidates,
+    has_trigger_word,
+    load_lemmas,
+    load_parser,
+    syntax_features,
+)
+
+
+def _candidates(text: str) -> list[tuple[str, ClaimType, str]]:
+    doc = load_parser()(text)
+    return [
+        (text[c.trigger[0] : c.trigger[1]], c.type, c.voice)
+        for c in grammar_candidates(doc, 0, load_lemmas())
+    ]
+
+
+def test_grammar_every_inflection_of_a_lemma_is_a_trigger_word() -> None:
+    lemmas = load_lemmas()
+    for text in ("It shipped.", "It ships.", "It was shipping.", "Two shipments.", "They stole."):
+        assert has_trigger_word(text, lemmas), text
+    assert not has_trigger_word("The weather was warm today.", lemmas)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "claim_type", "voice"),
+    [
+        (
+            "Pyongyang supplied artillery shells to Moscow.",
+            "supplied",
+            ClaimType.ARMS_TRANSFER,
+            "agent",
+        ),
+        ("Moscow acquired drones from Tehran.", "acquired", ClaimType.ARMS_TRANSFER, "recipient"),
+        ("Shells were delivered by rail.", "delivered", ClaimType.ARMS_TRANSFER, "item_first"),
+        ("The shipment of coal reached the port.", "shipment", ClaimType.TRADE, "nominal"),
+        ("Hackers laundered the stolen funds.", "laundered", ClaimType.FINANCIAL_FLOW, "recipient"),
+        ("The ministers signed a treaty.", "signed", ClaimType.AGREEMENT, "parties"),
+    ],
+    ids=["give-arms", "get-arms", "passive", "nominal-trade", "launder", "sign"],
+)
+def test_grammar_a_lemma_and_its_item_give_type_and_voice(
+    text: str, trigger: str, claim_type: ClaimType, voice: str
+) -> None:
+    assert (trigger, claim_type, voice) in _candidates(text)
+
+
+def test_grammar_a_verb_of_giving_with_no_item_proposes_nothing() -> None:
+    assert all(t != "gave" for t, _, _ in _candidates("The minister gave a speech."))
+
+
+def test_grammar_a_noun_modifying_another_names_a_kind() -> None:
+    assert all(t != "sanctions" for t, _, _ in _candidates("Experts study sanctions evasion."))
+
+
+def test_grammar_syntax_features_name_the_relations() -> None:
+    doc = load_parser()("Russia may not send troops.")
+    send = next(t for t in doc if t.lower_ == "send")
+    features = syntax_features(send)
+    assert features["lemma"] == "send"
+    assert features["modal"] == "may"
+    assert features["neg"] == "1"
+
+
+def test_grammar_participants_stand_in_the_subject_and_object() -> None:
+    doc = load_parser()("Kim met Putin.")
+    candidate = next(c for c in grammar_candidates(doc, 10, load_lemmas()) if c.voice == "parties")
+    assert candidate.subject == (10, 13)
+    assert candidate.object == (18, 23)
