@@ -67,3 +67,20 @@ def test_reads_casefile_for_query(desk_client: TestClient) -> None:
     assert response.status_code == 200 and "III. Evidence" in response.text
     empty = desk_client.get("/casefile.md")
     assert empty.status_code == 422 and empty.json()["error"]["code"] == "E423"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"], ids=["md", "html", "pdf"])
+def test_reads_casefile_has_the_pages_security_headers(desk_client: TestClient, fmt: str) -> None:
+    incident = desk_client.get("/incidents", params={"type": "arms_transfer"}).json()[0]
+    for url in (
+        f"/incidents/{incident['id']}/casefile.{fmt}",
+        f"/casefile.{fmt}?type=arms_transfer",
+    ):
+        response = desk_client.get(url)
+        assert response.headers["X-Content-Type-Options"] == "nosniff", url
+        if fmt == "html":
+            policy = response.headers["Content-Security-Policy"]
+            assert "script-src 'nonce-" in policy and "object-src 'none'" in policy
+            nonce = policy.split("'nonce-")[1].split("'")[0]
+            assert f'<style nonce="{nonce}">' in response.text
+            assert "<script" not in response.text

@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 def _missing(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI must install it: see .ci/run)")
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
 
 
 if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
@@ -206,3 +206,33 @@ def test_browser_pages_work_without_javascript(server: str, browser: Browser) ->
     assert types and set(types) == {"labor_dispatch"}
     _shot(page, "12-no-javascript")
     context.close()
+
+
+def test_browser_api_docs_render_with_no_other_host(server: str, page: Page) -> None:
+    """/docs draws Swagger UI from the package's own files: any request to another host is
+    refused, and the operations still render."""
+    foreign: list[str] = []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".opblock", timeout=15_000)
+    assert page.locator(".opblock").count() >= 20
+    assert not foreign, foreign
+    _shot(page, "07-api-docs-offline")
+
+
+def test_browser_timeline_zooms_to_a_year(server: str, page: Page) -> None:
+    page.goto(f"{server}/ui/timeline")
+    zoom = page.locator("a.zoom").first
+    year = zoom.text_content() or ""
+    with page.expect_navigation():
+        zoom.click()
+    assert f"Showing {year}-01-01 to {year}-12-31" in (page.text_content("#timeline-range") or "")
+    _shot(page, "08-timeline-zoomed")

@@ -100,7 +100,7 @@ def test_casefile_markdown_escapes_source_text() -> None:
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\*buying\\*" in text and "<https://example.org/a>" in text
     assert "1. “North Korea shipped 1 million shells &lt;b&gt;to&lt;/b&gt; Russia.”" in text
-    assert "## Annex A. Assessment details" in text and '"name": "NIS"' in text
+    assert "## Annex A. Assessment details" in text and "- Name: NIS" in text
 
 
 def test_casefile_html_escapes_and_links() -> None:

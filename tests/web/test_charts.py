@@ -61,6 +61,7 @@ def test_charts_timeline_focuses_on_the_years_most_incidents_are_in() -> None:
     assert (chart.before, chart.after) == (1, 1)
     assert (chart.full_start, chart.full_end) == ("1958-01-01", "2029-12-31")
     assert len(chart.bars) == 40
+    assert chart.years == [2022, 2023, 2024, 2025]
     width = chart.width - LEFT - 20
     bar = next(b for b in chart.bars if b.href.endswith("/i0"))
     assert bar.width > width / 100, "a month is visible, not a sliver"

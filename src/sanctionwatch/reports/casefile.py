@@ -8,7 +8,6 @@ Ligatures are off in print so that text copied from the PDF matches the quoted s
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -18,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from sanctionwatch import __version__
-from sanctionwatch.services.reporting import CaseFile
+from sanctionwatch.services.reporting import CaseFile, Source
 
 FORMATS = ("md", "html", "pdf")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
@@ -61,12 +60,64 @@ def environment() -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
-    env.filters.update(http_url=http_url, bdi=bdi, isolate=isolate)
+    env.filters.update(http_url=http_url, bdi=bdi, isolate=isolate, describe=describe)
     return env
 
 
-def render_casefile_html(case: CaseFile) -> str:
-    return environment().get_template("casefile.html").render(case=case, version=__version__)
+def _is_flat(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return all(not isinstance(v, dict | list | tuple) for v in value)
+    return not isinstance(value, dict)
+
+
+def _flat_text(value: Any) -> str:
+    if value is None or value in ("", [], ()):
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    if isinstance(value, list | tuple):
+        return ", ".join(_flat_text(v) for v in value)
+    return str(value)
+
+
+def _label(key: Any) -> str:
+    return str(key).replace("_", " ").capitalize()
+
+
+def describe(value: Any, depth: int = 0) -> list[tuple[int, str]]:
+    """Structured assessment details as indented lines a reader can follow (``(depth,
+    text)``): what a Panel annex prints instead of JSON. Every key and value is kept."""
+    lines: list[tuple[int, str]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _is_flat(item):
+                lines.append((depth, f"{_label(key)}: {_flat_text(item)}"))
+            else:
+                lines.append((depth, f"{_label(key)}:"))
+                lines += describe(item, depth + 1)
+    elif isinstance(value, list | tuple) and not _is_flat(value):
+        for item in value:
+            if isinstance(item, dict):
+                flat = [f"{_label(k)}: {_flat_text(v)}" for k, v in item.items() if _is_flat(v)]
+                lines.append((depth, "; ".join(flat) or "—"))
+                for key, nested in item.items():
+                    if not _is_flat(nested):
+                        lines.append((depth + 1, f"{_label(key)}:"))
+                        lines += describe(nested, depth + 2)
+            else:
+                lines += describe(item, depth)
+    else:
+        lines.append((depth, _flat_text(value)))
+    return lines
+
+
+def render_casefile_html(case: CaseFile, *, nonce: str = "") -> str:
+    """The case file page; ``nonce`` goes on its one inline style, for a page served under
+    a Content-Security-Policy that allows only that style."""
+    template = environment().get_template("casefile.html")
+    return template.render(case=case, version=__version__, nonce=nonce)
 
 
 def render_casefile_pdf(case: CaseFile) -> bytes:
@@ -138,43 +189,39 @@ def render_casefile_markdown(case: CaseFile) -> str:
             out += ["", e(" · ".join(simple))]
     out += ["", "## III. Evidence", ""]
     for c in case.citations:
-        url = http_url(c.url)
-        where = (
-            "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
-            if url
-            else e(f"document {c.document_id[:16]}, characters {c.start}–{c.end}")
-        )
         who = f"; attributed to {e(', '.join(c.attributed_to))}" if c.attributed_to else ""
         lead = "Contradicting. " if c.role == "contradict" else ""
         out.append(
             f"{c.number}. “{e(c.quote)}” — {lead}{e(c.outlet or 'Unknown outlet')}, "
-            f"“{e(c.title or 'untitled')}”, {e(c.published or 'undated')}{who}; "
-            f"modality: {e(c.modality)}. {where}"
+            f"{e(c.published or 'undated')}, source S{c.source}{who}; "
+            f"modality: {e(c.modality)}; characters {c.start}–{c.end}."
         )
+    out += ["", "## IV. Sources", ""]
+    for source in case.sources:
+        out.append(f"S{source.number}. {source_line_markdown(source)}")
     annex = [(f.number, key, value) for f in case.findings for key, value in f.complex_extra()]
     if annex:
         out += ["", "## Annex A. Assessment details"]
         for number, key, value in annex:
-            body = json.dumps(_isolated(value), ensure_ascii=False, indent=2).replace("`", "'")
-            out += [
-                "",
-                f"### Finding {number}: {e(key.replace('_', ' '))}",
-                "",
-                "```json",
-                body,
-                "```",
-            ]
+            out += ["", f"### Finding {number}: {e(key.replace('_', ' '))}", ""]
+            out += [f"{'  ' * depth}- {e(text)}" for depth, text in describe(value)]
     return "\n".join(out) + "\n"
 
 
-def _isolated(value: Any) -> Any:
-    if isinstance(value, str):
-        return isolate(value)
-    if isinstance(value, dict):
-        return {key: _isolated(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_isolated(item) for item in value]
-    return value
+def source_line_markdown(source: Source) -> str:
+    """Outlet, “title”, date. URL (accessed day): one entry of the list of sources."""
+    e = md_escape
+    url = http_url(source.url)
+    where = (
+        "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+        if url
+        else e(source.url or f"no URL; stored document {source.document_id[:16]}")
+    )
+    accessed = f"accessed {source.accessed}" if source.accessed else "access date not recorded"
+    return (
+        f"{e(source.outlet or 'Unknown outlet')}, “{e(source.title or 'untitled')}”, "
+        f"{e(source.published or 'undated')}. {where} ({accessed})."
+    )
 
 
 def render_casefile(case: CaseFile, fmt: str) -> bytes:

@@ -13,6 +13,7 @@ beyond the ones known here are carried into ``Finding.extra`` and shown as they 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -59,6 +60,23 @@ class Citation:
     end: int
     attributed_to: tuple[str, ...]
     modality: str
+    source: int = 0
+    """The number of the quoted document in the case file's list of sources."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document the case file quotes, as a Panel annex lists it."""
+
+    number: int
+    document_id: str
+    outlet: str | None
+    """Cleaned: a collector's note such as "(republished on ...)" is left out."""
+    title: str | None
+    published: str | None
+    url: str | None
+    accessed: str | None
+    """The day the document was fetched, when it was fetched by URL."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,7 @@ class CaseFile:
     summary: str
     findings: tuple[Finding, ...]
     citations: tuple[Citation, ...]
+    sources: tuple[Source, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -152,6 +171,48 @@ def format_quantity(low: float | None, high: float | None, unit: str | None) -> 
     return f"{text} {noun}".strip()
 
 
+_VAGUE = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|billions|tens|several|many|numerous|"
+    r"countless|a few|a number)\b",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(day|week|month|year|hour)\b"
+    r"|\b(daily|weekly|monthly|annually|yearly)\b",
+    re.IGNORECASE,
+)
+_RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
+_RATE_WORDS["yearly"] = "year"
+
+
+def is_vague(text: str) -> bool:
+    """ "hundreds of containers", "thousands of workers": an amount without a figure."""
+    return not any(ch.isdigit() for ch in text) and bool(_VAGUE.search(text))
+
+
+def rate_of(quantity: dict[str, Any]) -> str | None:
+    """The period of a rate ("day" for "7,400 rounds per day"), from the value or its text."""
+    if quantity.get("rate"):
+        return str(quantity["rate"])
+    found = _RATE.search(str((quantity.get("span") or {}).get("text") or ""))
+    if not found:
+        return None
+    return found.group(1).lower() if found.group(1) else _RATE_WORDS[found.group(2).lower()]
+
+
+def as_reported(quantity: dict[str, Any]) -> str | None:
+    """A reported quantity as a finding states it: a vague amount in the source's own words
+    (never "between 100 and 999"), a rate with its period (never as a total)."""
+    text = str((quantity.get("span") or {}).get("text") or "").strip()
+    if text and is_vague(text):
+        return text
+    value = format_quantity(quantity.get("low"), quantity.get("high"), quantity.get("unit"))
+    rate = rate_of(quantity)
+    if value and rate:
+        return f"{value} per {rate}"
+    return value
+
+
 def format_period(start: str | None, end: str | None) -> str | None:
     if not start and not end:
         return None
@@ -173,12 +234,34 @@ def _heading(view: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def _statement(view: dict[str, Any], period: str | None, quantity: str | None, n: int) -> str:
+def _best_quantity(view: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The incident's best estimate as a finding states it, and its rate period if the
+    figure it rests on is a rate: then it is a rate, never a total."""
+    low, high, unit = view.get("quantity_low"), view.get("quantity_high"), view.get("quantity_unit")
+    if low is None and high is None:
+        return None, None
+    for claim in view.get("claims") or []:
+        q = claim.get("quantity") or {}
+        if (q.get("low"), q.get("high"), q.get("unit")) == (low, high, unit):
+            return as_reported(q), rate_of(q)
+    return format_quantity(low, high, unit), None
+
+
+def _statement(
+    view: dict[str, Any],
+    period: str | None,
+    quantity: str | None,
+    n: int,
+    *,
+    rate: str | None = None,
+) -> str:
     what = _heading(view)
     bits = [f"{what} was reported"]
     if view.get("item") and not quantity:
         bits.append(f"(item: {view['item']})")
-    if quantity:
+    if quantity and rate:
+        bits.append(f"at a rate of {quantity} (a rate, not a total)")
+    elif quantity:
         bits.append(f"with a best estimate of {quantity}")
     if period:
         bits.append(f"for {period}")
@@ -186,10 +269,51 @@ def _statement(view: dict[str, Any], period: str | None, quantity: str | None, n
     return " ".join(bits) + f", on the strength of {sources}."
 
 
+_NOTE = re.compile(r"\s*\((?![A-Z0-9][\w.&'-]*\))[^()]*\)\s*$")
+"""A trailing parenthesis that is a note, not an abbreviation: "(republished on X)",
+"(inferred from author note; ...)" go; "(KCNA)" stays."""
+
+
+def clean_outlet(value: str | None) -> str | None:
+    """The outlet's name as a citation gives it, without a collector's notes."""
+    if not value:
+        return value
+    cleaned = value.strip()
+    while True:
+        stripped = _NOTE.sub("", cleaned).strip()
+        if stripped == cleaned or not stripped:
+            return cleaned
+        cleaned = stripped
+
+
+def _accessed(doc: dict[str, Any]) -> str | None:
+    fetched = doc.get("fetched_at") or (doc.get("meta") or {}).get("accessed")
+    return str(fetched)[:10] if fetched else None
+
+
 class _Numbering:
     def __init__(self) -> None:
         self.citations: list[Citation] = []
+        self.sources: list[Source] = []
         self._index: dict[tuple[str, str, int, int], int] = {}
+        self._source_of: dict[str, int] = {}
+
+    def source(self, doc: dict[str, Any]) -> int:
+        if doc["id"] not in self._source_of:
+            number = len(self.sources) + 1
+            self.sources.append(
+                Source(
+                    number=number,
+                    document_id=doc["id"],
+                    outlet=clean_outlet(doc.get("outlet")),
+                    title=doc.get("title"),
+                    published=doc.get("published"),
+                    url=doc.get("url"),
+                    accessed=_accessed(doc),
+                )
+            )
+            self._source_of[doc["id"]] = number
+        return self._source_of[doc["id"]]
 
     def cite(self, incident_id: str, claim: dict[str, Any]) -> int:
         evidence = claim["evidence"]
@@ -205,7 +329,7 @@ class _Numbering:
                 incident_id=incident_id,
                 claim_id=claim["id"],
                 document_id=doc["id"],
-                outlet=doc.get("outlet"),
+                outlet=clean_outlet(doc.get("outlet")),
                 title=doc.get("title"),
                 published=doc.get("published"),
                 url=doc.get("url"),
@@ -214,6 +338,7 @@ class _Numbering:
                 end=evidence["end"],
                 attributed_to=tuple(a["name"] for a in claim.get("attributed_to") or []),
                 modality=claim.get("modality", "fact"),
+                source=self.source(doc),
             )
         )
         self._index[key] = number
@@ -233,25 +358,23 @@ def _finding(number: int, view: dict[str, Any], numbering: _Numbering) -> Findin
             quantities.append(
                 {
                     "text": quantity["span"]["text"],
-                    "value": format_quantity(
-                        quantity.get("low"), quantity.get("high"), quantity.get("unit")
-                    ),
-                    "reported_by": who or [claim["document"].get("outlet") or "the writer"],
+                    "value": as_reported(quantity),
+                    "rate": rate_of(quantity),
+                    "reported_by": who
+                    or [clean_outlet(claim["document"].get("outlet")) or "the writer"],
                     "role": claim["role"],
                     "citation": ref,
                 }
             )
     assessment = view.get("assessment") or {}
     period = format_period(view.get("time_start"), view.get("time_end"))
-    quantity = format_quantity(
-        view.get("quantity_low"), view.get("quantity_high"), view.get("quantity_unit")
-    )
+    quantity, rate = _best_quantity(view)
     return Finding(
         number=number,
         incident_id=view["id"],
         type=view["type"],
         heading=view.get("title") or _heading(view),
-        statement=_statement(view, period, quantity, len(support)),
+        statement=_statement(view, period, quantity, len(support), rate=rate),
         period=period,
         quantity=quantity,
         grade=assessment.get("code"),
@@ -270,7 +393,7 @@ def _summary(findings: list[Finding], citations: list[Citation]) -> str:
     if not findings:
         return "No incident matches this case file's subject."
     documents = {c.document_id for c in citations}
-    outlets = sorted({c.outlet for c in citations if c.outlet})
+    outlets = sorted({c.outlet for c in citations if c.outlet})  # already cleaned
     dates = sorted(d for c in citations if (d := c.published))
     engaged = sorted(
         {p.get("citation") or p["provision_id"] for f in findings for p in f.provisions}
@@ -311,6 +434,7 @@ def build_case_file(
         summary=_summary(findings, numbering.citations),
         findings=tuple(findings),
         citations=tuple(numbering.citations),
+        sources=tuple(numbering.sources),
     )
 
 

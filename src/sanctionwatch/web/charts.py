@@ -67,6 +67,8 @@ class TimelineChart:
     full_start: str = ""
     """First and last day of all the points: the whole span, for a "show all" link."""
     full_end: str = ""
+    years: list[int] = field(default_factory=list)
+    """Years on the axis that some shown incident falls in: the zoom links."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,15 @@ def timeline_chart(
     chart.after = sum(1 for a in starts if a > hi)
     chart.rows = [(t, TOP + ROW * i + ROW / 2) for i, t in enumerate(types)]
     row_of = {t: i for i, t in enumerate(types)}
+    first_year, last_year = dt.date.fromordinal(lo).year, dt.date.fromordinal(hi).year
+    chart.years = sorted(
+        {
+            year
+            for p in shown
+            for year in range(int(p["start"][:4]), int(p["end"][:4]) + 1)
+            if first_year <= year <= last_year
+        }
+    )
     for p in shown:
         x1 = scale(max(_day(p["start"]), lo))
         x2 = scale(min(_day(p["end"]) + 1, hi))

@@ -62,9 +62,12 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     return response
 
 
-def security_headers(nonce: str) -> dict[str, str]:
+def security_headers(nonce: str, *, inline_style: bool = False) -> dict[str, str]:
+    """The headers every page sends; ``inline_style`` also allows the one ``<style>`` that
+    carries ``nonce`` (a case file is one self-contained page, styled inside)."""
+    style = f"'self' 'nonce-{nonce}'" if inline_style else "'self'"
     policy = (
-        f"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; "
+        f"default-src 'self'; script-src 'nonce-{nonce}'; style-src {style}; img-src 'self' data:; "
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     )
     return {

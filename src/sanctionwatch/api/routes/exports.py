@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Literal
 
 from fastapi import APIRouter
@@ -9,8 +10,9 @@ from fastapi.responses import Response, StreamingResponse
 
 from sanctionwatch.api.deps import StoreDep
 from sanctionwatch.api.routes.incidents import FilterDep
-from sanctionwatch.reports import render_casefile
+from sanctionwatch.reports import render_casefile, render_casefile_html
 from sanctionwatch.services import datasets, reporting
+from sanctionwatch.web.pages import security_headers
 
 router = APIRouter(tags=["exports"])
 CASEFILE_TYPES = {
@@ -41,6 +43,24 @@ def export(
     )
 
 
+def _casefile_response(
+    case: reporting.CaseFile, fmt: str, *, filename: str | None = None
+) -> Response:
+    """A case file with the headers of the pages: HTML under the same Content-Security-Policy
+    (its one inline style allowed by nonce), every format with ``nosniff``."""
+    headers = {"X-Content-Type-Options": "nosniff"}
+    if fmt == "html":
+        nonce = secrets.token_urlsafe(16)
+        body = render_casefile_html(case, nonce=nonce).encode("utf-8")
+        headers.update(security_headers(nonce, inline_style=True))
+    else:
+        body = render_casefile(case, fmt)
+    if filename:
+        disposition = "attachment" if fmt == "pdf" else "inline"
+        headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return Response(body, media_type=CASEFILE_TYPES[fmt], headers=headers)
+
+
 @router.get(
     "/incidents/{incident_id}/casefile.{fmt}",
     tags=["reports"],
@@ -50,14 +70,8 @@ def export(
 def casefile(store: StoreDep, incident_id: str, fmt: Literal["md", "html", "pdf"]) -> Response:
     """A Panel-of-Experts-style case file on one incident, with numbered citations."""
     case = reporting.case_file_for_incident(store, incident_id)
-    body = render_casefile(case, fmt)
     filename = f"casefile-{case.findings[0].incident_id}.{fmt}"
-    disposition = "attachment" if fmt == "pdf" else "inline"
-    return Response(
-        body,
-        media_type=CASEFILE_TYPES[fmt],
-        headers={"Content-Disposition": f'{disposition}; filename="{filename}"'},
-    )
+    return _casefile_response(case, fmt, filename=filename)
 
 
 @router.get(
@@ -65,5 +79,4 @@ def casefile(store: StoreDep, incident_id: str, fmt: Literal["md", "html", "pdf"
 )
 def casefile_query(store: StoreDep, fmt: Literal["md", "html", "pdf"], flt: FilterDep) -> Response:
     """A case file on every incident the filters find (at most 50)."""
-    case = reporting.case_file_for_query(store, flt)
-    return Response(render_casefile(case, fmt), media_type=CASEFILE_TYPES[fmt])
+    return _casefile_response(reporting.case_file_for_query(store, flt), fmt)
