@@ -6,10 +6,12 @@ postings and the analysed entries stay on disk until a query needs them.
 
 A query is analysed once and looked up under its retrieval keys (``resolve.keys``). Each
 key weighs what it says — ``log(N / df)``, so "kim" says little and "f:kim/jo.o" much —
-and keys shared by more than ``MAX_POSTING`` entries are not read at all. Entries are
-ranked by the summed weight of the keys they share with the query; the best ``POOL`` are
-scored in full by the matcher. There is no fallback that scans every entry: a name too
-common to retrieve on ("Kim") finds a bounded sample of the entries sharing its rarest key.
+and the query's keys are read rarest first until ``BUDGET`` postings are read (a key
+shared by more than ``MAX_POSTING`` entries never is, unless it is the rarest the query
+has). Entries are ranked by the summed weight of the keys they share with the query; the
+best ``POOL`` are scored in full by the matcher. There is no fallback that scans every
+entry: a name too common to retrieve on ("Kim") reads a bounded sample of the entries
+sharing its rarest key.
 
 Results are per designee: listings of one target on several lists (``resolve.designees``)
 are one result carrying every designation, and ambiguity is about different people.
@@ -17,6 +19,8 @@ are one result carrying every designation, and ambiguity is about different peop
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 import math
 import os
@@ -28,12 +32,22 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from sanctionwatch.resolve.designees import group_entries
 from sanctionwatch.resolve.keys import name_keys
-from sanctionwatch.resolve.lists import PERSON, VESSEL, SanctionsList
+from sanctionwatch.resolve.korean import Syllable
+from sanctionwatch.resolve.korean_names import KoreanName
+from sanctionwatch.resolve.lists import (
+    PERSON,
+    VESSEL,
+    ListDocument,
+    ListEntry,
+    ListName,
+    SanctionsList,
+)
 from sanctionwatch.resolve.matcher import (
     DEFAULT_THRESHOLD,
     EntryForms,
@@ -48,6 +62,7 @@ from sanctionwatch.resolve.names import NameForm, analyse_name, check_name
 INDEX_FORMAT = "sanctionwatch-index@v1"
 POOL = 60
 MAX_POSTING = 20_000
+BUDGET = 30_000
 CHUNK = 50_000
 CACHE_ENTRIES = 50_000
 
@@ -132,7 +147,7 @@ def _write(
         forms = entry_forms(entry)
         for key in entry_keys(forms):
             pending[key].append(position)
-        rows.append((position, zlib.compress(pickle.dumps(forms, protocol=5), 1)))
+        rows.append((position, zlib.compress(_dumps(forms), 1)))
         if len(rows) >= CHUNK or position == total - 1:
             db.executemany("INSERT INTO entries VALUES (?, ?)", rows)
             db.executemany(
@@ -178,6 +193,23 @@ def _write(
     db.commit()
     if progress:
         progress("done", total, total)
+
+
+def _by_init(obj: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle a dataclass as a call to its constructor: loads several times faster than
+    the default state protocol of frozen slotted dataclasses."""
+    return type(obj), tuple(getattr(obj, f.name) for f in dataclasses.fields(obj) if f.init)
+
+
+_PICKLED = (EntryForms, NameForm, KoreanName, Syllable, ListEntry, ListName, ListDocument)
+
+
+def _dumps(forms: EntryForms) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.dispatch_table = {cls: _by_init for cls in _PICKLED}
+    pickler.dump(forms)
+    return buffer.getvalue()
 
 
 def _posting(key: str, parts: list[bytes]) -> tuple[str, int, bytes]:
@@ -252,22 +284,31 @@ class ScreeningIndex:
             return []
         marks = ",".join("?" * len(keys))
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT key, df, CASE WHEN df <= ? THEN ids END FROM postings WHERE key IN ({marks})",
-                [MAX_POSTING, *sorted(keys)],
+            found = self._db.execute(
+                f"SELECT key, df FROM postings WHERE key IN ({marks})", sorted(keys)
             ).fetchall()
-        if not rows:
+        if not found:
             return []
         total = len(self)
-        usable = [(df, ids) for _, df, ids in rows if ids is not None]
-        if not usable:
-            # Every key is too common: read the rarest one, bounded.
-            key = min(rows, key=lambda r: (r[1], r[0]))[0]
-            with self._lock:
-                (blob,) = self._db.execute(
-                    "SELECT substr(ids, 1, ?) FROM postings WHERE key = ?", (4 * MAX_POSTING, key)
-                ).fetchone()
-            usable = [(total, blob)]
+        # Rarest keys first, until the budget of postings is spent: they say the most,
+        # and a key most entries share would cost much and rank little.
+        found.sort(key=lambda row: (row[1], row[0]))
+        chosen: list[tuple[str, int]] = []
+        spent = 0
+        for key, df in found:
+            if chosen and (spent + df > BUDGET or df > MAX_POSTING):
+                break
+            chosen.append((key, df))
+            spent += df
+        marks = ",".join("?" * len(chosen))
+        with self._lock:
+            blobs = dict(
+                self._db.execute(
+                    f"SELECT key, substr(ids, 1, ?) FROM postings WHERE key IN ({marks})",
+                    [4 * BUDGET, *(k for k, _ in chosen)],
+                ).fetchall()
+            )
+        usable = [(df, blobs[key]) for key, df in chosen]
         ids = np.concatenate([np.frombuffer(blob, dtype=np.uint32) for _, blob in usable])
         weights = np.concatenate(
             [np.full(len(blob) // 4, math.log(1 + total / df)) for df, blob in usable]
