@@ -254,26 +254,26 @@ class ScreeningIndex:
 
     def _entries(self, positions: list[int]) -> dict[int, EntryForms]:
         out: dict[int, EntryForms] = {}
-        missing = []
-        for position in positions:
-            cached = self._cache.get(position)
-            if cached is None:
-                missing.append(position)
-            else:
-                self._cache.move_to_end(position)
-                out[position] = cached
-        if missing:
-            marks = ",".join("?" * len(missing))
-            with self._lock:
+        with self._lock:  # the cache and the connection are shared by a server's threads
+            missing = []
+            for position in positions:
+                cached = self._cache.get(position)
+                if cached is None:
+                    missing.append(position)
+                else:
+                    self._cache.move_to_end(position)
+                    out[position] = cached
+            if missing:
+                marks = ",".join("?" * len(missing))
                 rows = self._db.execute(
                     f"SELECT pos, data FROM entries WHERE pos IN ({marks})", missing
                 ).fetchall()
-            for position, data in rows:
-                # The file is ours, written by _write from parsed lists: a cache, not input.
-                forms: EntryForms = pickle.loads(zlib.decompress(data))
-                out[position] = self._cache[position] = forms
-            while len(self._cache) > CACHE_ENTRIES:
-                self._cache.popitem(last=False)
+                for position, data in rows:
+                    # The file is ours, written by _write from parsed lists: a cache, not input.
+                    forms: EntryForms = pickle.loads(zlib.decompress(data))
+                    out[position] = self._cache[position] = forms
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
         return out
 
     def candidates(
