@@ -94,9 +94,7 @@ def update_list(
     else:
         data = _read_file(Path(source), progress=progress)
     folder = _data_dir(data_dir)
-    if progress:
-        progress("parsing", 0, 1)
-    record, _ = store_list(folder, data, source=source, name=name)
+    record, _ = store_list(folder, data, source=source, name=name, progress=progress)
     open_index(folder, progress=progress)
     return record
 
