@@ -22,7 +22,10 @@ def test_entities_person_names_by_script_and_designations(desk_client: TestClien
     person = desk_client.get("/entities/kim-yong-chol").json()
     assert person["names"]["Hangul"] == ["김영철"]
     assert "Kim Yong Chol" in person["names"]["Latin"]
-    assert {d["reference"] for d in person["designations"]} >= {"TKi.001"}
+    # The RGB's Kim Yong Chol (b. 1946) is TKi.002; TKi.001 (b. 1962) is a namesake.
+    assert [(d["reference"], d["confidence"]) for d in person["designations"]] == [
+        ("TKi.002", "strong")
+    ]
     assert person["lists_loaded"] is True
 
 

@@ -94,3 +94,14 @@ def test_screening_without_lists_uses_the_bundled_un_snapshot(
     assert top["referents"] == [] and top["datasets"] == ["un_sc"] and top["match"]
     assert lists[0]["entries"] == 155 and lists[0]["list_date"] == "2024-09-26"
     assert lists[0]["loaded_at"] == "bundled"
+
+
+def test_screening_screen_endpoint_takes_schema(client: TestClient) -> None:
+    org = client.get(
+        "/screen", params={"name": "Munitions Industry Department", "schema": "Organization"}
+    ).json()
+    assert org[0]["reference"] == "TKe.002" and org[0]["schema"] == "Organization"
+    people = client.get("/screen", params={"name": "Munitions Industry Department"}).json()
+    assert all(r["schema"] == "Person" for r in people)
+    bad = client.get("/screen", params={"name": "Kim", "schema": "Spaceship"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E508"

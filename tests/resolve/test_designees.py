@@ -51,3 +51,10 @@ def test_designees_signature_and_dates() -> None:
     assert iso_date("16.7.2009") == "2009-07-16"
     assert iso_date("2009-07-16T00:00:00") == "2009-07-16"
     assert iso_date("soon") is None
+
+
+def test_designees_never_two_entries_of_one_list_in_a_group() -> None:
+    un_a = _person("un", "1", "RI SU YONG", birth_dates=("1960",))
+    eu = _person("eu", "1", "Ri Su Yong", birth_dates=("1960",))
+    un_b = _person("un", "2", "RI SU YONG", birth_dates=("1960-05-01",))
+    assert group_entries([un_a, eu, un_b]) == [0, 0, 2]

@@ -113,6 +113,17 @@ def test_pages_screening_explains_results(desk_client: TestClient) -> None:
     assert bad.status_code == 422 and "E503" in bad.text
 
 
+def test_pages_screening_form_takes_kind_and_imo(desk_client: TestClient) -> None:
+    page = desk_client.get(
+        "/ui/screen", params={"name": "Munitions Industry Department", "schema": "Organization"}
+    ).text
+    assert "TKe.002" in page and '<option value="Organization" selected>' in page
+    bad = desk_client.get(
+        "/ui/screen", params={"name": "Chon Ma San", "schema": "Vessel", "imo": "12"}
+    )
+    assert bad.status_code == 422 and "E508" in bad.text
+
+
 def test_pages_timeline_draws_both_charts(desk_client: TestClient) -> None:
     page = desk_client.get("/ui/timeline", params={"topic": "arms_transfer/KP/RU/shell"}).text
     assert page.count('class="bar"') >= 3

@@ -160,6 +160,7 @@ def _is_rotation(order: list[int]) -> bool:
     return drops == 0 or (drops == 1 and order[-1] < order[0])
 
 
+@lru_cache(maxsize=1 << 18)
 def token_similarity(a: str, b: str) -> float:
     """0..1 for two folded tokens: equal, an initial of the other, or a few edits apart."""
     if a == b:

@@ -77,6 +77,7 @@ def same_designee(a: ListEntry, b: ListEntry) -> bool:
 def group_entries(entries: Sequence[ListEntry]) -> list[int]:
     """For each entry, the position of the first entry of its designee (itself if alone)."""
     parent = list(range(len(entries)))
+    lists: dict[int, set[str]] = {i: {e.list_name} for i, e in enumerate(entries)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -88,15 +89,18 @@ def group_entries(entries: Sequence[ListEntry]) -> list[int]:
     for position, entry in enumerate(entries):
         keys = {f"n:{name_signature(n.name)}" for n in entry.names if n.quality != "low"}
         keys |= {f"imo:{number}" for number in _imo(entry)}
-        for key in keys:
-            if key not in {"n:"}:
-                blocks[key].append(position)
+        for key in keys - {"n:"}:
+            blocks[key].append(position)
     for members in blocks.values():
         # A name shared by hundreds of entries ("Kim Chol") links nothing on its own;
         # comparing every pair there would be quadratic for no gain.
         if len(members) > 50:
             continue
         for i, j in ((i, j) for k, i in enumerate(members) for j in members[k + 1 :]):
-            if find(i) != find(j) and same_designee(entries[i], entries[j]):
-                parent[max(find(i), find(j))] = min(find(i), find(j))
+            a, b = find(i), find(j)
+            # Never two entries of one list in a group, not even through a third.
+            if a != b and not lists[a] & lists[b] and same_designee(entries[i], entries[j]):
+                root, other = min(a, b), max(a, b)
+                parent[other] = root
+                lists[root] |= lists.pop(other)
     return [find(i) for i in range(len(entries))]

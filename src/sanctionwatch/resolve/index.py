@@ -1,15 +1,18 @@
 """The screening index: bounded retrieval from an on-disk file, then full scoring.
 
-Built once per set of list versions (``build_index``) into one SQLite file; opened in
+Built once per set of list versions (``build_index``, in ``resolve.indexbuild``, which
+also describes the file) into one SQLite file; opened in
 milliseconds (``ScreeningIndex.open``): only four small per-entry arrays are read, the
 postings and the analysed entries stay on disk until a query needs them.
 
 A query is analysed once and looked up under its retrieval keys (``resolve.keys``). Each
 key weighs what it says — ``log(N / df)``, so "kim" says little and "f:kim/jo.o" much —
-and keys shared by more than ``MAX_POSTING`` entries are not read at all. Entries are
-ranked by the summed weight of the keys they share with the query; the best ``POOL`` are
-scored in full by the matcher. There is no fallback that scans every entry: a name too
-common to retrieve on ("Kim") finds a bounded sample of the entries sharing its rarest key.
+and the query's keys are read rarest first until ``BUDGET`` postings are read (a key
+shared by more than ``MAX_POSTING`` entries never is, unless it is the rarest the query
+has). Entries are ranked by the summed weight of the keys they share with the query; the
+best ``POOL`` are scored in full by the matcher. There is no fallback that scans every
+entry: a name too common to retrieve on ("Kim") reads a bounded sample of the entries
+sharing its rarest key.
 
 Results are per designee: listings of one target on several lists (``resolve.designees``)
 are one result carrying every designation, and ambiguity is about different people.
@@ -19,19 +22,21 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import pickle
 import sqlite3
 import threading
 import zlib
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from sanctionwatch.resolve.designees import group_entries
+from sanctionwatch.resolve.indexbuild import INDEX_FORMAT as INDEX_FORMAT
+from sanctionwatch.resolve.indexbuild import Progress as Progress
+from sanctionwatch.resolve.indexbuild import build_index as build_index
+from sanctionwatch.resolve.indexbuild import connect, document_keys, write_index
 from sanctionwatch.resolve.keys import name_keys
 from sanctionwatch.resolve.lists import PERSON, VESSEL, SanctionsList
 from sanctionwatch.resolve.matcher import (
@@ -39,20 +44,15 @@ from sanctionwatch.resolve.matcher import (
     EntryForms,
     MatchResult,
     Query,
-    entry_forms,
     mark_ambiguous,
     score_entry,
 )
 from sanctionwatch.resolve.names import NameForm, analyse_name, check_name
 
-INDEX_FORMAT = "sanctionwatch-index@v1"
 POOL = 60
 MAX_POSTING = 20_000
-CHUNK = 50_000
+BUDGET = 30_000
 CACHE_ENTRIES = 50_000
-
-Progress = Callable[[str, int, int], None]
-"""``progress(stage, done, total)``"""
 
 
 @dataclass(frozen=True)
@@ -63,128 +63,6 @@ class ListInfo:
     entries: int
 
 
-def document_keys(numbers: Iterable[str]) -> set[str]:
-    """Document numbers (IMO, passport) as keys: "IMO 8606173" and "8606173" meet."""
-    out = set()
-    for number in numbers:
-        cleaned = "".join(c for c in number.upper() if c.isalnum())
-        cleaned = cleaned.removeprefix("IMO")
-        if len(cleaned) >= 5:
-            out.add(f"id:{cleaned}")
-    return out
-
-
-def entry_keys(forms: EntryForms) -> set[str]:
-    keys: set[str] = set()
-    for form, _ in forms.forms:
-        keys |= name_keys(form)
-    return keys | document_keys(d.number for d in forms.entry.documents)
-
-
-_SCHEMA_CODE = {PERSON: 1, VESSEL: 2}
-
-
-def build_index(
-    lists: Iterable[SanctionsList], path: Path, *, progress: Progress | None = None
-) -> Path:
-    """Analyse every entry of ``lists`` into the index file ``path``, written atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    db = _connect(str(tmp))
-    try:
-        _write(db, list(lists), progress)
-        db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        db.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _connect(path: str) -> sqlite3.Connection:
-    db = sqlite3.connect(path, check_same_thread=False)
-    db.execute("PRAGMA journal_mode=OFF")
-    db.execute("PRAGMA synchronous=OFF")
-    return db
-
-
-def _write(
-    db: sqlite3.Connection,
-    all_lists: list[SanctionsList],
-    progress: Progress | None,
-) -> None:
-    entries = [e for sanctions_list in all_lists for e in sanctions_list.entries]
-    list_ids = {s.name: i for i, s in enumerate(all_lists)}
-    db.executescript(
-        """
-        CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
-        CREATE TABLE entries (pos INTEGER PRIMARY KEY, data BLOB);
-        CREATE TABLE chunks (key TEXT, chunk INTEGER, ids BLOB);
-        CREATE TABLE postings (key TEXT PRIMARY KEY, df INTEGER, ids BLOB) WITHOUT ROWID;
-        """
-    )
-    total = len(entries)
-    pending: dict[str, list[int]] = defaultdict(list)
-    rows: list[tuple[int, bytes]] = []
-    for position, entry in enumerate(entries):
-        forms = entry_forms(entry)
-        for key in entry_keys(forms):
-            pending[key].append(position)
-        rows.append((position, zlib.compress(pickle.dumps(forms, protocol=5), 1)))
-        if len(rows) >= CHUNK or position == total - 1:
-            db.executemany("INSERT INTO entries VALUES (?, ?)", rows)
-            db.executemany(
-                "INSERT INTO chunks VALUES (?, ?, ?)",
-                (
-                    (k, position, np.asarray(v, dtype=np.uint32).tobytes())
-                    for k, v in pending.items()
-                ),
-            )
-            rows, pending = [], defaultdict(list)
-            if progress:
-                progress("analysing", position + 1, total)
-    merged: dict[str, list[bytes]] = {}
-    last = None
-    out: list[tuple[str, int, bytes]] = []
-    for key, ids in db.execute("SELECT key, ids FROM chunks ORDER BY key, chunk"):
-        if key != last and last is not None:
-            out.append(_posting(last, merged.pop(last)))
-        merged.setdefault(key, []).append(ids)
-        last = key
-        if len(out) >= 10_000:
-            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", out)
-            out = []
-    if last is not None:
-        out.append(_posting(last, merged.pop(last)))
-    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", out)
-    db.execute("DROP TABLE chunks")
-    if progress:
-        progress("linking listings", 0, total)
-    groups = np.asarray(group_entries(entries), dtype=np.uint32)
-    arrays: dict[str, np.ndarray] = {
-        "group": groups,
-        "list": np.asarray([list_ids[e.list_name] for e in entries], dtype=np.uint16),
-        "schema": np.asarray([_SCHEMA_CODE.get(e.schema, 0) for e in entries], dtype=np.uint8),
-    }
-    info = [
-        {"name": s.name, "version": s.version, "list_date": s.list_date, "entries": len(s.entries)}
-        for s in all_lists
-    ]
-    meta = {"format": INDEX_FORMAT.encode(), "lists": json.dumps(info).encode()}
-    meta |= {f"array:{k}": v.tobytes() for k, v in arrays.items()}
-    db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    db.commit()
-    if progress:
-        progress("done", total, total)
-
-
-def _posting(key: str, parts: list[bytes]) -> tuple[str, int, bytes]:
-    data = b"".join(parts)
-    return key, len(data) // 4, data
-
-
 class ScreeningIndex:
     """Screen names against every list in one index file; build once, open fast."""
 
@@ -192,8 +70,8 @@ class ScreeningIndex:
         self, lists: Iterable[SanctionsList] = (), *, db: sqlite3.Connection | None = None
     ):
         if db is None:
-            db = _connect(":memory:")
-            _write(db, list(lists), None)
+            db = connect(":memory:")
+            write_index(db, list(lists), None)
         self._db = db
         self._lock = threading.Lock()
         meta = dict(db.execute("SELECT name, value FROM meta"))
@@ -222,26 +100,26 @@ class ScreeningIndex:
 
     def _entries(self, positions: list[int]) -> dict[int, EntryForms]:
         out: dict[int, EntryForms] = {}
-        missing = []
-        for position in positions:
-            cached = self._cache.get(position)
-            if cached is None:
-                missing.append(position)
-            else:
-                self._cache.move_to_end(position)
-                out[position] = cached
-        if missing:
-            marks = ",".join("?" * len(missing))
-            with self._lock:
+        with self._lock:  # the cache and the connection are shared by a server's threads
+            missing = []
+            for position in positions:
+                cached = self._cache.get(position)
+                if cached is None:
+                    missing.append(position)
+                else:
+                    self._cache.move_to_end(position)
+                    out[position] = cached
+            if missing:
+                marks = ",".join("?" * len(missing))
                 rows = self._db.execute(
                     f"SELECT pos, data FROM entries WHERE pos IN ({marks})", missing
                 ).fetchall()
-            for position, data in rows:
-                # The file is ours, written by _write from parsed lists: a cache, not input.
-                forms: EntryForms = pickle.loads(zlib.decompress(data))
-                out[position] = self._cache[position] = forms
-            while len(self._cache) > CACHE_ENTRIES:
-                self._cache.popitem(last=False)
+                for position, data in rows:
+                    # The file is ours, written by indexbuild from parsed lists: a cache, not input.
+                    forms: EntryForms = pickle.loads(zlib.decompress(data))
+                    out[position] = self._cache[position] = forms
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
         return out
 
     def candidates(
@@ -252,22 +130,31 @@ class ScreeningIndex:
             return []
         marks = ",".join("?" * len(keys))
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT key, df, CASE WHEN df <= ? THEN ids END FROM postings WHERE key IN ({marks})",
-                [MAX_POSTING, *sorted(keys)],
+            found = self._db.execute(
+                f"SELECT key, df FROM postings WHERE key IN ({marks})", sorted(keys)
             ).fetchall()
-        if not rows:
+        if not found:
             return []
         total = len(self)
-        usable = [(df, ids) for _, df, ids in rows if ids is not None]
-        if not usable:
-            # Every key is too common: read the rarest one, bounded.
-            key = min(rows, key=lambda r: (r[1], r[0]))[0]
-            with self._lock:
-                (blob,) = self._db.execute(
-                    "SELECT substr(ids, 1, ?) FROM postings WHERE key = ?", (4 * MAX_POSTING, key)
-                ).fetchone()
-            usable = [(total, blob)]
+        # Rarest keys first, until the budget of postings is spent: they say the most,
+        # and a key most entries share would cost much and rank little.
+        found.sort(key=lambda row: (row[1], row[0]))
+        chosen: list[tuple[str, int]] = []
+        spent = 0
+        for key, df in found:
+            if chosen and (spent + df > BUDGET or df > MAX_POSTING):
+                break
+            chosen.append((key, df))
+            spent += df
+        marks = ",".join("?" * len(chosen))
+        with self._lock:
+            blobs = dict(
+                self._db.execute(
+                    f"SELECT key, substr(ids, 1, ?) FROM postings WHERE key IN ({marks})",
+                    [4 * BUDGET, *(k for k, _ in chosen)],
+                ).fetchall()
+            )
+        usable = [(df, blobs[key]) for key, df in chosen]
         ids = np.concatenate([np.frombuffer(blob, dtype=np.uint32) for _, blob in usable])
         weights = np.concatenate(
             [np.full(len(blob) // 4, math.log(1 + total / df)) for df, blob in usable]

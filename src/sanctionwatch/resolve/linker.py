@@ -20,7 +20,7 @@ from sanctionwatch.resolve.gazetteer import find_actors
 from sanctionwatch.resolve.index import ScreeningIndex
 from sanctionwatch.resolve.knowledge import KbEntity, load_kb
 from sanctionwatch.resolve.lists import ListEntry
-from sanctionwatch.resolve.matcher import Query
+from sanctionwatch.resolve.matcher import MatchResult, Query
 
 LINKER = "resolve.linker@v2"
 
@@ -167,27 +167,33 @@ def _designation(entry: ListEntry) -> Designation:
     return Designation(entry.list_name, entry.reference, entry.listed_on)
 
 
-def entity_designations(entity: KbEntity, index: ScreeningIndex) -> list[tuple[Designation, str]]:
-    """The listings of a knowledge-base entity. A person is claimed as a designee
-    (``strong``) only when the birth year or the role agrees with the listing, is
-    ``possible`` when neither can be checked, and is not linked when the birth year
-    conflicts (Kim Yong Chol of the RGB, b. 1946, is not UN KPi.024, b. 1962)."""
+def entity_listings(
+    entity: KbEntity, index: ScreeningIndex
+) -> list[tuple[ListEntry, MatchResult, str]]:
+    """The listings of a knowledge-base entity, each with the match and its confidence.
+
+    A person is claimed as a designee (``strong``) only when the birth year or the role
+    agrees with the listing, is ``possible`` when neither can be checked, and is not
+    linked when the birth year conflicts (Kim Yong Chol of the RGB, b. 1946, is not UN
+    KPi.024, b. 1962)."""
     schema = "Person" if entity.kind == "person" else "Organization"
-    query = Query(
-        schema, entity.names, countries=(entity.country.lower(),) if entity.country else ()
-    )
-    out: list[tuple[Designation, str]] = []
-    for result in index.screen(query, limit=5):
+    countries = (entity.country.lower(),) if entity.country else ()
+    out: list[tuple[ListEntry, MatchResult, str]] = []
+    for result in index.screen(Query(schema, entity.names, countries=countries), limit=5):
         if not result.match:
             continue
         for entry in result.designations or [result.entry]:
             if entity.kind != "person":
-                out.append((_designation(entry), result.confidence))
+                out.append((entry, result, result.confidence))
                 continue
             confidence = check_listing(entity, entry)
             if confidence is not None:
-                out.append((_designation(entry), confidence))
+                out.append((entry, result, confidence))
     return out
+
+
+def entity_designations(entity: KbEntity, index: ScreeningIndex) -> list[tuple[Designation, str]]:
+    return [(_designation(e), c) for e, _, c in entity_listings(entity, index)]
 
 
 def claim_designations(claim: Claim, index: ScreeningIndex) -> list[dict[str, object]]:

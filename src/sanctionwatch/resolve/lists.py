@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -85,14 +85,21 @@ class SanctionsList:
     entries: tuple[ListEntry, ...] = field(repr=False)
 
 
-def parse_list(data: bytes, *, name: str | None = None, fmt: str | None = None) -> SanctionsList:
-    """Parse a list file; ``fmt`` is ``un-xml`` or ``ftm-json``, sniffed when not given."""
+def parse_list(
+    data: bytes,
+    *,
+    name: str | None = None,
+    fmt: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> SanctionsList:
+    """Parse a list file; ``fmt`` is ``un-xml`` or ``ftm-json``, sniffed when not given.
+    ``progress("parsing", done, total)`` hears every 10,000 FtM entities."""
     sha = hashlib.sha256(data).hexdigest()
     fmt = fmt or sniff_list_format(data)
     if fmt == "un-xml":
         return _parse_un_xml(data, name=name or "un_sc", sha=sha)
     if fmt == "ftm-json":
-        return _parse_ftm(data, name=name, sha=sha)
+        return _parse_ftm(data, name=name, sha=sha, progress=progress)
     raise InputError(f"unsupported list format {fmt!r} (un-xml, ftm-json)", code=UNSUPPORTED_LIST)
 
 
@@ -251,7 +258,13 @@ def _check_unique(entries: list[ListEntry]) -> None:
 # --- FollowTheMoney JSON lines ----------------------------------------------------------
 
 
-def _parse_ftm(data: bytes, *, name: str | None, sha: str) -> SanctionsList:
+def _parse_ftm(
+    data: bytes,
+    *,
+    name: str | None,
+    sha: str,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> SanctionsList:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -282,6 +295,8 @@ def _parse_ftm(data: bytes, *, name: str | None, sha: str) -> SanctionsList:
     datasets: set[str] = set()
     changes: list[str] = []
     for number, record in enumerate(records, start=1):
+        if progress and number % 10_000 == 0:
+            progress("parsing", number, len(records))
         entry = _ftm_entry(record, number, name)
         if entry is not None:
             entries.append(entry)

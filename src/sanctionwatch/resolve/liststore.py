@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -88,11 +89,12 @@ def store_list(
     name: str | None = None,
     fmt: str | None = None,
     now: datetime | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[ListRecord, SanctionsList]:
     """Parse ``data`` and make it the current version of its list. Raises E505/E506."""
     if not data.strip():
         raise InputError("the list file is empty", code="E505")
-    parsed = parse_list(data, name=name, fmt=fmt)
+    parsed = parse_list(data, name=name, fmt=fmt, progress=progress)
     folder = data_dir / LISTS_DIR / _safe(parsed.name)
     filename = f"{parsed.sha256[:16]}{_SUFFIX[parsed.format]}"
     write_atomic(folder / filename, data)

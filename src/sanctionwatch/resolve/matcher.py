@@ -96,15 +96,16 @@ class MatchResult:
     """Every listing of this designee, this entry first (UN and EU copies of one person)."""
 
     @property
-    def rank(self) -> tuple[float, bool, int, int, str]:
-        """Sort key, best first: score; at equal scores a same-script pair over one read
-        through a transliteration, a primary name over an alias, more support."""
+    def rank(self) -> tuple[float, int, bool, int, str]:
+        """Sort key, best first: score; at equal scores (the score is capped at 1) more
+        support (a birth date, a document), then a same-script pair over one read through a
+        transliteration, then a primary name over an alias."""
         order = {"primary": 0, "original-script": 0, "good": 1, "low": 2}.get(self.quality, 1)
         return (
             -round(self.score, 6),
+            -len(self.support),
             not self.same_script,
             order,
-            -len(self.support),
             self.entry.id,
         )
 

@@ -153,29 +153,11 @@ def _designations(entity: KbEntity) -> tuple[list[dict[str, Any]], list[str], bo
     """List entries the entity matches, and their names; ``False`` when no list is loaded."""
     from sanctionwatch.services import screening
 
-    schema = "Person" if entity.kind == "person" else "Organization"
     try:
-        query = screening.make_query(list(entity.names), schema=schema, country=entity.country)
-        results = screening.screen(query, limit=3)
+        rows = screening.entity_listings(entity)
     except ConfigError:
         return [], [], False
     except InputError:
         return [], [], True
-    out: list[dict[str, Any]] = []
-    names: list[str] = []
-    for result in results:
-        if not result.match:
-            continue
-        entry = result.entry
-        out.append(
-            {
-                "list": entry.list_name,
-                "reference": entry.reference,
-                "listed_on": entry.listed_on,
-                "caption": entry.caption,
-                "confidence": result.confidence,
-                "score": round(result.score, 4),
-            }
-        )
-        names += [n.name for n in entry.names]
-    return out, names, True
+    names = [name for row in rows for name in row.pop("names")]
+    return rows, names, True

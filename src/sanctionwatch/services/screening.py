@@ -94,9 +94,7 @@ def update_list(
     else:
         data = _read_file(Path(source), progress=progress)
     folder = _data_dir(data_dir)
-    if progress:
-        progress("parsing", 0, 1)
-    record, _ = store_list(folder, data, source=source, name=name)
+    record, _ = store_list(folder, data, source=source, name=name, progress=progress)
     open_index(folder, progress=progress)
     return record
 
@@ -407,6 +405,27 @@ def _matcher_docs() -> dict[str, Any]:
         name: {"description": f"{doc['description']} ({MATCHER})", "coefficient": doc["weight"]}
         for name, doc in FEATURE_DOCS.items()
     }
+
+
+def entity_listings(entity: Any, *, data_dir: Path | None = None) -> list[dict[str, Any]]:
+    """The listings of a knowledge-base entity, checked against its birth year and role
+    (``resolve.linker.entity_listings``): one row per designation."""
+    from sanctionwatch.resolve.linker import entity_listings as listings
+
+    index = screening_index(data_dir)
+    _require_lists(index)
+    return [
+        {
+            "list": entry.list_name,
+            "reference": entry.reference,
+            "listed_on": entry.listed_on,
+            "caption": entry.caption,
+            "confidence": confidence,
+            "score": round(result.score, 4),
+            "names": [n.name for n in entry.names],
+        }
+        for entry, result, confidence in listings(entity, index)
+    ]
 
 
 def claim_designations(
