@@ -171,6 +171,7 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
         ]
         context = _Context(text, scan, document_id, extractor, lexicon, bounds, published)
         words = len(scan[bounds[0] : bounds[1]].split())
+        bag = {w.lower() for w in _WINDOW_WORD.findall(scan, bounds[0], bounds[1])}
         proposals = []
         for c in prefer_heads(candidates):
             claim = _build_claim(context, c, quantities, times, sentence.attributions)
@@ -183,6 +184,7 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
                 role_rules=c.roles.rules,
                 syntax=c.syntax,
                 window=_window(scan, bounds, c.trigger),
+                sentence_bag=bag,
                 sentence_words=words,
                 sentence_actors=len({a.code for a in sentence.actors}),
                 sentence_index=sentence.index,

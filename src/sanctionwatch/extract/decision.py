@@ -23,7 +23,7 @@ from importlib import resources
 from sanctionwatch.domain import Claim
 
 DECISION_NAME = "extract.decision"
-FEATURES_VERSION = "f1"
+FEATURES_VERSION = "f2"
 """Bump when :func:`candidate_features` changes: a model is only valid for its features."""
 MODEL_RESOURCE = "data/decision.json"
 
@@ -132,6 +132,7 @@ def candidate_features(
     role_rules: Iterable[str],
     syntax: Mapping[str, str],
     window: Iterable[str],
+    sentence_bag: Iterable[str] = (),
     sentence_words: int,
     sentence_actors: int,
     sentence_index: int,
@@ -184,4 +185,6 @@ def candidate_features(
         features[f"type|kind={claim_type}|{kind}"] = 1.0
     for word in window:
         features[f"w={word}"] = 1.0
+    for word in sentence_bag:
+        features[f"s={word}"] = 0.5
     return features
