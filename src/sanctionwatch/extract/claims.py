@@ -89,13 +89,17 @@ _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def extractor_id(lexicon: Lexicon | None = None) -> str:
+def extractor_id(lexicon: Lexicon | None = None, *, model: DecisionModel | None = None) -> str:
     """``name@version`` plus the versions of the data, the parser and the decision model."""
+    return f"{_proposer_id(lexicon)}+{(model or load_model()).version}"
+
+
+def _proposer_id(lexicon: Lexicon | None = None) -> str:
     lexicon = lexicon or load_lexicon()
     gazetteer = load_gazetteer()
     return (
         f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}+{lexicon.version}+{load_lemmas().version}"
-        f"+gazetteer-{gazetteer.tag}+{parser_version()}+{load_model().version}"
+        f"+gazetteer-{gazetteer.tag}+{parser_version()}"
     )
 
 
@@ -149,7 +153,7 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
     """Every candidate claim: trigger patterns and trigger lemmas, roles, values, features."""
     lexicon = load_lexicon()
     lemmas = load_lemmas()
-    extractor = extractor_id(lexicon)
+    extractor = _proposer_id(lexicon)  # the decision's version is added when it decides
     # Everything is found in the masked text; every span is cut from the original.
     scan = mask_noise(text)
     sentences = _read_sentences(scan, lexicon)
@@ -214,6 +218,18 @@ def decide_claims(proposals: Proposals, *, model: DecisionModel) -> list[Claim]:
             )
             decided = replace(
                 p.claim, rules=(*p.claim.rules, f"decision:p={probability:.2f}", *reasons)
+            )
+            extractor = f"{decided.extractor}+{model.version}"
+            decided = replace(
+                decided,
+                extractor=extractor,
+                id=claim_id_for(
+                    decided.document_id,
+                    decided.type.value,
+                    decided.trigger.start,
+                    decided.trigger.end,
+                    extractor,
+                ),
             )
             kept.append((p.score, decided))
         claims.extend(narrow_shared_sentences(text, scan, one_per_event(scan, bounds, kept)))
