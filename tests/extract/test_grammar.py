@@ -74,3 +74,31 @@ def test_grammar_participants_stand_in_the_subject_and_object() -> None:
     candidate = next(c for c in grammar_candidates(doc, 10, load_lemmas()) if c.voice == "parties")
     assert candidate.subject == (10, 13)
     assert candidate.object == (18, 23)
+
+
+def test_grammar_verb_arguments_place_subject_recipient_and_origin() -> None:
+    from sanctionwatch.extract.grammar import verb_arguments
+
+    text = "Moscow has decided to buy shells from Pyongyang for its army."
+    doc = load_parser()(text)
+    arguments = verb_arguments(doc, 0, text.index("buy"))
+    assert arguments is not None and arguments.subject is not None
+    assert text[slice(*arguments.subject)] == "Moscow"  # the governing verb's subject
+    assert [text[slice(*o)] for o in arguments.origins] == ["from Pyongyang"]
+
+
+def test_grammar_an_item_another_trigger_governs_is_not_borrowed() -> None:
+    text = "A rule on the transfer of technology applies."
+    assert all(t != "rule" for t, _, _ in _candidates(text))
+    triggers = {
+        t for t, _, _ in _candidates("There were 27 shipments between the ports of munitions.")
+    }
+    assert "shipments" in triggers  # the sentence's kind of thing, marked as such
+
+
+def test_grammar_meeting_parties_are_its_arguments() -> None:
+    from sanctionwatch.extract import extract_claims
+
+    text = "Officials from Japan and China will meet on Thursday to discuss North Korea's test."
+    meetings = [c for c in extract_claims(text) if c.type.value == "meeting"]
+    assert meetings and set(meetings[0].source_codes) == {"JP", "CN"}

@@ -45,6 +45,7 @@ from sanctionwatch.extract.cues import (
 )
 from sanctionwatch.extract.decision import DecisionModel, candidate_features, load_model
 from sanctionwatch.extract.grammar import (
+    Arguments,
     GrammarCandidate,
     LemmaLexicon,
     grammar_candidates,
@@ -52,8 +53,10 @@ from sanctionwatch.extract.grammar import (
     load_lemmas,
     parse_texts,
     parser_version,
+    participant_places,
     syntax_features,
     token_at,
+    verb_arguments,
 )
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from sanctionwatch.extract.noise import is_apparatus, mask_noise
@@ -394,9 +397,61 @@ def _candidates(
     found = []
     for rule, trigger, item, syntax, proposers in proposed:
         roles = _roles(text, sentence, rule, trigger, item)
+        if roles is not None and rule.voice == "parties" and doc is not None:
+            _keep_placed_parties(roles, participant_places(doc, bounds[0], trigger[0]))
+        elif roles is not None and rule.voice in _DIRECTED and doc is not None:
+            arguments = verb_arguments(doc, bounds[0], trigger[0])
+            if arguments is not None:
+                _direct_by_grammar(roles, arguments, actors, rule.voice)
         if roles is not None:
             found.append(Candidate(rule, trigger, item, roles, text, syntax, proposers))
     return found
+
+
+_DIRECTED = {"agent", "recipient", "item_first"}
+
+
+def _direct_by_grammar(
+    roles: Roles, arguments: Arguments, actors: Sequence[ActorMatch], voice: str
+) -> None:
+    """Who gives and who gets, from the verb's grammatical relations where they name a
+    state: the subject gives (agent voice) or gets (recipient voice), a passive "by"
+    gives, an indirect object or a "to" attachment gets, a "from" attachment gives. The
+    surface markers' reading stays where the grammar names nobody."""
+
+    def named(span: tuple[int, int] | None) -> list[ActorMatch]:
+        if span is None:
+            return []
+        return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
+
+    givers = named(arguments.agent) + [a for o in arguments.origins for a in named(o)]
+    getters = [a for r in arguments.recipients for a in named(r)]
+    subject = named(arguments.subject)
+    if voice == "agent":
+        givers = subject + givers
+    elif voice == "recipient":
+        getters = subject + getters
+    givers = [a for a in givers if a.code not in {g.code for g in getters}]
+    if givers and not roles.sources:
+        for actor in givers:
+            roles.add_source(actor, "grammar:relation")
+    if getters and not roles.targets:
+        for actor in getters:
+            if actor.code not in {a.code for a in roles.sources}:
+                roles.add_target(actor, "grammar:relation")
+
+
+def _keep_placed_parties(roles: Roles, places: Sequence[tuple[int, int]]) -> None:
+    """Of the states a sentence names beside a meeting or an agreement, those in the
+    trigger's grammatical arguments take part ("officials from South Korea and China
+    will meet to discuss North Korea's test": not North Korea), when at least two do."""
+    placed = [a for a in roles.sources if any(s <= a.start and a.end <= e for s, e in places)]
+    if len({a.code for a in placed}) < 2 or len(placed) == len(roles.sources):
+        return
+    dropped = {a.code for a in roles.sources} - {a.code for a in placed}
+    roles.sources = placed
+    roles.rules.append("source:grammar:participants-only")
+    roles.rules.extend(f"source:grammar:not-a-party:{code}" for code in sorted(dropped))
 
 
 def _parties_in_place(candidate: GrammarCandidate, actors: Sequence[ActorMatch]) -> bool:

@@ -181,6 +181,28 @@ def _find_item(trigger: Any, lexicon: LemmaLexicon) -> tuple[ClaimType, Any] | N
     return None
 
 
+def _nearest_item(doc: Any, trigger: Any, lexicon: LemmaLexicon) -> tuple[ClaimType, Any] | None:
+    lemmas = {lemma for c in lexicon.classes for lemma in (*c.verbs, *c.nouns)}
+
+    def owned_by_another(token: Any) -> bool:
+        # "a provision on the transfer of technology": the technology is the transfer's.
+        nearest = next((a for a in token.ancestors if a.lemma_.lower() in lemmas), None)
+        return nearest is not None and nearest.i != trigger.i
+
+    found = [
+        (abs(t.i - trigger.i), t.i, kind, t)
+        for t in doc
+        if t.i != trigger.i
+        and t.pos_ in {"NOUN", "PROPN"}
+        and (kind := _item_type(t, lexicon)) is not None
+        and not owned_by_another(t)
+    ]
+    if not found:
+        return None
+    _, _, kind, token = min(found, key=lambda f: (f[0], f[1]))
+    return kind, token
+
+
 def _head_first(token: Any) -> Iterator[Any]:
     yield token
     for child in token.children:
@@ -240,6 +262,11 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
         for lemma_class in _classes_for(lexicon.classes, lemma, is_verb=is_verb, is_noun=is_noun):
             item = _find_item(token, lexicon)
             claim_type = lemma_class.type
+            scope = "argument"
+            if claim_type is None and item is None:
+                # "27 shipments between Rajin and Dunai ... munitions": the nearest kind of
+                # thing the sentence names, marked so the decision can weigh it.
+                item, scope = _nearest_item(doc, token, lexicon), "sentence"
             if claim_type is None:
                 if item is None:
                     continue
@@ -258,7 +285,7 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
                     voice=voice,
                     trigger=trigger,
                     item=item_span,
-                    syntax=syntax_features(token),
+                    syntax={**syntax_features(token), "item_scope": scope},
                     participants=tuple((offset + a, offset + b) for a, b in participants),
                     subject=None if subject is None else (offset + subject[0], offset + subject[1]),
                     object=_shift(_direct_object(token) if is_verb else None, offset),
@@ -292,6 +319,79 @@ def _direct_object(token: Any) -> tuple[int, int] | None:
 def _extent(token: Any) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """Where a verb's roles stand, as document offsets: its subject (or the subject of
+    the verb it depends on: "plans to send", "by supplying"), its passive agent ("by"),
+    its indirect object and its "to"/"into" and "from" attachments."""
+
+    subject: tuple[int, int] | None = None
+    agent: tuple[int, int] | None = None
+    recipients: tuple[tuple[int, int], ...] = ()
+    origins: tuple[tuple[int, int], ...] = ()
+
+
+_TO_PREPS = {"to", "into", "for"}
+_FROM_PREPS = {"from"}
+_CONTROL = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
+
+
+def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
+    """The arguments of the verb whose trigger starts at ``position``; None for a noun."""
+    token = token_at(doc, position - offset)
+    if token is None or not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
+        return None
+    subject = agent = None
+    recipients: list[tuple[int, int]] = []
+    origins: list[tuple[int, int]] = []
+    for child in token.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _RELATIVE:
+            subject = _extent(child)
+        elif child.dep_ == "agent":
+            agent = _extent(child)
+        elif child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in _TO_PREPS):
+            recipients.append(_extent(child))
+        elif child.dep_ == "prep" and child.lower_ in _FROM_PREPS:
+            origins.append(_extent(child))
+    head = token
+    for _ in range(2):  # "has decided to send", "by supplying": the governing verb's subject
+        if subject is not None or head.dep_ not in _CONTROL or head.head.i == head.i:
+            break
+        head = head.head if head.dep_ != "pcomp" else head.head.head
+        subject = next(
+            (
+                _extent(c)
+                for c in head.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE
+            ),
+            None,
+        )
+
+    def shift(span: tuple[int, int]) -> tuple[int, int]:
+        return offset + span[0], offset + span[1]
+
+    return Arguments(
+        subject=None if subject is None else shift(subject),
+        agent=None if agent is None else shift(agent),
+        recipients=tuple(shift(r) for r in recipients),
+        origins=tuple(shift(o) for o in origins),
+    )
+
+
+_RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+def participant_places(doc: Any, offset: int, position: int) -> list[tuple[int, int]]:
+    """Where the participants of the meeting or agreement whose trigger starts at
+    ``position`` stand (document offsets; empty when no token covers it)."""
+    token = token_at(doc, position - offset)
+    if token is None:
+        return []
+    is_verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    region, _ = _participant_region(token, is_verb=is_verb)
+    return [(offset + a, offset + b) for a, b in region]
 
 
 def _participant_region(

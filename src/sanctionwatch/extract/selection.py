@@ -41,7 +41,6 @@ _PRESUPPOSED = re.compile(
 _IMPLEMENTING = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\b(?:\s+[\w’'-]+){0,8}\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)\b", re.I)
 _IF = re.compile(r"[\s“\"]*(?:If|Unless)\b")
-_MAIN_AFTER_IF = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}?(?:may|might|could|would|will|can)\b")
 _COORDINATED_KINDS = re.compile(r"(?:\s+[\w-]+)?,?\s+(?:and|as well as|plus)\s+")
 _TECH_HEAD = re.compile(r"\b(?:know-how|technolog(?:y|ies)|expertise|assistance)\b", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
@@ -274,13 +273,9 @@ def _subsumes(a: Claim, b: Claim) -> bool:
 
 
 def in_condition(scan: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
-    """Whether the trigger sits in the "if" clause a sentence opens with, up to the comma
-    before the main clause's modal ("If X, it may ..."). A trailing condition ("will grow
-    if the claims about arms shipments prove true") still reports the claims."""
+    """Whether the trigger sits in a sentence that opens with a condition: its "if" clause
+    is a supposition and its main clause the consequence ("If X is seen to use missiles,
+    other states may buy them too"), and neither reports an event. A trailing condition
+    ("will grow if the claims about arms shipments prove true") still reports the claims."""
     m = _IF.match(scan, sentence[0], sentence[1])
-    if m is None or trigger[0] < m.end():
-        return False
-    main = _MAIN_AFTER_IF.search(scan, m.end(), sentence[1])
-    comma = scan.find(",", m.end(), sentence[1])
-    end = main.start() if main else (comma if comma >= 0 else sentence[1])
-    return trigger[0] < end
+    return m is not None and trigger[0] >= m.end()
