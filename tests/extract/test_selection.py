@@ -395,14 +395,13 @@ def test_selection_a_participle_as_a_verb_is_still_an_event(only: Callable[..., 
 @pytest.mark.parametrize(
     "text",
     [
-        "None of these goods are prohibited for export to North Korea by UNSCR 1718.",
         "To seize assets, authorities in South Korea typically partner with a provider.",
         "If you can seize cars in North Korea, you can seize crypto.",
         "Russia has shown a greater willingness than China to exercise its veto powers over "
         "North Korea.",
         "The designated authority in Japan may lack the resources to trace North Korean hackers.",
     ],
-    ids=["prohibited-for-export", "to-seize", "can-seize", "veto-powers", "designated-authority"],
+    ids=["to-seize", "can-seize", "veto-powers", "designated-authority"],
 )
 def test_selection_sanctions_words_that_name_no_measure(text: str) -> None:
     assert ClaimType.SANCTIONS_ACTION not in {c.type for c in extract_claims(text)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -49,7 +49,9 @@ from sanctionwatch.extract.grammar import (
     GrammarCandidate,
     LemmaLexicon,
     grammar_candidates,
+    grammar_rejects,
     has_trigger_word,
+    item_modifies_a_noun,
     load_lemmas,
     parse_texts,
     parser_version,
@@ -167,6 +169,11 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
         doc = parsed.get(bounds)
         grammar = grammar_candidates(doc, bounds[0], lemmas) if doc is not None else []
         candidates = _candidates(scan, sentence, lexicon, grammar, doc)
+        if candidates and doc is None:
+            # A sentence standing only for the topic that a trigger pattern still reads
+            # ("the stolen funds were sent"): parsed now, so the grammar checks it too.
+            doc = parse_texts([scan[bounds[0] : bounds[1]]])[0]
+            candidates = _candidates(scan, sentence, lexicon, [], doc)
         if not candidates:
             continue
         times = parse_times(scan, *bounds, published=published)
@@ -329,15 +336,17 @@ def _matches_outside(
     text: str,
     sentence: tuple[int, int],
     attributions: Sequence[AttributionCue],
+    rejects: Callable[[re.Match[str]], bool] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Non-overlapping matches of ``regex`` in the sentence that do not start inside a cited
-    source's name ("The investigation into the hack confirmed": who speaks, not what). A
-    match that does is retried one character on, so "BitoPro claims hackers stole $11
-    million" still finds "stole" after the source "the exchange BitoPro"."""
+    source's name ("The investigation into the hack confirmed": who speaks, not what) and
+    that the grammar does not reject (``rejects``). A match that fails is retried one
+    character on, so "BitoPro claims hackers stole $11 million" still finds "stole" after
+    the source, and "sought to procure goods" finds "procure goods" after "sought"."""
     cited = [a for a in attributions if not a.inherited]
     position = sentence[0]
     while (m := regex.search(text, position, sentence[1])) is not None:
-        if any(a.start <= m.start() < a.end for a in cited):
+        if any(a.start <= m.start() < a.end for a in cited) or (rejects is not None and rejects(m)):
             position = m.start() + 1
             continue
         yield m
@@ -369,13 +378,42 @@ def _candidates(
     doc: Any | None,
 ) -> list[Candidate]:
     bounds, actors, attributions = sentence.bounds, sentence.actors, sentence.attributions
+    lemmas = load_lemmas()
     # Trigger patterns first; a trigger lemma on the same words and type confirms the
     # pattern (two proposers) instead of proposing the event again.
     proposed: list[list[Any]] = []
+    spans = [(a.start, a.end) for a in actors]
+
+    def rejected(rule: TriggerRule, trigger: tuple[int, int], item: tuple[int, int] | None) -> bool:
+        if doc is None:
+            return False
+        reason = grammar_rejects(
+            doc,
+            bounds[0],
+            trigger[0],
+            claim_type=rule.type,
+            voice=rule.voice,
+            actors=spans,
+            lexicon=lemmas,
+        )
+        return reason is not None or (
+            item is not None and item_modifies_a_noun(doc, bounds[0], item, trigger, lemmas)
+        )
+
+    def item_of(rule: TriggerRule, m: re.Match[str]) -> tuple[int, int] | None:
+        if "item" in rule.regex.groupindex and m.group("item") is not None:
+            return m.start("item"), m.end("item")
+        return None
+
     for rule in lexicon.triggers:
-        for m in _matches_outside(rule.regex, text, bounds, attributions):
-            has_item = "item" in rule.regex.groupindex and m.group("item") is not None
-            item = (m.start("item"), m.end("item")) if has_item else None
+        for m in _matches_outside(
+            rule.regex,
+            text,
+            bounds,
+            attributions,
+            lambda m, rule=rule: rejected(rule, (m.start(), m.end()), item_of(rule, m)),
+        ):
+            item = item_of(rule, m)
             syntax = _syntax_at(doc, bounds[0], m.start())
             proposed.append([rule, (m.start(), m.end()), item, syntax, 1])
     patterns = list(proposed)
@@ -396,6 +434,8 @@ def _candidates(
         proposed.append([rule, g.trigger, g.item, g.syntax, 1])
     found = []
     for rule, trigger, item, syntax, proposers in proposed:
+        if rule.id.startswith("lemma:") and rejected(rule, trigger, item):
+            continue
         roles = _roles(text, sentence, rule, trigger, item)
         if roles is not None and rule.voice == "parties" and doc is not None:
             _keep_placed_parties(roles, participant_places(doc, bounds[0], trigger[0]))

@@ -48,6 +48,8 @@ class LemmaLexicon:
     forms: frozenset[str]
     """Every lower-case inflection of every lemma: the cheap test before parsing."""
     items: tuple[tuple[ClaimType, frozenset[str]], ...]
+    people: frozenset[str] = frozenset()
+    """Nouns for people and their groups ("delegation", "counterpart"): who can be met."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,10 @@ def load_lemmas() -> LemmaLexicon:
             for inflected in getAllInflections(lemma, upos=upos).values():
                 forms.update(inflected)
     items = tuple((ClaimType(kind), frozenset(lemmas)) for kind, lemmas in data["items"].items())
-    return LemmaLexicon(f"lemmas-v{data['version']}", tuple(classes), frozenset(forms), items)
+    people = frozenset(data.get("people") or ())
+    return LemmaLexicon(
+        f"lemmas-v{data['version']}", tuple(classes), frozenset(forms), items, people
+    )
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +321,15 @@ def _direct_object(token: Any) -> tuple[int, int] | None:
     return None
 
 
+def _object_head(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in {"dobj", "npadvmod", "attr", "oprd"} and child.i > token.i:
+            return child
+    return None
+
+
 def _extent(token: Any) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
@@ -381,6 +395,108 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
 
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+def trigger_lemmas(lexicon: LemmaLexicon) -> frozenset[str]:
+    return frozenset(lemma for c in lexicon.classes for lemma in (*c.verbs, *c.nouns))
+
+
+def grammar_rejects(
+    doc: Any,
+    offset: int,
+    position: int,
+    *,
+    claim_type: ClaimType,
+    voice: str,
+    actors: Sequence[tuple[int, int]],
+    lexicon: LemmaLexicon,
+) -> str | None:
+    """Why the grammar says the trigger word at ``position`` reports no event, or None.
+
+    - A trigger word modifying a noun that is no event names a kind of thing: "sanctions
+      evasion", "supply chains", "laundering methods", "veto powers".
+    - A participle describing a noun describes it: "the sanctioned vessel", "seized goods",
+      "the designated authority"; for a sanctions word also a trailing participle with no
+      agent ("goods prohibited for export").
+    - A verb of giving or getting that governs another verb, not a thing: "seek to prevent".
+    - A meeting whose subject or object names no state or person, or a passive meeting
+      verb: "the vessel visited Brazil", "discussing ways", "meets this moment", "the
+      launch was met with sanctions", "the cases discussed above".
+    """
+    token = token_at(doc, position - offset)
+    if token is None:
+        return None
+    lemmas = trigger_lemmas(lexicon)
+    if token.lemma_.lower() not in lemmas and token.lower_ not in lexicon.forms:
+        return None  # "sanctioned" tagged an adjective keeps its verb's spelling
+    children = list(token.children)
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in lemmas:
+        return "grammar:names-a-kind"
+    if token.dep_ == "amod" and token.tag_ in {"VBN", "VBD", "JJ", "VBG"}:
+        return "grammar:describes-a-noun"
+    if (
+        voice in {"sanctions", "parties"}
+        and token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in children)
+    ):
+        return "grammar:describes-a-noun"
+    is_verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    if (
+        is_verb
+        and voice in {"agent", "recipient", "item_first"}
+        and any(c.dep_ == "xcomp" for c in children)
+        and not any(c.dep_ in {"dobj", "dative"} for c in children)
+    ):
+        return "grammar:governs-a-verb"
+    if claim_type == ClaimType.MEETING and is_verb:
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+            return "grammar:passive-meeting"
+
+        def names(span: tuple[int, int] | None) -> bool:
+            if span is None:
+                return True
+            lo, hi = offset + span[0], offset + span[1]
+            return any(lo <= a and b <= hi for a, b in actors)
+
+        subject = next((_extent(c) for c in children if c.dep_ == "nsubj"), None)
+        relative = any(c.lower_ in _RELATIVE for c in children if c.dep_ == "nsubj")
+        if subject is not None and not relative and not names(subject):
+            return "grammar:meeting-without-participant"
+        met = _object_head(token)
+        if (
+            met is not None
+            and met.pos_ not in {"PRON", "PROPN"}
+            and met.lemma_.lower() not in lexicon.people
+            and met.lower_ not in lexicon.people
+            and not any(t.pos_ == "PROPN" for t in met.lefts)
+            and not names(_direct_object(token))
+        ):
+            return "grammar:meeting-without-participant"
+    return None
+
+
+def item_modifies_a_noun(
+    doc: Any, offset: int, item: tuple[int, int], match: tuple[int, int], lexicon: LemmaLexicon
+) -> bool:
+    """Whether the item a pattern captured only modifies the noun after it: "missile" in
+    "missile programmes", "weapons" in "weapons tests", "technology" in "technology
+    sector" name the programme, the test, the sector, not a thing moved. A noun inside
+    the pattern's own match ("oil shipments") is the trigger, and a noun that is itself a
+    kind of thing ("weapons systems", "currency earnings") is the item's own head."""
+    inside = [t for t in doc if item[0] <= offset + t.idx < item[1] and not t.is_punct]
+    heads = [t for t in inside if not (item[0] <= offset + t.head.idx < item[1]) or t.head == t]
+    if not heads:
+        return False
+    # The item's own head: of the words whose head lies outside it, the highest in the tree
+    # ("goods" in "goods for the missile", not "missile").
+    last = min(heads, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+    if last.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    head = last.head
+    if head.i <= last.i or match[0] <= offset + head.idx < match[1]:
+        return False
+    return _item_type(head, lexicon) is None
 
 
 def participant_places(doc: Any, offset: int, position: int) -> list[tuple[int, int]]:
