@@ -406,13 +406,11 @@ def _candidates(
         return None
 
     for rule in lexicon.triggers:
-        for m in _matches_outside(
-            rule.regex,
-            text,
-            bounds,
-            attributions,
-            lambda m, rule=rule: rejected(rule, (m.start(), m.end()), item_of(rule, m)),
-        ):
+
+        def rejects(m: re.Match[str], rule: TriggerRule = rule) -> bool:
+            return rejected(rule, (m.start(), m.end()), item_of(rule, m))
+
+        for m in _matches_outside(rule.regex, text, bounds, attributions, rejects):
             item = item_of(rule, m)
             syntax = _syntax_at(doc, bounds[0], m.start())
             proposed.append([rule, (m.start(), m.end()), item, syntax, 1])
