@@ -297,14 +297,19 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
 def _parse(
     scan: str, sentences: Sequence[_Sentence], lemmas: LemmaLexicon
 ) -> dict[tuple[int, int], Any]:
-    """Parse, in one batch, only the sentences that name a state (or count them: "both
-    sides") and hold a trigger word; a sentence standing only for the document's topic is
-    left to the trigger patterns."""
-    wanted = [
-        s.bounds
-        for s in sentences
-        if (s.actors or s.group) and has_trigger_word(scan[s.bounds[0] : s.bounds[1]], lemmas)
-    ]
+    """Parse, in one batch, only the sentences that hold a trigger word and either name a
+    state (or count them: "both sides") or match a trigger pattern (a sentence standing
+    for the document's topic: "the stolen funds were sent")."""
+    patterns = [rule.regex for rule in load_lexicon().triggers]
+
+    def wanted_for(s: _Sentence) -> bool:
+        if not has_trigger_word(scan[s.bounds[0] : s.bounds[1]], lemmas):
+            return False
+        if s.actors or s.group:
+            return True
+        return any(p.search(scan, s.bounds[0], s.bounds[1]) for p in patterns)
+
+    wanted = [s.bounds for s in sentences if wanted_for(s)]
     docs = parse_texts([scan[a:b] for a, b in wanted])
     return dict(zip(wanted, docs, strict=True))
 

@@ -248,10 +248,8 @@ def syntax_features(token: Any) -> dict[str, str]:
 
 def token_at(doc: Any, offset: int) -> Any | None:
     """The token of ``doc`` that covers character ``offset`` (relative to the doc)."""
-    for token in doc:
-        if token.idx <= offset < token.idx + len(token.text):
-            return token
-    return None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[GrammarCandidate]:
@@ -484,7 +482,8 @@ def item_modifies_a_noun(
     sector" name the programme, the test, the sector, not a thing moved. A noun inside
     the pattern's own match ("oil shipments") is the trigger, and a noun that is itself a
     kind of thing ("weapons systems", "currency earnings") is the item's own head."""
-    inside = [t for t in doc if item[0] <= offset + t.idx < item[1] and not t.is_punct]
+    span = doc.char_span(item[0] - offset, item[1] - offset, alignment_mode="expand")
+    inside = [t for t in span if not t.is_punct] if span is not None else []
     heads = [t for t in inside if not (item[0] <= offset + t.head.idx < item[1]) or t.head == t]
     if not heads:
         return False
