@@ -64,7 +64,20 @@ def migrate_to_3(conn: Connection) -> None:
         table.create(conn)
 
 
-MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3}
+def migrate_to_4(conn: Connection) -> None:
+    """Watching: the incident change log, what the watcher saw, sources, watchlists, alerts."""
+    for table in (
+        schema.incident_changes,
+        schema.watch_incidents,
+        schema.watch_sources,
+        schema.watchlists,
+        schema.alerts,
+        schema.alert_deliveries,
+    ):
+        table.create(conn)
+
+
+MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4}
 
 
 def read_schema_version(conn: Connection) -> int | None:
