@@ -36,3 +36,29 @@ def new_since(store: st.Store, since: datetime) -> list[dict[str, Any]]:
             }
         )
     return sorted(out, key=lambda d: (str(d["changed_at"]), str(d["id"])), reverse=True)
+
+
+def parse_since(value: str) -> datetime:
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO time (UTC unless it says) -> a time."""
+    from datetime import UTC
+
+    from sanctionwatch.domain.errors import InputError
+
+    text = value.strip()
+    padded = {4: "-01-01", 7: "-01"}.get(len(text), "")
+    try:
+        parsed = datetime.fromisoformat(text + padded)
+    except ValueError:
+        raise InputError(
+            f"since {value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or an ISO time", code="E423"
+        ) from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def last_visit(store: st.Store, who: str, *, now: datetime | None = None) -> datetime | None:
+    """When ``who`` last looked (``None`` the first time), and remember this visit."""
+    key = f"desk_visit:{who}"
+    with store.transaction(write=True) as conn:
+        before = records.read_cursor(conn, key)
+        records.write_cursor(conn, key, (now or records.now_utc()).isoformat())
+    return None if before is None else datetime.fromisoformat(before)
