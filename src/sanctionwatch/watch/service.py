@@ -18,6 +18,8 @@ from datetime import datetime
 from typing import Any
 
 import httpx
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
 
 from sanctionwatch import store as st
 from sanctionwatch.ingest import Fetcher
@@ -131,11 +133,8 @@ class Watcher:
             total.dead += one.dead
         return total
 
-    def run(self, *, delivery_interval: float = 30.0) -> None:
-        """Block, polling each source on its interval, until interrupted."""
-        from apscheduler.schedulers.blocking import BlockingScheduler
-
-        scheduler = BlockingScheduler(timezone="UTC")
+    def schedule(self, scheduler: BaseScheduler, *, delivery_interval: float = 30.0) -> None:
+        """Add a poll job per source (first run now) and the delivery job to ``scheduler``."""
         for spec in self.config.sources:
             scheduler.add_job(
                 self.poll,
@@ -156,6 +155,11 @@ class Watcher:
             max_instances=1,
             coalesce=True,
         )
+
+    def run(self, *, delivery_interval: float = 30.0) -> None:
+        """Block, polling each source on its interval, until interrupted."""
+        scheduler = BlockingScheduler(timezone="UTC")
+        self.schedule(scheduler, delivery_interval=delivery_interval)
         try:
             scheduler.start()
         except (KeyboardInterrupt, SystemExit):
