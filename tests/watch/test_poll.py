@@ -138,3 +138,31 @@ def test_poll_killed_mid_poll_loses_nothing_and_alerts_once(store: st.Store, sit
     again = Watcher(store, config).run_once()
     assert again.alerts == [] and again.polls[0].status == "not_modified"
     assert sorted(a["id"] for a in list_alerts(store)) == sorted(a["id"] for a in first.alerts)
+
+
+def _sitemap(base: str, paths: list[str]) -> bytes:
+    urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>2024-03-1{i}</lastmod></url>" for i, p in enumerate(paths))
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{urls}</urlset>"
+    ).encode()
+
+
+def test_poll_sitemap_fetches_only_pages_not_seen(store: st.Store, site: Any) -> None:
+    site.put("/a", site.page("Shells go north", site.arms, site="Harbour Ledger"))
+    site.put("/b", site.page("Ministers meet", ["Ministers met in Canberra on Monday."], site="Wire"))
+    site.put("/sitemap.xml", _sitemap(site.base, ["/a"]), content_type="application/xml")
+    config = parse_sources(
+        {
+            "defaults": {"rate_limit": 0},
+            "sources": [{"name": "gov", "sitemap": f"{site.base}/sitemap.xml", "allow_private": True}],
+        }
+    )
+    watcher = Watcher(store, config)
+    assert watcher.run_once().polls[0].new_documents == 1
+    site.put("/sitemap.xml", _sitemap(site.base, ["/a", "/b"]), content_type="application/xml")
+    assert watcher.run_once().polls[0].new_documents == 1
+    assert len(site.hits("/a")) == 1 and len(site.hits("/b")) == 1
+    site.put("/sitemap.xml", b"<html>not a sitemap</html>", content_type="application/xml")
+    broken = watcher.run_once().polls[0]
+    assert (broken.status, broken.error_code) == ("error", "E213")
