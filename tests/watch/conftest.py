@@ -5,6 +5,7 @@ Articles are written for these tests.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ ARMS_PARAGRAPHS = [
 ]
 
 
-def article_html(title: str, paragraphs: list[str], *, site: str, date: str = "2024-03-12") -> bytes:
+def article_html(
+    title: str, paragraphs: list[str], *, site: str, date: str = "2024-03-12"
+) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title} | {site}</title>"
@@ -116,10 +119,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             for key, value in route.headers.items():
                 self.send_header(key, value)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
     return Handler
 

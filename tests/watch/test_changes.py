@@ -27,11 +27,23 @@ def _with(**changes: Any) -> dict[str, Any]:
 def test_changes_kinds_of_news() -> None:
     old = fingerprint(BASE)
     assert [c["kind"] for c in describe_changes(None, old)] == ["new"]
-    copy = _with(origins=[{"label": "Yonhap", "role": "support", "conduits": [{"document_id": "d1"}, {"document_id": "d2"}]}])
+    copy = _with(
+        origins=[
+            {
+                "label": "Yonhap",
+                "role": "support",
+                "conduits": [{"document_id": "d1"}, {"document_id": "d2"}],
+            }
+        ]
+    )
     assert describe_changes(old, fingerprint(copy)) == []
-    second = _with(origins=[*BASE["origins"], {"label": "NK News", "role": "support", "conduits": []}])
+    second = _with(
+        origins=[*BASE["origins"], {"label": "NK News", "role": "support", "conduits": []}]
+    )
     assert [c["kind"] for c in describe_changes(old, fingerprint(second))] == ["new_source"]
-    assert [c["kind"] for c in describe_changes(old, fingerprint(_with(assessment={"code": "B2"})))] == ["better_grade"]
+    assert [
+        c["kind"] for c in describe_changes(old, fingerprint(_with(assessment={"code": "B2"})))
+    ] == ["better_grade"]
     assert describe_changes(old, fingerprint(_with(assessment={"code": "D3"}))) == []
     figure = _with(figures=[{"low": 300, "high": None, "unit": "containers"}])
     assert [c["kind"] for c in describe_changes(old, fingerprint(figure))] == ["new_figure"]
@@ -41,7 +53,11 @@ def test_changes_kinds_of_news() -> None:
 
 def test_changes_grade_order() -> None:
     assert grade_better("B2", None) and grade_better("B2", "C3") and grade_better("B3", "C3")
-    assert not grade_better("B2", "B2") and not grade_better("A4", "B2") and not grade_better(None, "B2")
+    assert (
+        not grade_better("B2", "B2")
+        and not grade_better("A4", "B2")
+        and not grade_better(None, "B2")
+    )
 
 
 def test_changes_reingest_and_rebuild_alert_nothing_new(store: st.Store, articles: Any) -> None:

@@ -50,7 +50,15 @@ def test_config_reads_feeds_sitemaps_and_url_lists(tmp_path: Path) -> None:
         {"sources": [{"feed": "https://a", "interval": "0.1"}]},
         {"sources": [{"name": "a", "feed": "https://a"}, {"name": "a", "feed": "https://b"}]},
     ],
-    ids=["not-a-list", "no-kind", "two-kinds", "not-http", "bad-interval", "too-often", "duplicate"],
+    ids=[
+        "not-a-list",
+        "no-kind",
+        "two-kinds",
+        "not-http",
+        "bad-interval",
+        "too-often",
+        "duplicate",
+    ],
 )
 def test_config_bad_files_are_refused(data: object) -> None:
     with pytest.raises(ConfigError) as caught:

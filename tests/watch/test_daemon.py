@@ -40,7 +40,9 @@ def _wait_for(condition: Any, *, what: str) -> None:
 def test_daemon_scheduler_polls_alerts_and_delivers(
     store: st.Store, site: Any, receiver: Any
 ) -> None:
-    watchlist = make_watchlist("arms", actors=["KP", "RU"], types=["arms_transfer"], webhook=receiver.url)
+    watchlist = make_watchlist(
+        "arms", actors=["KP", "RU"], types=["arms_transfer"], webhook=receiver.url
+    )
     receiver.secret = watchlist.secret
     add_watchlist(store, watchlist)
     site.put("/arms", site.page("Shells go north", site.arms, site="Harbour Ledger"))
@@ -49,7 +51,12 @@ def test_daemon_scheduler_polls_alerts_and_delivers(
         {
             "defaults": {"rate_limit": 0},
             "sources": [
-                {"name": "desk", "feed": f"{site.base}/feed.xml", "allow_private": True, "interval": 3600}
+                {
+                    "name": "desk",
+                    "feed": f"{site.base}/feed.xml",
+                    "allow_private": True,
+                    "interval": 3600,
+                }
             ],
         }
     )
@@ -65,9 +72,7 @@ def test_daemon_scheduler_polls_alerts_and_delivers(
 
 
 @pytest.mark.integration
-def test_daemon_killed_mid_poll_loses_nothing_and_alerts_once(
-    tmp_path: Path, site: Any
-) -> None:
+def test_daemon_killed_mid_poll_loses_nothing_and_alerts_once(tmp_path: Path, site: Any) -> None:
     url = f"sqlite:///{tmp_path / 'daemon.db'}"
     with st.open_store(url) as store:
         add_watchlist(store, make_watchlist("arms", actors=["KP"], types=["arms_transfer"]))
@@ -78,7 +83,9 @@ def test_daemon_killed_mid_poll_loses_nothing_and_alerts_once(
     hold = threading.Event()
     site.put("/one", site.page("Shells go north", site.arms, site="Harbour Ledger"))
     site.put("/two", site.page("Rockets for Russia", rockets, site="Morning Wire"), hold=hold)
-    site.feed("/feed.xml", [("Shells go north", "/one"), ("Rockets for Russia", "/two")], etag='"v1"')
+    site.feed(
+        "/feed.xml", [("Shells go north", "/one"), ("Rockets for Russia", "/two")], etag='"v1"'
+    )
     sources = tmp_path / "sources.yaml"
     sources.write_text(
         f"defaults: {{rate_limit: 0}}\nsources:\n  - name: desk\n    feed: {site.base}/feed.xml\n"
@@ -105,7 +112,12 @@ def test_daemon_killed_mid_poll_loses_nothing_and_alerts_once(
     with st.open_store(url) as store:
         assert list_alerts(store) == []
         config = parse_sources(
-            {"defaults": {"rate_limit": 0}, "sources": [{"name": "desk", "feed": f"{site.base}/feed.xml", "allow_private": True}]}
+            {
+                "defaults": {"rate_limit": 0},
+                "sources": [
+                    {"name": "desk", "feed": f"{site.base}/feed.xml", "allow_private": True}
+                ],
+            }
         )
         first = Watcher(store, config).run_once()
         assert first.polls[0].status == "ok"

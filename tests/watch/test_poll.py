@@ -64,7 +64,9 @@ def test_poll_bad_sources_are_recorded_and_do_not_stop_the_others(
     health = {h["name"]: h for h in source_health(store)}
     assert health["good"]["items_seen"] == 1 and health["good"]["last_success_at"]
     assert health["busy"]["last_error_code"] == "E702"
-    assert datetime.fromisoformat(health["busy"]["next_poll_at"]) >= started + timedelta(seconds=120)
+    assert datetime.fromisoformat(health["busy"]["next_poll_at"]) >= started + timedelta(
+        seconds=120
+    )
     assert health["garbage"]["consecutive_failures"] == 1
     # Not due yet: a scheduled poll (not forced) leaves the backed-off source alone.
     again = watcher.run_once(force=False)
@@ -118,7 +120,9 @@ def test_poll_killed_mid_poll_loses_nothing_and_alerts_once(store: st.Store, sit
     ]
     site.put("/one", site.page("Shells go north", site.arms, site="Harbour Ledger"))
     site.put("/two", site.page("Rockets for Russia", other, site="Morning Wire"))
-    site.feed("/feed.xml", [("Shells go north", "/one"), ("Rockets for Russia", "/two")], etag='"v1"')
+    site.feed(
+        "/feed.xml", [("Shells go north", "/one"), ("Rockets for Russia", "/two")], etag='"v1"'
+    )
     config = _config(site, {"name": "desk", "feed": "/feed.xml"})
 
     def dying(spec: SourceSpec) -> Fetcher:
@@ -141,7 +145,10 @@ def test_poll_killed_mid_poll_loses_nothing_and_alerts_once(store: st.Store, sit
 
 
 def _sitemap(base: str, paths: list[str]) -> bytes:
-    urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>2024-03-1{i}</lastmod></url>" for i, p in enumerate(paths))
+    urls = "".join(
+        f"<url><loc>{base}{p}</loc><lastmod>2024-03-1{i}</lastmod></url>"
+        for i, p in enumerate(paths)
+    )
     return (
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         f"{urls}</urlset>"
@@ -150,12 +157,16 @@ def _sitemap(base: str, paths: list[str]) -> bytes:
 
 def test_poll_sitemap_fetches_only_pages_not_seen(store: st.Store, site: Any) -> None:
     site.put("/a", site.page("Shells go north", site.arms, site="Harbour Ledger"))
-    site.put("/b", site.page("Ministers meet", ["Ministers met in Canberra on Monday."], site="Wire"))
+    site.put(
+        "/b", site.page("Ministers meet", ["Ministers met in Canberra on Monday."], site="Wire")
+    )
     site.put("/sitemap.xml", _sitemap(site.base, ["/a"]), content_type="application/xml")
     config = parse_sources(
         {
             "defaults": {"rate_limit": 0},
-            "sources": [{"name": "gov", "sitemap": f"{site.base}/sitemap.xml", "allow_private": True}],
+            "sources": [
+                {"name": "gov", "sitemap": f"{site.base}/sitemap.xml", "allow_private": True}
+            ],
         }
     )
     watcher = Watcher(store, config)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from xml.etree import ElementTree as ET
-
 from typing import Any
+from xml.etree import ElementTree as ET
 
 from sanctionwatch import store as st
 from sanctionwatch.watch import (
@@ -29,7 +28,12 @@ def _watcher(store: st.Store, site: Any) -> Watcher:
         {
             "defaults": {"rate_limit": 0},
             "sources": [
-                {"name": "desk", "feed": f"{site.base}/feed.xml", "allow_private": True, "interval": 60}
+                {
+                    "name": "desk",
+                    "feed": f"{site.base}/feed.xml",
+                    "allow_private": True,
+                    "interval": 60,
+                }
             ],
         }
     )
@@ -53,7 +57,9 @@ def test_service_one_alert_per_story_and_copies_join_it(
     assert first.polls[0].status == "ok" and first.alerts == []
 
     site.put("/arms", site.page("Shells go north", site.arms, site="Harbour Ledger"))
-    site.feed("/feed.xml", [("Shells go north", "/arms"), ("Ministers meet", "/other")], etag='"v2"')
+    site.feed(
+        "/feed.xml", [("Shells go north", "/arms"), ("Ministers meet", "/other")], etag='"v2"'
+    )
     second = watcher.run_once()
     assert second.polls[0].status == "ok"
     assert len(second.alerts) == 1
@@ -68,7 +74,11 @@ def test_service_one_alert_per_story_and_copies_join_it(
 
     copy = [*site.arms[:2], "The shipment was reported first by a news agency in Seoul."]
     site.put("/copy", site.page("Shells go north by rail", copy, site="Morning Wire"))
-    site.feed("/feed.xml", [("Shells go north by rail", "/copy"), ("Shells go north", "/arms")], etag='"v3"')
+    site.feed(
+        "/feed.xml",
+        [("Shells go north by rail", "/copy"), ("Shells go north", "/arms")],
+        etag='"v3"',
+    )
     fourth = watcher.run_once()
     assert fourth.polls[0].new_documents == 1
     assert fourth.alerts == []
@@ -78,7 +88,11 @@ def test_service_one_alert_per_story_and_copies_join_it(
 
     alerts = list_alerts(store, watchlist="kp-ru-arms")
     assert [a["id"] for a in alerts] == [alert["id"]]
-    feed = ET.fromstring(render_alerts_atom("kp-ru-arms", alerts, base_url="http://x", generated_at="2024-01-01T00:00:00Z"))
+    feed = ET.fromstring(
+        render_alerts_atom(
+            "kp-ru-arms", alerts, base_url="http://x", generated_at="2024-01-01T00:00:00Z"
+        )
+    )
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == 1
     assert len(receiver.received) == 1

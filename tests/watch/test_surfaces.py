@@ -40,7 +40,9 @@ def _api_checks(client: TestClient, store: st.Store, site: Any) -> None:
     assert client.post("/watchlists", json=body).status_code == 401
     created = client.post("/watchlists", json=body, headers={"X-API-Key": KEY})
     assert created.status_code == 201 and created.json()["actors"] == ["KP", "RU"]
-    bad = client.post("/watchlists", json={"name": "x", "min_grade": "Z9"}, headers={"X-API-Key": KEY})
+    bad = client.post(
+        "/watchlists", json={"name": "x", "min_grade": "Z9"}, headers={"X-API-Key": KEY}
+    )
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "E704"
 
     _watch(store, site)
@@ -52,7 +54,9 @@ def _api_checks(client: TestClient, store: st.Store, site: Any) -> None:
     feed = client.get("/watchlists/kp-ru-arms/alerts.atom")
     assert feed.headers["content-type"].startswith("application/atom+xml")
     entries = ET.fromstring(feed.content).findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}id") for e in entries] == [f"urn:sanctionwatch:alert:{alerts[0]['id']}"]
+    assert [e.findtext(f"{ATOM}id") for e in entries] == [
+        f"urn:sanctionwatch:alert:{alerts[0]['id']}"
+    ]
     assert client.get("/watchlists/nobody/alerts.atom").json()["error"]["code"] == "E705"
     changed = client.get("/changes", params={"since": "2000-01-01"}).json()
     assert alerts[0]["subject_id"] in {c["id"] for c in changed}
@@ -98,7 +102,9 @@ def test_surfaces_cli_watchlists_sources_alerts(store: st.Store, site: Any, tmp_
     assert len(json.loads(once.output)["alerts"]) == 1
     health = json.loads(runner.invoke(cli, ["sources", "--json", *db]).output)
     assert health[0]["name"] == "desk" and health[0]["items_seen"] == 1
-    listed = json.loads(runner.invoke(cli, ["alerts", "--json", "--since", "2000-01-01", *db]).output)
+    listed = json.loads(
+        runner.invoke(cli, ["alerts", "--json", "--since", "2000-01-01", *db]).output
+    )
     assert len(listed) == 1 and listed[0]["watchlist"] == "arms"
     assert runner.invoke(cli, ["watchlists", "remove", "arms", *db]).exit_code == 0
     missing = runner.invoke(cli, ["watchlists", "remove", "arms", *db])

@@ -8,7 +8,13 @@ import pytest
 
 from sanctionwatch import store as st
 from sanctionwatch.domain.errors import InputError, NotFoundError
-from sanctionwatch.watch import add_watchlist, get_watchlist, list_watchlists, make_watchlist, remove_watchlist
+from sanctionwatch.watch import (
+    add_watchlist,
+    get_watchlist,
+    list_watchlists,
+    make_watchlist,
+    remove_watchlist,
+)
 from sanctionwatch.watch.watchlists import match_incident, match_names
 
 INCIDENT: dict[str, Any] = {
@@ -38,8 +44,18 @@ INCIDENT: dict[str, Any] = {
         ({"text": "drones"}, False),
     ],
     ids=[
-        "actors", "actor-missing", "type", "type-other", "provision", "provision-other",
-        "grade-equal", "grade-better", "grade-letter-worse", "grade-digit-worse", "text", "text-missing",
+        "actors",
+        "actor-missing",
+        "type",
+        "type-other",
+        "provision",
+        "provision-other",
+        "grade-equal",
+        "grade-better",
+        "grade-letter-worse",
+        "grade-digit-worse",
+        "text",
+        "text-missing",
     ],
 )
 def test_watchlists_match_incident(kwargs: dict[str, Any], matches: bool) -> None:
@@ -53,13 +69,21 @@ def test_watchlists_match_incident(kwargs: dict[str, Any], matches: bool) -> Non
 def test_watchlists_names_only_screen_documents() -> None:
     watchlist = make_watchlist("people", names=["Kim Yong Chol", "Ryu Jin"])
     assert match_incident(watchlist, INCIDENT, "") is None
-    assert match_names(watchlist, "Officials named KIM Yong-chol as the buyer.") == ["Kim Yong Chol"]
+    assert match_names(watchlist, "Officials named KIM Yong-chol as the buyer.") == [
+        "Kim Yong Chol"
+    ]
     assert match_names(watchlist, "Ryu Jinhee met reporters.") == []
 
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{}, {"min_grade": "B9"}, {"types": ["smuggling"]}, {"actors": ["Atlantis"]}, {"webhook": "ftp://x"}],
+    [
+        {},
+        {"min_grade": "B9"},
+        {"types": ["smuggling"]},
+        {"actors": ["Atlantis"]},
+        {"webhook": "ftp://x"},
+    ],
     ids=["no-condition", "bad-grade", "bad-type", "bad-actor", "bad-webhook"],
 )
 def test_watchlists_bad_values_are_refused(kwargs: dict[str, Any]) -> None:

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 
 from sanctionwatch import store as st
-from sanctionwatch.watch import add_watchlist, make_watchlist
-from sanctionwatch.watch import records
+from sanctionwatch.watch import add_watchlist, make_watchlist, records
 from sanctionwatch.watch.webhooks import DeliveryPolicy, dead_letters, deliver_due, sign, verify
 
 NOW = datetime(2024, 3, 12, 8, 0, tzinfo=UTC)
@@ -72,7 +71,9 @@ def test_webhooks_dead_letter_after_max_attempts(store: st.Store, receiver: Any)
     assert dead[0]["attempts"] == 3 and dead[0]["last_error"] == "E706: HTTP 500"
 
 
-def test_webhooks_private_receiver_refused_without_permission(store: st.Store, receiver: Any) -> None:
+def test_webhooks_private_receiver_refused_without_permission(
+    store: st.Store, receiver: Any
+) -> None:
     watchlist = make_watchlist("arms", types=["arms_transfer"], webhook=receiver.url)
     add_watchlist(store, watchlist)
     _alert(store, "arms", receiver.url)

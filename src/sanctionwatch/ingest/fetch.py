@@ -18,9 +18,9 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from collections.abc import Collection, Mapping
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit, urlunsplit
 

@@ -33,7 +33,10 @@ def fingerprint(data: Mapping[str, Any]) -> dict[str, Any]:
         {f"{f.get('low')}|{f.get('high')}|{f.get('unit')}" for f in data.get("figures", ())}
     )
     contradictions = sorted(
-        {f"{c.get('kind')}|{','.join(sorted(c.get('claim_ids', ())))}" for c in data.get("contradictions", ())}
+        {
+            f"{c.get('kind')}|{','.join(sorted(c.get('claim_ids', ())))}"
+            for c in data.get("contradictions", ())
+        }
     )
     return {
         "origins": origins,
@@ -41,7 +44,8 @@ def fingerprint(data: Mapping[str, Any]) -> dict[str, Any]:
         "grade": (data.get("assessment") or {}).get("code"),
         "contradictions": contradictions,
         "figures": figures,
-        "claims": len(data.get("supporting_claim_ids", ())) + len(data.get("contradicting_claim_ids", ())),
+        "claims": len(data.get("supporting_claim_ids", ()))
+        + len(data.get("contradicting_claim_ids", ())),
     }
 
 
@@ -66,7 +70,10 @@ def describe_changes(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> l
         out.append({"kind": NEW_SOURCE, "detail": f"new independent source: {', '.join(added)}"})
     if grade_better(new.get("grade"), old.get("grade")):
         out.append(
-            {"kind": BETTER_GRADE, "detail": f"grade {old.get('grade') or 'ungraded'} -> {new.get('grade')}"}
+            {
+                "kind": BETTER_GRADE,
+                "detail": f"grade {old.get('grade') or 'ungraded'} -> {new.get('grade')}",
+            }
         )
     if set(new.get("contradictions", ())) - set(old.get("contradictions", ())):
         out.append({"kind": CONTRADICTION, "detail": "a new contradicting report"})

@@ -80,14 +80,14 @@ def load_sources(path: str | Path) -> SourcesConfig:
 
 def parse_sources(data: object) -> SourcesConfig:
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-        raise ConfigError("a sources file is a mapping with a `sources` list", code=BAD_SOURCES_FILE)
+        raise ConfigError(
+            "a sources file is a mapping with a `sources` list", code=BAD_SOURCES_FILE
+        )
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise ConfigError("`defaults` must be a mapping", code=BAD_SOURCES_FILE)
     rate = parse_duration(defaults.get("rate_limit", 1), where="defaults.rate_limit")
-    specs = [
-        _spec(entry, index=i, defaults=defaults) for i, entry in enumerate(data["sources"])
-    ]
+    specs = [_spec(entry, index=i, defaults=defaults) for i, entry in enumerate(data["sources"])]
     names = [s.name for s in specs]
     if len(set(names)) != len(names):
         raise ConfigError("source names must be unique", code=BAD_SOURCES_FILE)
@@ -106,7 +106,9 @@ def _spec(entry: object, *, index: int, defaults: Mapping[str, Any]) -> SourceSp
     kind = kinds[0]
     value = entry[kind]
     urls = tuple(value) if kind == "urls" and isinstance(value, list) else (value,)
-    if not urls or not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls):
+    if not urls or not all(
+        isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls
+    ):
         raise ConfigError(f"{where}.{kind}: http(s) URLs only", code=BAD_SOURCES_FILE)
     name = str(entry.get("name") or f"{kind}-{index}")
     if not _NAME.match(name):

@@ -77,7 +77,7 @@ def poll_source(
     if not force and not is_due(state, at):
         return PollOutcome(spec.name, "skipped")
     validators: dict[str, dict[str, str]] = dict(state.get("validators", {}))
-    fetched: list[RawInput | Failed] = []
+    fetched: list[RawInput] = []
     outcome = PollOutcome(spec.name, "not_modified")
     retry_after = 0.0
     for url in spec.urls:

@@ -116,7 +116,9 @@ def record_seen(
     wi = tables.watch_incidents
     if new:
         conn.execute(
-            insert(wi).values(incident_id=incident_id, data=dict(data), first_seen=at, changed_at=at)
+            insert(wi).values(
+                incident_id=incident_id, data=dict(data), first_seen=at, changed_at=at
+            )
         )
     else:
         conn.execute(
@@ -204,7 +206,9 @@ def update_delivery(
         conn.execute(
             update(dl)
             .where(dl.c.alert_id == alert_id)
-            .values(status=status, attempts=attempts, next_attempt_at=next_attempt_at, last_error=error)
+            .values(
+                status=status, attempts=attempts, next_attempt_at=next_attempt_at, last_error=error
+            )
         )
 
 

@@ -87,7 +87,9 @@ class Watcher:
         )
         return PoliteFetcher(policy, limiter=self.limiter)
 
-    def poll(self, spec: SourceSpec, *, force: bool = False, now: datetime | None = None) -> RoundSummary:
+    def poll(
+        self, spec: SourceSpec, *, force: bool = False, now: datetime | None = None
+    ) -> RoundSummary:
         """Poll one source, then record alerts and deliver what is due."""
         with self._lock:
             summary = RoundSummary()
@@ -171,7 +173,15 @@ def source_health(store: st.Store, config: SourcesConfig | None = None) -> list[
     rows = {r["name"]: r for r in records.list_source_states(store)}
     if config is not None:
         for spec in config.sources:
-            rows.setdefault(spec.name, {"name": spec.name, "kind": spec.kind, "urls": list(spec.urls), "last_status": "never"})
+            rows.setdefault(
+                spec.name,
+                {
+                    "name": spec.name,
+                    "kind": spec.kind,
+                    "urls": list(spec.urls),
+                    "last_status": "never",
+                },
+            )
     out = []
     for row in sorted(rows.values(), key=lambda r: str(r["name"])):
         out.append({k: v for k, v in row.items() if k not in ("validators", "seen_urls")})

@@ -86,10 +86,14 @@ def make_watchlist(
     known = {t.value for t in ClaimType}
     bad = [t for t in types if t not in known]
     if bad:
-        raise InputError(f"unknown type {bad[0]!r}; one of {', '.join(sorted(known))}", code=BAD_WATCHLIST)
+        raise InputError(
+            f"unknown type {bad[0]!r}; one of {', '.join(sorted(known))}", code=BAD_WATCHLIST
+        )
     grade = (min_grade or "").strip().upper() or None
     if grade is not None and not _GRADE.match(grade):
-        raise InputError(f"min grade {min_grade!r} is not an Admiralty code like B2", code=BAD_WATCHLIST)
+        raise InputError(
+            f"min grade {min_grade!r} is not an Admiralty code like B2", code=BAD_WATCHLIST
+        )
     if webhook is not None and not webhook.startswith(("http://", "https://")):
         raise InputError("a webhook is an http(s) URL", code=BAD_WATCHLIST)
     try:
@@ -139,12 +143,23 @@ def remove_watchlist(store: st.Store, name: str) -> None:
 
 
 def _grade_ok(code: str | None, minimum: str) -> bool:
-    return bool(code) and len(str(code)) == 2 and str(code)[0] <= minimum[0] and str(code)[1] <= minimum[1]
+    return (
+        bool(code)
+        and len(str(code)) == 2
+        and str(code)[0] <= minimum[0]
+        and str(code)[1] <= minimum[1]
+    )
 
 
 def match_incident(watchlist: Watchlist, data: dict[str, Any], evidence: str) -> list[str] | None:
     """The reasons ``data`` (an incident's JSON) matches, or ``None``; ``evidence`` is its text."""
-    if not (watchlist.actors or watchlist.types or watchlist.provisions or watchlist.min_grade or watchlist.text):
+    if not (
+        watchlist.actors
+        or watchlist.types
+        or watchlist.provisions
+        or watchlist.min_grade
+        or watchlist.text
+    ):
         return None  # a names-only watchlist screens documents, not incidents
     reasons: list[str] = []
     sides = {*data.get("source", ()), *data.get("target", ())}

@@ -83,7 +83,12 @@ def deliver_due(
             if error is None:
                 summary.delivered += 1
                 records.update_delivery(
-                    store, alert_id, status="delivered", attempts=tries, next_attempt_at=at, error=None
+                    store,
+                    alert_id,
+                    status="delivered",
+                    attempts=tries,
+                    next_attempt_at=at,
+                    error=None,
                 )
                 continue
             dead = tries >= rules.max_attempts

@@ -31,7 +31,9 @@ def watch_page(request: Request, store: StoreDep) -> Response:
 
 
 @router.get("/new", response_class=HTMLResponse)
-def new_page(request: Request, store: StoreDep, since: str | None = None, offset: int = 0) -> Response:
+def new_page(
+    request: Request, store: StoreDep, since: str | None = None, offset: int = 0
+) -> Response:
     """New or changed since ``since``, else since the last visit this browser made."""
     error: str | None = None
     start: datetime | None = None

@@ -72,7 +72,9 @@ def alerts(
     response_class=Response,
     responses={200: {"content": {MEDIA_TYPE: {}}}},
 )
-def alerts_atom(store: StoreDep, request: Request, name: Annotated[str, Path(pattern=NAME)]) -> Response:
+def alerts_atom(
+    store: StoreDep, request: Request, name: Annotated[str, Path(pattern=NAME)]
+) -> Response:
     """The watchlist's alerts as an Atom feed, for any feed reader."""
     get_watchlist(store, name)
     body = render_alerts_atom(

@@ -24,7 +24,9 @@ from sanctionwatch.watch import (
 from sanctionwatch.watch.desk import last_visit, new_since, parse_since
 from sanctionwatch.watch.webhooks import dead_letters
 
-watchlists_app = typer.Typer(help="Saved queries over incidents, and names to screen.", no_args_is_help=True)
+watchlists_app = typer.Typer(
+    help="Saved queries over incidents, and names to screen.", no_args_is_help=True
+)
 
 SourcesOption = Annotated[str, typer.Option("--sources", help="The sources file (YAML).")]
 
@@ -77,7 +79,11 @@ def sources(
     for column in ("name", "status", "last success", "last error", "items", "next poll"):
         table.add_column(column)
     for row in rows:
-        error = f"{row.get('last_error_code')} {row.get('last_error')}" if row.get("last_error_code") else ""
+        error = (
+            f"{row.get('last_error_code')} {row.get('last_error')}"
+            if row.get("last_error_code")
+            else ""
+        )
         table.add_row(
             str(row["name"]),
             str(row.get("last_status", "")),
@@ -92,17 +98,32 @@ def sources(
 @watchlists_app.command("add")
 def watchlists_add(
     name: str,
-    actor: Annotated[list[str] | None, typer.Option(help="State on either side (repeat: all must be).")] = None,
-    type: Annotated[list[str] | None, typer.Option("--type", help="Claim type (repeat: any).")] = None,
-    provision: Annotated[list[str] | None, typer.Option(help="Provision id or part (repeat: any).")] = None,
-    min_grade: Annotated[str | None, typer.Option(help="At least this Admiralty grade, e.g. B2.")] = None,
-    q: Annotated[str | None, typer.Option("--q", help="Words that must all occur in the evidence.")] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option(help="State on either side (repeat: all must be).")
+    ] = None,
+    type: Annotated[
+        list[str] | None, typer.Option("--type", help="Claim type (repeat: any).")
+    ] = None,
+    provision: Annotated[
+        list[str] | None, typer.Option(help="Provision id or part (repeat: any).")
+    ] = None,
+    min_grade: Annotated[
+        str | None, typer.Option(help="At least this Admiralty grade, e.g. B2.")
+    ] = None,
+    q: Annotated[
+        str | None, typer.Option("--q", help="Words that must all occur in the evidence.")
+    ] = None,
     screen_name: Annotated[
-        list[str] | None, typer.Option("--name", help="A person, company or vessel to screen for in new documents.")
+        list[str] | None,
+        typer.Option("--name", help="A person, company or vessel to screen for in new documents."),
     ] = None,
     webhook: Annotated[str | None, typer.Option(help="POST each alert here, signed.")] = None,
-    secret: Annotated[str | None, typer.Option(help="The webhook's HMAC secret (default: generated).")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Overwrite a watchlist of that name.")] = False,
+    secret: Annotated[
+        str | None, typer.Option(help="The webhook's HMAC secret (default: generated).")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite a watchlist of that name.")
+    ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -138,7 +159,9 @@ def watchlists_list(db: DbOption = None, as_json: JsonOption = False) -> None:
         render.print_json(rows)
         return
     for row in rows:
-        conditions = ", ".join(f"{k}={v}" for k, v in row.items() if v and k not in ("name", "created_at"))
+        conditions = ", ".join(
+            f"{k}={v}" for k, v in row.items() if v and k not in ("name", "created_at")
+        )
         render.console.print(f"{row['name']}: {render.escape(conditions)}", highlight=False)
 
 
@@ -163,14 +186,18 @@ def alerts(
         rows: list[dict[str, Any]] = (
             dead_letters(store)
             if dead
-            else list_alerts(store, since=parse_since(since) if since else None, watchlist=watchlist)
+            else list_alerts(
+                store, since=parse_since(since) if since else None, watchlist=watchlist
+            )
         )
     if as_json:
         render.print_json(rows)
         return
     for row in rows:
         if dead:
-            render.console.print(f"{row['alert_id'][:12]} {row['url']}: {row['last_error']}", highlight=False)
+            render.console.print(
+                f"{row['alert_id'][:12]} {row['url']}: {row['last_error']}", highlight=False
+            )
             continue
         changes = "; ".join(c["detail"] for c in row.get("changes", ()))
         render.console.print(
