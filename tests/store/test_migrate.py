@@ -179,6 +179,26 @@ def test_migrate_version_3_database_to_4(tmp_path: Path) -> None:
         assert set(_V4_TABLES) <= _tables(store)
 
 
+def test_migrate_version_3_with_incidents_marks_a_watch_baseline(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v3i.db'}"
+    open_store(url).close()
+    _make_version_3(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO incidents (id, type, data, built_at) "
+                "VALUES ('inc_old', 'meeting', '{}', '2024-01-01')"
+            )
+        )
+    engine.dispose()
+    with open_store(url) as store, store.transaction() as conn:
+        value = conn.execute(
+            text("SELECT value FROM schema_meta WHERE key = 'watch_baseline'")
+        ).scalar()
+    assert value == "pending"
+
+
 def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v2.db'}"
     open_store(url).close()

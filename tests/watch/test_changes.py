@@ -69,3 +69,19 @@ def test_changes_reingest_and_rebuild_alert_nothing_new(store: st.Store, article
     rebuild_incidents(store)
     assert process_changes(store).alerts == []
     assert len(list_alerts(store)) == 1
+
+
+def test_changes_incidents_before_watching_are_a_baseline(store: st.Store, articles: Any) -> None:
+    from sanctionwatch.store.migrate import WATCH_BASELINE_KEY
+    from sanctionwatch.watch import records
+
+    ingest_sources(store, [articles / "arms.txt"])
+    with store.transaction(write=True) as conn:
+        # As a database migrated to version 4 with incidents in it: nothing seen yet.
+        records.write_cursor(conn, WATCH_BASELINE_KEY, "pending")
+        records.write_cursor(conn, records.CHANGES_CURSOR, "0")
+    add_watchlist(store, make_watchlist("arms", actors=["KP"], types=["arms_transfer"]))
+    rebuild_incidents(store)
+    assert process_changes(store).alerts == []
+    with store.transaction() as conn:
+        assert records.read_cursor(conn, WATCH_BASELINE_KEY) == "done"

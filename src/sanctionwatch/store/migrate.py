@@ -29,6 +29,7 @@ NO_MIGRATION_PATH = "E302"
 UNVERSIONED_DATABASE = "E305"
 
 _VERSION_KEY = "schema_version"
+WATCH_BASELINE_KEY = "watch_baseline"
 
 
 def _add_column(conn: Connection, table: Table, column: Column[object]) -> None:
@@ -75,6 +76,11 @@ def migrate_to_4(conn: Connection) -> None:
         schema.alert_deliveries,
     ):
         table.create(conn)
+    # Incidents stored before watching began are a baseline, not news: the watcher takes
+    # their fingerprints once without alerting (watch.alerts), so the next rebuild, which
+    # rewrites them all, does not alert every one of them.
+    if conn.execute(select(schema.incidents.c.id).limit(1)).first() is not None:
+        conn.execute(schema_meta.insert().values(key=WATCH_BASELINE_KEY, value="pending"))
 
 
 MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4}

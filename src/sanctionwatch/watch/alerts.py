@@ -23,7 +23,8 @@ from sanctionwatch import store as st
 from sanctionwatch.domain.codec import incident_to_dict
 from sanctionwatch.domain.errors import NotFoundError
 from sanctionwatch.store import schema as tables
-from sanctionwatch.store.changelog import incident_changes_after
+from sanctionwatch.store.changelog import incident_changes_after, last_incident_change
+from sanctionwatch.store.migrate import WATCH_BASELINE_KEY
 from sanctionwatch.watch import records
 from sanctionwatch.watch.changes import describe_changes, fingerprint
 from sanctionwatch.watch.watchlists import Watchlist, list_watchlists, match_incident, match_names
@@ -48,6 +49,8 @@ def process_changes(store: st.Store, *, now: datetime | None = None) -> ProcessS
     at = now or records.now_utc()
     summary = ProcessSummary()
     watchlists = list_watchlists(store)
+    if _baseline_pending(store):
+        _take_baseline(store, at)
     with store.transaction(write=True) as conn:
         cursor = int(records.read_cursor(conn, records.CHANGES_CURSOR) or 0)
     rows = incident_changes_after(store, cursor)
@@ -80,6 +83,25 @@ def process_changes(store: st.Store, *, now: datetime | None = None) -> ProcessS
             records.write_cursor(conn, records.CHANGES_CURSOR, str(rows[-1][0]))
         _screen_documents(conn, watchlists, at, summary)
     return summary
+
+
+def _baseline_pending(store: st.Store) -> bool:
+    with store.transaction() as conn:
+        return records.read_cursor(conn, WATCH_BASELINE_KEY) == "pending"
+
+
+def _take_baseline(store: st.Store, at: datetime) -> None:
+    """Fingerprint every incident stored before watching began, alerting nothing."""
+    last = last_incident_change(store)
+    current = {i.id: incident_to_dict(i) for i in st.list_incidents(store)}
+    with store.transaction(write=True) as conn:
+        seen = records.seen_incidents(conn, current)
+        for incident_id, data in current.items():
+            records.record_seen(
+                conn, incident_id, fingerprint(data), at=at, new=incident_id not in seen
+            )
+        records.write_cursor(conn, records.CHANGES_CURSOR, str(last))
+        records.write_cursor(conn, WATCH_BASELINE_KEY, "done")
 
 
 def _screen_documents(
