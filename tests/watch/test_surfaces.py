@@ -109,3 +109,33 @@ def test_surfaces_cli_watchlists_sources_alerts(store: st.Store, site: Any, tmp_
     assert runner.invoke(cli, ["watchlists", "remove", "arms", *db]).exit_code == 0
     missing = runner.invoke(cli, ["watchlists", "remove", "arms", *db])
     assert missing.exit_code == 1
+
+
+def test_surfaces_web_watchlist_form_is_a_keyed_write(store: st.Store) -> None:
+    from sanctionwatch.api.security import COOKIE, csrf_token_for
+    from sanctionwatch.watch import list_watchlists
+
+    form = {"name": "arms", "actors": "KP, RU", "types": "arms_transfer", "min_grade": "C3"}
+    with TestClient(create_app(store=store, api_keys=[KEY]), follow_redirects=False) as client:
+        assert client.post("/ui/watchlists", data=form).status_code == 401
+        assert client.post("/ui/watchlists", data=form | {"api_key": "wrong"}).status_code == 401
+        saved = client.post("/ui/watchlists", data=form | {"api_key": KEY})
+        assert saved.status_code == 303
+        (watchlist,) = list_watchlists(store)
+        assert (watchlist.actors, watchlist.types, watchlist.min_grade) == (
+            ("KP", "RU"),
+            ("arms_transfer",),
+            "C3",
+        )
+        bad = client.post(
+            "/ui/watchlists", data=form | {"name": "x", "min_grade": "Z", "api_key": KEY}
+        )
+        assert bad.status_code == 422 and "E704" in bad.text
+        client.cookies.set(COOKIE, KEY)
+        assert "csrf_token" in client.get("/ui/watch").text
+        origin = {"Origin": str(client.base_url)}
+        assert client.post("/ui/watchlists/arms/remove", headers=origin).status_code == 403
+        removed = client.post(
+            "/ui/watchlists/arms/remove", data={"csrf_token": csrf_token_for(KEY)}, headers=origin
+        )
+        assert removed.status_code == 303 and list_watchlists(store) == []
