@@ -77,6 +77,13 @@ def _web_checks(client: TestClient, store: st.Store, site: Any) -> None:
     assert 'class="marker new"' in second.text
     third = client.get("/ui/new")
     assert "Nothing new." in third.text
+    client.cookies.clear()
+    client.cookies.set("sanctionwatch_last_visit", "2000-01-01T00:00:00+00:00")
+    listed = client.get("/ui/")
+    assert 'class="marker new"' in listed.text and "since your last visit" in listed.text
+    client.cookies.clear()
+    client.cookies.set("sanctionwatch_last_visit", "garbage")
+    assert 'class="marker' not in client.get("/ui/").text
     watch = client.get("/ui/watch")
     assert watch.status_code == 200 and 'data-source="desk"' in watch.text
     assert client.get("/ui/new", params={"since": "last week"}).status_code == 422

@@ -12,9 +12,12 @@ from typing import Any
 
 from sanctionwatch import store as st
 from sanctionwatch.domain.codec import incident_to_dict
-from sanctionwatch.domain.errors import NotFoundError
+from sanctionwatch.domain.errors import InputError, NotFoundError
 from sanctionwatch.watch import records
 from sanctionwatch.watch.alerts import process_changes
+
+VISIT_COOKIE = "sanctionwatch_last_visit"
+"""The web UI remembers a reader's last look at ``/ui/new`` in this cookie."""
 
 
 def new_since(store: st.Store, since: datetime) -> list[dict[str, Any]]:
@@ -42,8 +45,6 @@ def parse_since(value: str) -> datetime:
     """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO time (UTC unless it says) -> a time."""
     from datetime import UTC
 
-    from sanctionwatch.domain.errors import InputError
-
     text = value.strip()
     padded = {4: "-01-01", 7: "-01"}.get(len(text), "")
     try:
@@ -62,3 +63,26 @@ def last_visit(store: st.Store, who: str, *, now: datetime | None = None) -> dat
         before = records.read_cursor(conn, key)
         records.write_cursor(conn, key, (now or records.now_utc()).isoformat())
     return None if before is None else datetime.fromisoformat(before)
+
+
+def markers_since(store: st.Store, since: datetime | None, ids: list[str]) -> dict[str, str]:
+    """``new`` or ``changed`` for those of ``ids`` that changed at or after ``since``."""
+    if since is None:
+        return {}
+    process_changes(store)
+    wanted = set(ids)
+    return {
+        incident_id: "new" if first >= since else "changed"
+        for incident_id, (first, _) in records.changed_incidents(store, since).items()
+        if incident_id in wanted
+    }
+
+
+def visit_time(value: str | None) -> datetime | None:
+    """The time in a last-visit cookie, or ``None`` when absent or not a time."""
+    if not value:
+        return None
+    try:
+        return parse_since(value)
+    except InputError:  # a cookie someone edited: as if there had been no visit
+        return None

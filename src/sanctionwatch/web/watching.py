@@ -31,12 +31,11 @@ from sanctionwatch.watch import (
     remove_watchlist,
     source_health,
 )
-from sanctionwatch.watch.desk import new_since, parse_since
+from sanctionwatch.watch.desk import VISIT_COOKIE, new_since, parse_since
 from sanctionwatch.watch.records import now_utc
 from sanctionwatch.web.pages import StoreDep, paged, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-VISIT_COOKIE = "sanctionwatch_last_visit"
 
 
 MAX_FORM_BYTES = 64 * 1024
