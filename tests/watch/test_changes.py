@@ -85,3 +85,18 @@ def test_changes_incidents_before_watching_are_a_baseline(store: st.Store, artic
     assert process_changes(store).alerts == []
     with store.transaction() as conn:
         assert records.read_cursor(conn, WATCH_BASELINE_KEY) == "done"
+
+
+def test_changes_names_are_screened_in_new_documents_once(store: st.Store, tmp_path: Any) -> None:
+    add_watchlist(store, make_watchlist("people", names=["Kim Yong Chol"]))
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Envoys meet in Singapore\n\nKim Yong-chol, a senior North Korean official, met "
+        "American envoys in Singapore in June 2018.\n",
+        encoding="utf-8",
+    )
+    ingest_sources(store, [article])
+    (alert,) = process_changes(store).alerts
+    assert alert["kind"] == "name" and alert["reasons"] == ["name 'Kim Yong Chol'"]
+    assert process_changes(store).alerts == []
+    assert len(list_alerts(store, watchlist="people")) == 1

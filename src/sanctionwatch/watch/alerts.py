@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from sanctionwatch import store as st
 from sanctionwatch.domain.codec import incident_to_dict
@@ -30,6 +30,7 @@ from sanctionwatch.watch.changes import describe_changes, fingerprint
 from sanctionwatch.watch.watchlists import Watchlist, list_watchlists, match_incident, match_names
 
 EPOCH = "1970-01-01T00:00:00+00:00"
+BULK = 200
 
 
 @dataclass
@@ -110,6 +111,11 @@ def _screen_documents(
     screening = [w for w in watchlists if w.names]
     since = records.read_cursor(conn, records.DOCUMENTS_CURSOR) or EPOCH
     docs = tables.documents
+    if not screening:
+        latest = conn.execute(select(func.max(docs.c.ingested_at))).scalar()
+        if latest is not None:
+            records.write_cursor(conn, records.DOCUMENTS_CURSOR, records.as_utc(latest).isoformat())
+        return
     rows = conn.execute(
         select(docs.c.id, docs.c.title, docs.c.text, docs.c.url, docs.c.ingested_at)
         .where(docs.c.ingested_at >= datetime.fromisoformat(since))
@@ -175,6 +181,9 @@ def _incident_alert(
 
 
 def _incidents(store: st.Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if len(ids) > BULK:  # after a rebuild: one read of every incident, not one per id
+        wanted = set(ids)
+        return {i.id: incident_to_dict(i) for i in st.list_incidents(store) if i.id in wanted}
     out: dict[str, dict[str, Any]] = {}
     for incident_id in ids:
         try:

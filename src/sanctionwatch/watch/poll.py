@@ -102,7 +102,9 @@ def poll_source(
     if inputs:
         summary = ingest_fetched(store, inputs, fetcher=fetcher, options=options)
         for failure in summary.failures:
-            if failure["source"] in spec.urls or failure["source"] in new_urls:
+            # The source itself is bad (garbage, not a feed); a page it links to that
+            # fails is an item failure, quarantined like any other.
+            if failure["source"] in spec.urls:
                 _fail(outcome, failure["code"], failure["message"])
     if outcome.status != "error":
         outcome.status = "ok" if fetched else "not_modified"

@@ -22,6 +22,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from sanctionwatch import store as st
+from sanctionwatch.domain.errors import SanctionwatchError
 from sanctionwatch.ingest import Fetcher
 from sanctionwatch.ingest.fetch import FetchPolicy
 from sanctionwatch.watch import records
@@ -93,15 +94,21 @@ class Watcher:
         """Poll one source, then record alerts and deliver what is due."""
         with self._lock:
             summary = RoundSummary()
-            with self._make_fetcher(spec) as fetcher:
-                outcome = poll_source(
-                    self.store,
-                    spec,
-                    fetcher=fetcher,
-                    options=ingest_options(spec, timeout=self.settings.timeout),
-                    now=now,
-                    force=force,
-                )
+            try:
+                with self._make_fetcher(spec) as fetcher:
+                    outcome = poll_source(
+                        self.store,
+                        spec,
+                        fetcher=fetcher,
+                        options=ingest_options(spec, timeout=self.settings.timeout),
+                        now=now,
+                        force=force,
+                    )
+            except SanctionwatchError as error:
+                # A source whose content breaks a deeper rule (a setting, the store): this
+                # poll fails with the error's code and the other sources go on.
+                log.error("polling %s failed: %s", spec.name, error)
+                outcome = PollOutcome(spec.name, "error", error.code, error.message)
             summary.polls.append(outcome)
             if outcome.status != "skipped":
                 log.info("polled %s: %s", spec.name, outcome.status)
