@@ -10,6 +10,15 @@ def _first(client: TestClient, path: str) -> Any:
     return client.get(path).json()[0]
 
 
+def _watchlist(client: TestClient) -> str:
+    from sanctionwatch.watch import add_watchlist, make_watchlist
+
+    add_watchlist(
+        client.app.state.store, make_watchlist("desk", types=["arms_transfer"]), replace=True
+    )  # type: ignore[attr-defined]
+    return "desk"
+
+
 def test_reads_every_openapi_path_answers(desk_client: TestClient) -> None:
     incident = _first(desk_client, "/incidents")["id"]
     document = _first(desk_client, "/documents")["id"]
@@ -20,14 +29,16 @@ def test_reads_every_openapi_path_answers(desk_client: TestClient) -> None:
         "entity_id": "KP",
         "fmt": "json",
         "dataset": "default",
+        "name": _watchlist(desk_client),
     }
     query = {
         "/search": {"q": "shells"},
         "/screen": {"name": "Kim Yong Chol"},
         "/timeline/quantities": {"topic": topic},
         "/casefile.{fmt}": {"type": "arms_transfer"},
+        "/changes": {"since": "2024-01-01"},
     }
-    writes = {"/ingest", "/lists", "/match/{dataset}"}
+    writes = {"/ingest", "/lists", "/match/{dataset}", "/watchlists/{name}"}
     for path in desk_client.get("/openapi.json").json()["paths"]:
         if path in writes:
             continue

@@ -37,11 +37,12 @@ def _tables(store: Store) -> set[str]:
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 3
+        assert read_schema_version(conn) == SCHEMA_VERSION == 4
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
+    assert {"incident_changes", "watchlists", "alerts", "alert_deliveries"} <= _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
 
@@ -54,18 +55,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 4 adds a column. The database here is the "old" one.
+    # The code of the future: version 5 adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={4: _add_notes_column}, target=4)
-    assert before == 3
+        before = migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
+    assert before == 4
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 4
+        assert read_schema_version(conn) == 5
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={4: _add_notes_column}, target=4)
+        migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -74,15 +75,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={4: _broken_step}, target=4)
+        migrate_schema(conn, migrations={5: _broken_step}, target=5)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 3
+        assert read_schema_version(conn) == 4
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=5)
+        migrate_schema(conn, migrations={}, target=6)
     assert info.value.code == "E302"
 
 
@@ -104,8 +105,29 @@ _V2_QUARANTINE_COLUMNS = ("format_hint", "origin", "attempts", "resolved_at")
 _V3_TABLES = ("incident_keys", "incident_redirects", "event_periods")
 
 
+_V4_TABLES = (
+    "incident_changes",
+    "watch_incidents",
+    "watch_sources",
+    "watchlists",
+    "alerts",
+    "alert_deliveries",
+)
+
+
+def _make_version_3(url: str) -> None:
+    """A database as version 3 left it: without the watching tables of version 4."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in _V4_TABLES:
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+
 def _make_version_2(url: str) -> None:
     """A database as version 2 left it: without what version 3 added."""
+    _make_version_3(url)
     engine = create_engine(url)
     with engine.begin() as conn:
         for table in _V3_TABLES:
@@ -145,6 +167,38 @@ def _make_version_1(url: str) -> None:
     engine.dispose()
 
 
+def test_migrate_version_3_database_to_4(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v3.db'}"
+    open_store(url).close()
+    _make_version_3(url)
+    assert not set(_V4_TABLES) & set(inspect(create_engine(url)).get_table_names())
+
+    with open_store(url) as store:
+        with store.transaction() as conn:
+            assert read_schema_version(conn) == 4
+        assert set(_V4_TABLES) <= _tables(store)
+
+
+def test_migrate_version_3_with_incidents_marks_a_watch_baseline(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v3i.db'}"
+    open_store(url).close()
+    _make_version_3(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO incidents (id, type, data, built_at) "
+                "VALUES ('inc_old', 'meeting', '{}', '2024-01-01')"
+            )
+        )
+    engine.dispose()
+    with open_store(url) as store, store.transaction() as conn:
+        value = conn.execute(
+            text("SELECT value FROM schema_meta WHERE key = 'watch_baseline'")
+        ).scalar()
+    assert value == "pending"
+
+
 def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v2.db'}"
     open_store(url).close()
@@ -152,7 +206,7 @@ def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
 
     with open_store(url) as store:
         with store.transaction() as conn:
-            assert read_schema_version(conn) == 3
+            assert read_schema_version(conn) == SCHEMA_VERSION
             row = conn.execute(text("SELECT id, parent_id, relevance FROM incidents")).one()
         assert tuple(row) == ("inc_old", None, None)
         assert set(_V3_TABLES) <= _tables(store)

@@ -41,6 +41,7 @@ from sanctionwatch.api.routes import (
     meta,
     screening,
     timeline,
+    watching,
     writes,
 )
 from sanctionwatch.api.security import AuthError, ForbiddenError, KeyConfig, require_read_key
@@ -58,8 +59,9 @@ READ_ROUTERS = (
     entities.router,
     timeline.router,
     exports.router,
+    watching.router,
 )
-ROUTERS = (meta.router, *READ_ROUTERS, writes.router)
+ROUTERS = (meta.router, *READ_ROUTERS, writes.router, watching.write_router)
 _STATUS = {
     NotFoundError: 404,
     ConfigError: 503,
@@ -169,6 +171,7 @@ def create_app(
     for router in READ_ROUTERS:
         app.include_router(router, dependencies=[Depends(require_read_key)], responses=READ_ERRORS)
     app.include_router(writes.router, responses=WRITE_ERRORS)
+    app.include_router(watching.write_router, responses=WRITE_ERRORS)
     for router in web.routers():
         app.include_router(router, dependencies=[Depends(require_read_key)])
     app.mount("/ui/static", StaticFiles(directory=web.STATIC_DIR), name="static")

@@ -16,6 +16,7 @@ from sanctionwatch.cli.commands import (
     running,
     screening,
     timeline,
+    watching,
 )
 
 app = typer.Typer(
@@ -27,7 +28,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _group in (ingesting, browsing, extracting, running, screening, reporting, timeline):
+for _group in (
+    ingesting,
+    browsing,
+    extracting,
+    running,
+    screening,
+    reporting,
+    timeline,
+    watching,
+):
     _group.register(app)
 
 

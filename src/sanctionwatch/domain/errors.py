@@ -88,3 +88,13 @@ INGEST_ERROR_CODES: dict[str, str] = {
     TOO_MANY_REDIRECTS: "the URL redirects too many times",
     BAD_URL: "not an http(s) URL that can be fetched",
 }
+
+# Watching (issue 15): sources files, source polls, watchlists, webhooks.
+BAD_SOURCES_FILE = "E701"
+RATE_LIMITED = "E702"
+"""A source answered 429 Too Many Requests; polled again after its ``Retry-After``."""
+SOURCE_UNAVAILABLE = "E703"
+"""A source answered 503 Service Unavailable; polled again after its ``Retry-After``."""
+BAD_WATCHLIST = "E704"
+UNKNOWN_WATCHLIST = "E705"
+WEBHOOK_FAILED = "E706"

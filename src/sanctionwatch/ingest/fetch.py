@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -121,12 +122,24 @@ class Fetcher:
         self.close()
 
     def fetch(
-        self, url: str, *, source_ref: str | None = None, depth: int = 0
+        self,
+        url: str,
+        *,
+        source_ref: str | None = None,
+        depth: int = 0,
+        headers: Mapping[str, str] | None = None,
+        pass_statuses: Collection[int] = (),
     ) -> RawInput | Failed:
-        """The body of ``url`` after redirects, or a :class:`Failed` with its code."""
+        """The body of ``url`` after redirects, or a :class:`Failed` with its code.
+
+        ``headers`` are added to each request (a watcher's ``If-None-Match``); a status in
+        ``pass_statuses`` (429, 503) comes back as a :class:`RawInput` with its
+        ``http_status`` and ``retry_after`` in ``meta`` instead of a failure. ``meta``
+        also carries ``etag`` and ``last_modified`` when the server sent them.
+        """
         ref = source_ref or url
         try:
-            return self._fetch(url, ref, depth)
+            return self._fetch(url, ref, depth, dict(headers or {}), frozenset(pass_statuses))
         except InputError as error:
             return Failed.from_error(ref, error, b"", origin=url)
         except httpx.TimeoutException as exc:
@@ -134,21 +147,23 @@ class Fetcher:
         except httpx.HTTPError as exc:
             return Failed(ref, FETCH_ERROR, f"{type(exc).__name__}: {exc}", b"", "", url)
 
-    def _fetch(self, url: str, ref: str, depth: int) -> RawInput:
+    def _fetch(
+        self, url: str, ref: str, depth: int, extra: dict[str, str], passed: frozenset[int]
+    ) -> RawInput:
         started = time.monotonic()
         current = url
         for _hop in range(self.policy.max_redirects + 1):
             target, host_header, sni = self._pin(current)
             extensions = {"sni_hostname": sni} if sni else {}
             request = self._client.build_request(
-                "GET", target, headers={"Host": host_header}, extensions=extensions
+                "GET", target, headers={**extra, "Host": host_header}, extensions=extensions
             )
             response = self._client.send(request, stream=True)
             try:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = urljoin(current, response.headers["location"])
                     continue
-                if response.status_code >= 400:
+                if response.status_code >= 400 and response.status_code not in passed:
                     raise InputError(f"HTTP {response.status_code}", code=FETCH_ERROR)
                 body = self._read(response, started)
             finally:
@@ -165,7 +180,8 @@ class Fetcher:
                 depth=depth,
                 origin=url,
                 meta={"http_status": str(response.status_code), "media_type": media_type}
-                | ({"requested_url": url} if current != url else {}),
+                | ({"requested_url": url} if current != url else {})
+                | _validators(response.headers),
             )
         raise InputError(
             f"more than {self.policy.max_redirects} redirects", code=TOO_MANY_REDIRECTS
@@ -204,6 +220,11 @@ class Fetcher:
                     f"still downloading after {self.policy.deadline:.0f} s", code=FETCH_TIMEOUT
                 )
         return bytes(body)
+
+
+def _validators(headers: httpx.Headers) -> dict[str, str]:
+    names = {"etag": "etag", "last-modified": "last_modified", "retry-after": "retry_after"}
+    return {key: headers[name] for name, key in names.items() if name in headers}
 
 
 def _is_ip(host: str) -> bool:

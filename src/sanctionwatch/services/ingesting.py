@@ -211,6 +211,38 @@ def ingest_sources(
     return _after_ingest(store, summary, workers=workers, extract=extract)
 
 
+def ingest_fetched(
+    store: st.Store,
+    items: Iterable[RawInput | Failed],
+    *,
+    fetcher: Fetcher,
+    options: IngestOptions | None = None,
+    workers: int = 1,
+) -> IngestSummary:
+    """Like :func:`ingest_sources`, for inputs the caller already fetched (the watcher).
+
+    ``fetcher`` fetches the links a feed item points at, so the caller's rate limits and
+    address rules hold for them too.
+    """
+    opts = (options or IngestOptions()).check()
+    summary = IngestSummary()
+    recorder = _Recorder(store, summary, None)
+    parsers = make_parsers(opts)
+    for item in items:
+        if isinstance(item, Failed):
+            recorder.record([item], item_key=None)
+            continue
+        key = st.item_key_for(item.source_ref, _sha256(item.data), opts.version())
+        state = st.get_item(store, key)
+        if state is not None and state.status == "done":
+            recorder.skipped(st.item_document_ids(store, key), item.source_ref)
+            continue
+        if state is not None:
+            summary.resumed_inputs += 1
+        _ingest_item(store, recorder, item, key, parsers, opts, fetcher)
+    return _after_ingest(store, summary, workers=workers, extract=True)
+
+
 def _ingest_item(
     store: st.Store,
     recorder: _Recorder,

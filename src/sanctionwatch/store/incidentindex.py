@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 
 from sanctionwatch.domain import Incident
 from sanctionwatch.store import schema as tables
+from sanctionwatch.store.changelog import log_incident_changes
 from sanctionwatch.store.engine import Store
 from sanctionwatch.store.writer import _chunks, _incident_links, _incident_row
 
@@ -82,6 +83,7 @@ def upsert_incidents(
         _add_keys(conn, keys)
         _add_periods(conn, periods or {})
         mark_current(conn)
+        log_incident_changes(conn, [i.id for i in batch])
     return len(batch)
 
 

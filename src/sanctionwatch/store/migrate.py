@@ -29,6 +29,7 @@ NO_MIGRATION_PATH = "E302"
 UNVERSIONED_DATABASE = "E305"
 
 _VERSION_KEY = "schema_version"
+WATCH_BASELINE_KEY = "watch_baseline"
 
 
 def _add_column(conn: Connection, table: Table, column: Column[object]) -> None:
@@ -64,7 +65,25 @@ def migrate_to_3(conn: Connection) -> None:
         table.create(conn)
 
 
-MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3}
+def migrate_to_4(conn: Connection) -> None:
+    """Watching: the incident change log, what the watcher saw, sources, watchlists, alerts."""
+    for table in (
+        schema.incident_changes,
+        schema.watch_incidents,
+        schema.watch_sources,
+        schema.watchlists,
+        schema.alerts,
+        schema.alert_deliveries,
+    ):
+        table.create(conn)
+    # Incidents stored before watching began are a baseline, not news: the watcher takes
+    # their fingerprints once without alerting (watch.alerts), so the next rebuild, which
+    # rewrites them all, does not alert every one of them.
+    if conn.execute(select(schema.incidents.c.id).limit(1)).first() is not None:
+        conn.execute(schema_meta.insert().values(key=WATCH_BASELINE_KEY, value="pending"))
+
+
+MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4}
 
 
 def read_schema_version(conn: Connection) -> int | None:

@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
 _ID = 255
@@ -261,6 +261,74 @@ event_periods = Table(
     Column("hi", String(10), primary_key=True),
     Index("ix_event_periods_lo", "lo"),
     Index("ix_event_periods_hi", "hi"),
+)
+
+# --- version 4: watching (issue 15) ------------------------------------------------------
+
+# Every write of an incident (upsert or rebuild) appends its id here in the same
+# transaction, so the watcher reads what changed after a cursor and never misses a write.
+incident_changes = Table(
+    "incident_changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("incident_id", String(_ID), nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)
+
+# What the watcher last saw of each incident (sources, grade, contradictions, figures),
+# so a rebuild that rewrites an unchanged incident alerts nothing.
+watch_incidents = Table(
+    "watch_incidents",
+    metadata,
+    Column("incident_id", String(_ID), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_watch_incidents_changed", "changed_at"),
+)
+
+# A polled source's conditional-GET validators, backoff and health.
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("name", String(_ID), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+watchlists = Table(
+    "watchlists",
+    metadata,
+    Column("name", String(_ID), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per thing noticed; the id hashes watchlist, subject and what changed, so the
+# same change is never alerted twice.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(_SHA), primary_key=True),
+    Column("watchlist", String(_ID), nullable=False),
+    Column("subject_id", String(_ID), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_alerts_watchlist", "watchlist", "created_at"),
+    Index("ix_alerts_created", "created_at"),
+)
+
+# Webhook deliveries: pending with a next attempt, delivered, or dead (the dead letters).
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("alert_id", String(_SHA), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+    Index("ix_alert_deliveries_status", "status", "next_attempt_at"),
 )
 
 # SQLite only: a standalone FTS5 table rather than an external-content one, because

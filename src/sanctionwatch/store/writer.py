@@ -23,6 +23,7 @@ from sanctionwatch.domain.errors import NotFoundError
 from sanctionwatch.domain.incident import Incident
 from sanctionwatch.domain.provision import Provision
 from sanctionwatch.store import schema as tables
+from sanctionwatch.store.changelog import log_incident_changes
 from sanctionwatch.store.engine import Store
 from sanctionwatch.store.schema import FTS_TABLE
 from sanctionwatch.store.timebounds import interval_bounds
@@ -132,6 +133,7 @@ def replace_incidents(
             conn.execute(insert(tables.incident_claims), link_chunk)
         if after is not None:
             after(conn)
+        log_incident_changes(conn, [i.id for i in batch])
     return len(rows)
 
 

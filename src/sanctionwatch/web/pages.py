@@ -115,7 +115,16 @@ def incident_list(
         params=_link_params(flt),
         types=[t.value for t in ClaimType],
         error=None,
+        markers=_markers(request, store, page.incidents),
     )
+
+
+def _markers(request: Request, store: st.Store, incidents: list[dict[str, Any]]) -> dict[str, str]:
+    """Issue 15: "new"/"changed" since the reader's last look at /ui/new (watch.desk)."""
+    from sanctionwatch.watch.desk import VISIT_COOKIE, markers_since, visit_time
+
+    since = visit_time(request.cookies.get(VISIT_COOKIE))
+    return markers_since(store, since, [str(i["id"]) for i in incidents])
 
 
 def _link_params(flt: IncidentFilter) -> dict[str, str]:
