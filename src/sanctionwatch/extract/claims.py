@@ -429,7 +429,10 @@ def _candidates(
         ]
         for p in same:
             p[4] = 2
-        if same or any(a.start <= g.trigger[0] < a.end for a in cited):
+        # A trigger word a pattern already read as another type ("adopt new sanctions" is
+        # a sanctions action, not an agreement) is that pattern's: one word, one event.
+        read = any(p[1][0] <= g.trigger[0] and g.trigger[1] <= p[1][1] for p in patterns)
+        if same or read or any(a.start <= g.trigger[0] < a.end for a in cited):
             continue
         if g.voice == "parties" and not _parties_in_place(g, actors):
             continue
