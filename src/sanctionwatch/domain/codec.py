@@ -237,6 +237,8 @@ def provision_match_to_dict(match: ProvisionMatch) -> JsonDict:
         "reasons": list(match.reasons),
         "warnings": list(match.warnings),
         "rule": match.rule,
+        "modality": match.modality,
+        "in_force": match.in_force,
     }
 
 
@@ -249,6 +251,8 @@ def provision_match_from_dict(data: Mapping[str, Any]) -> ProvisionMatch:
         status=str(data["status"]),
         rule=str(data.get("rule", "")),
         warnings=tuple(str(w) for w in data.get("warnings", ())),
+        modality=str(data.get("modality", "")),
+        in_force=str(data.get("in_force", "")),
     )
 
 
