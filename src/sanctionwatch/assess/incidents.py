@@ -25,6 +25,8 @@ from sanctionwatch.assess.grade import (
     grade_origins,
     involved_parties,
     is_involved_party,
+    public_records,
+    speculation,
 )
 from sanctionwatch.assess.origins import group_origins, is_weak
 from sanctionwatch.assess.sources import (
@@ -83,7 +85,14 @@ def build_incident(
     )
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
     assessment = grade_origins(
-        origins, against, documents=documents, registry=registry, involved=involved, weak=weak
+        origins,
+        against,
+        documents=documents,
+        registry=registry,
+        involved=involved,
+        weak=weak,
+        public_records=public_records(support),
+        speculation=speculation(support),
     )
     time_start, time_end = aggregate_time(supporting or cluster.contradicting)
     quantities = [c.quantity for c in supporting if c.quantity]
