@@ -61,6 +61,15 @@ def is_weak(claim: Claim) -> bool:
 _ROLES = ("source", "target")
 
 
+def filler_is_coref(claim: Claim) -> bool:
+    """Only a role filler's own rule says coreference (what clustering has been tuned on).
+
+    Kept apart from ``is_weak`` so the clusterer's seeds stay as measured in issue 12;
+    switching ``events.read_facts`` to ``is_weak`` changes the incident set (see CHANGELOG).
+    """
+    return any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets))
+
+
 def states_fact(claim: Claim) -> bool:
     return claim.modality is Modality.FACT and not is_weak(claim)
 

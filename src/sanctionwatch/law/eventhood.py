@@ -23,7 +23,7 @@ EVENT = "event"
 NON_EVENT_KINDS = frozenset(
     {"suggestion", "recommendation", "forecast", "counterfactual", "pattern", "background"}
 )
-_SCOPES = frozenset({"sentence", "before_trigger"})
+_SCOPES = frozenset({"sentence", "before_trigger", "just_before_trigger"})
 # A clause starts after these; a cue before them does not govern the trigger.
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s|\s(?:but|while|whereas|although)\s")
 
@@ -66,17 +66,26 @@ def read_event_text(
     offset = trigger_offset if trigger_offset is not None and trigger_offset >= 0 else None
     clause_start = _clause_start(sentence, offset) if offset is not None else 0
     for cue in load_event_cues():
+        if cue.scope == "just_before_trigger":
+            if offset is None:
+                continue
+            found = cue.pattern.search(sentence[clause_start:offset])
+            if found is not None:
+                return _reading(cue, found.group(0))
+            continue
         for match in cue.pattern.finditer(sentence):
             if cue.scope == "before_trigger" and offset is not None:
                 if not clause_start <= match.start() < offset:
                     continue
-            return EventReading(
-                cue.kind,
-                f"a {cue.kind} ('{match.group(0).strip()}'): {cue.reason}",
-                cue=match.group(0).strip(),
-                rule=f"eventhood:{cue.id}",
-            )
+            return _reading(cue, match.group(0))
     return EventReading(EVENT, _EVENT_REASONS.get(modality, "reported as an event"))
+
+
+def _reading(cue: EventCue, text: str) -> EventReading:
+    cue_text = " ".join(text.split())
+    return EventReading(
+        cue.kind, f"a {cue.kind} ('{cue_text}'): {cue.reason}", cue=cue_text, rule=f"eventhood:{cue.id}"
+    )
 
 
 _EVENT_REASONS = {
