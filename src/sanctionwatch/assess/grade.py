@@ -38,13 +38,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sanctionwatch.assess.origins import group_origins, is_weak
-from sanctionwatch.assess.speakers import public_record
 from sanctionwatch.assess.sources import (
     DocumentInfo,
     OutletRegistry,
     load_outlet_registry,
     reliability_rank,
 )
+from sanctionwatch.assess.speakers import public_record
 from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
 from sanctionwatch.law.eventhood import read_event
@@ -98,7 +98,9 @@ def grade_incident(
 
 def public_records(claims: Sequence[Claim]) -> tuple[str, ...]:
     """Reasons for the claims that state a public record."""
-    return tuple(dict.fromkeys(r for c in sorted(claims, key=lambda c: c.id) if (r := public_record(c))))
+    return tuple(
+        dict.fromkeys(r for c in sorted(claims, key=lambda c: c.id) if (r := public_record(c)))
+    )
 
 
 SPECULATIVE = frozenset({"suggestion", "recommendation", "forecast", "counterfactual"})
@@ -136,7 +138,10 @@ def grade_origins(
     if speculation:
         credibility = 6
         more = [f"credibility 6: cannot be judged, {speculation}", *more[1:]]
-        likelihood, why = "", f"no likelihood is stated: speculation is not an event ({speculation})"
+        likelihood, why = (
+            "",
+            f"no likelihood is stated: speculation is not an event ({speculation})",
+        )
     else:
         likelihood, why = _likelihood(letter, credibility)
     return Assessment(

@@ -273,9 +273,7 @@ def _outlet(claim: Claim, documents: Mapping[str, DocumentInfo], registry: Outle
     return registry.canonical_name(doc.outlet) or " ".join(doc.outlet.split())
 
 
-def _first_published(
-    claims: Sequence[Claim], documents: Mapping[str, DocumentInfo]
-) -> str | None:
+def _first_published(claims: Sequence[Claim], documents: Mapping[str, DocumentInfo]) -> str | None:
     """The last day of the earliest report: a reported event happened by then."""
     published = [
         day

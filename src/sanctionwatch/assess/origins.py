@@ -53,9 +53,7 @@ def is_weak(claim: Claim) -> bool:
     """
     if any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets)):
         return True
-    return any(
-        rule.startswith(f"{role}:{COREF_PREFIX}") for rule in claim.rules for role in _ROLES
-    )
+    return any(rule.startswith(f"{role}:{COREF_PREFIX}") for rule in claim.rules for role in _ROLES)
 
 
 _ROLES = ("source", "target")

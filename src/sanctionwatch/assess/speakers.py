@@ -98,7 +98,9 @@ def _cited(
         if kind == "state_media" and outlet.country:
             kind, why = _state_media(outlet.country, claim, rules)
         letter, label = registry.letter_for(kind)
-        return Speaker(outlet.name, kind, letter, f"{outlet.name} speaks ({label}{why}), carried by {carrier}")
+        return Speaker(
+            outlet.name, kind, letter, f"{outlet.name} speaks ({label}{why}), carried by {carrier}"
+        )
     from sanctionwatch.assess.origins import is_named
 
     named = is_named(attribution)
@@ -108,7 +110,10 @@ def _cited(
         if rule.pattern.search(name):
             letter, label = registry.letter_for(rule.kind)
             return Speaker(
-                name, rule.kind, letter, f"'{name}' speaks ({label}, {letter}), carried by {carrier}"
+                name,
+                rule.kind,
+                letter,
+                f"'{name}' speaks ({label}, {letter}), carried by {carrier}",
             )
     letter, label = registry.letter_for("anonymous")
     return Speaker(name, "anonymous", letter, f"'{name}' speaks ({label}), carried by {carrier}")
@@ -120,7 +125,10 @@ def _state_media(country: str, claim: Claim, rules: SpeakerRules) -> tuple[str, 
         return "state_media_own_acts", f": {country} is itself an actor of the claim"
     rivals = rules.adversaries.get(country, frozenset()) & actors
     if rivals:
-        return "state_media_adversary", f": about {', '.join(sorted(rivals))}, adversaries of {country}"
+        return (
+            "state_media_adversary",
+            f": about {', '.join(sorted(rivals))}, adversaries of {country}",
+        )
     return "state_media", ""
 
 
@@ -147,7 +155,9 @@ def load_speaker_rules() -> SpeakerRules:
     rules = []
     for row in data["rules"]:
         if row.get("named") not in {"required", "absent", "any"}:
-            raise ConfigError(f"speakers.yaml: rule {row.get('id')!r}: named", code=BAD_SPEAKER_RULES)
+            raise ConfigError(
+                f"speakers.yaml: rule {row.get('id')!r}: named", code=BAD_SPEAKER_RULES
+            )
         rules.append(_Rule(row["id"], row["kind"], row["named"], re.compile(row["pattern"], re.I)))
     adversaries = {
         str(k): frozenset(str(v) for v in vs) for k, vs in (data.get("adversaries") or {}).items()

@@ -74,9 +74,9 @@ def read_event_text(
                 return _reading(cue, found.group(0))
             continue
         for match in cue.pattern.finditer(sentence):
-            if cue.scope == "before_trigger" and offset is not None:
-                if not clause_start <= match.start() < offset:
-                    continue
+            in_clause = offset is not None and clause_start <= match.start() < offset
+            if cue.scope == "before_trigger" and offset is not None and not in_clause:
+                continue
             return _reading(cue, match.group(0))
     return EventReading(EVENT, _EVENT_REASONS.get(modality, "reported as an event"))
 
@@ -84,7 +84,10 @@ def read_event_text(
 def _reading(cue: EventCue, text: str) -> EventReading:
     cue_text = " ".join(text.split())
     return EventReading(
-        cue.kind, f"a {cue.kind} ('{cue_text}'): {cue.reason}", cue=cue_text, rule=f"eventhood:{cue.id}"
+        cue.kind,
+        f"a {cue.kind} ('{cue_text}'): {cue.reason}",
+        cue=cue_text,
+        rule=f"eventhood:{cue.id}",
     )
 
 
@@ -120,15 +123,22 @@ def parse_event_cues(text: str, *, origin: str = "<string>") -> tuple[EventCue, 
         if not isinstance(row, dict) or row.get("kind") not in NON_EVENT_KINDS:
             raise ConfigError(f"{origin}: bad cue {row!r}", code=BAD_EVENTHOOD_CUES)
         if row.get("scope", "sentence") not in _SCOPES or not row.get("reason"):
-            raise ConfigError(f"{origin}: cue {row.get('id')!r} needs scope and reason",
-                              code=BAD_EVENTHOOD_CUES)
+            raise ConfigError(
+                f"{origin}: cue {row.get('id')!r} needs scope and reason", code=BAD_EVENTHOOD_CUES
+            )
         try:
             pattern = re.compile(str(row["pattern"]), re.IGNORECASE)
         except (KeyError, re.error) as exc:
-            raise ConfigError(f"{origin}: cue {row.get('id')!r}: {exc}",
-                              code=BAD_EVENTHOOD_CUES) from exc
+            raise ConfigError(
+                f"{origin}: cue {row.get('id')!r}: {exc}", code=BAD_EVENTHOOD_CUES
+            ) from exc
         cues.append(
-            EventCue(str(row["id"]), row["kind"], pattern, row.get("scope", "sentence"),
-                     str(row["reason"]))
+            EventCue(
+                str(row["id"]),
+                row["kind"],
+                pattern,
+                row.get("scope", "sentence"),
+                str(row["reason"]),
+            )
         )
     return tuple(cues)

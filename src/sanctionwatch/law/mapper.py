@@ -154,7 +154,9 @@ def map_incident(
     if claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_money(i) for i in forward):
         claim_type = ClaimType.FINANCIAL_FLOW
         notes.append(f"the item given ({forward[0]}) is money: mapped as a payment, not as arms")
-    flows = [(claim_type, frozenset(sources), frozenset(targets), forward or [None], notes)]
+    first_items: list[str | None] = [*forward] or [None]
+    flows: list[tuple[ClaimType, frozenset[str], frozenset[str], list[str | None], list[str]]]
+    flows = [(claim_type, frozenset(sources), frozenset(targets), first_items, notes)]
     for item in dict.fromkeys(counter_items):
         flows.append(
             (

@@ -60,10 +60,10 @@ def check_in_force(
             f"(provision adopted {adopted}; the publication date is not taken as the "
             "event's date)"
         )
-        warnings = ["undated event: time in force undetermined"]
+        undated = ["undated event: time in force undetermined"]
         if breach_from:
-            warnings.append(f"a breach only if it went on past {breach_from}: undetermined")
-        return InForce(True, text, warnings=tuple(warnings))
+            undated.append(f"a breach only if it went on past {breach_from}: undetermined")
+        return InForce(True, text, warnings=tuple(undated))
     if last is not None and last < adopted:
         return InForce(False, f"not in force: the event ends {last}, adopted {adopted}")
     span = f"{first or '?'} to {last or '?'}"
