@@ -35,6 +35,7 @@ class EventCue:
     pattern: re.Pattern[str]
     scope: str
     reason: str
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ def parse_event_cues(text: str, *, origin: str = "<string>") -> tuple[EventCue, 
                 pattern,
                 row.get("scope", "sentence"),
                 str(row["reason"]),
+                tuple(str(e) for e in row.get("examples") or ()),
             )
         )
     return tuple(cues)
