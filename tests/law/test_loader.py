@@ -144,7 +144,9 @@ BAD_PACKS = [
         id="catch-all-not-boolean",
     ),
     pytest.param(
-        GOOD_PROVISION.replace("    conditions:", "    breach_from: '22 Dec 2019'\n    conditions:"),
+        GOOD_PROVISION.replace(
+            "    conditions:", "    breach_from: '22 Dec 2019'\n    conditions:"
+        ),
         "E311",
         id="breach-from-not-a-day",
     ),
