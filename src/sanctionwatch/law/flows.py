@@ -35,14 +35,16 @@ def read_flows(claim: Claim) -> Flows:
     if found is None:
         return Flows((item,) if item else (), ())
     counter = found.group("phrase").strip()
+    phrase_start = claim.evidence.start + found.start("phrase")
+    phrase_end = claim.evidence.start + found.end("phrase")
     cue_start = claim.evidence.start + found.start()
-    trigger_end = claim.trigger.end
     forward: tuple[str, ...] = ()
-    if item and claim.item is not None and claim.item.span.start < cue_start:
+    inside = claim.item is not None and phrase_start <= claim.item.span.start < phrase_end
+    if item and not inside:
         forward = (item,)
-    elif trigger_end <= cue_start:
+    elif claim.trigger.end <= cue_start:
         # The item named was what came back; what was given sits between trigger and cue.
-        given = sentence[trigger_end - claim.evidence.start : found.start()].strip()
+        given = sentence[claim.trigger.end - claim.evidence.start : found.start()].strip()
         forward = (given,) if given else ()
     reason = f"'{found.group(0).strip()}': what is given in return flows the other way"
     return Flows(forward, (counter,), reason)

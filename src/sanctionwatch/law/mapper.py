@@ -158,6 +158,8 @@ def map_incident(
     flows: list[tuple[ClaimType, frozenset[str], frozenset[str], list[str | None], list[str]]]
     flows = [(claim_type, frozenset(sources), frozenset(targets), first_items, notes)]
     for item in dict.fromkeys(counter_items):
+        if not load_item_categories().category_ids(item):
+            continue  # "in return for its support": nothing the regime names flows back
         flows.append(
             (
                 _counter_type(claim_type, item),
