@@ -223,6 +223,23 @@ CASES = [
     pytest.param(
         [
             Said(
+                "North Korea has been under UN sanctions since 2006.",
+                "d1",
+                "Reuters",
+                type="sanctions_action",
+                sources=("UN",),
+                targets=("KP",),
+                trigger="sanctions",
+            )
+        ],
+        "A",
+        1,
+        "public record",
+        id="public-record-background",
+    ),
+    pytest.param(
+        [
+            Said(
                 "North Korea reportedly sent shells to Russia.",
                 "d1",
                 "Reuters",

@@ -23,7 +23,8 @@ from sanctionwatch.domain.errors import ConfigError
 
 BAD_SPEAKER_RULES = "E324"
 _PUBLIC_RECORD = re.compile(
-    r"\b(resolutions? \d{4}|s/res/\d+|designat\w*|blacklist\w*|sanctions list|treaty)\b",
+    r"\b(resolutions? \d{4}|s/res/\d+|designat\w*|blacklist\w*|sanctions list|treaty|"
+    r"(?:un|u\.n\.|united nations|security council) sanctions)\b",
     re.IGNORECASE,
 )
 
