@@ -1,14 +1,21 @@
 """Map claims (or incidents, through their aggregated roles) to provisions, with reasons.
 
-``map_claim`` and ``map_incident_roles`` read type, direction and item only. Modality is
-deliberately ignored there: a denied transfer still concerns the same paragraphs, and
-grading is the assess stage's job.
+``map_incident`` is the matcher; every match says why:
 
-``map_incident`` reads what an incident adds: every item its claims name (a match on any
-of them counts, and the reason says which), when it happened (a provision adopted after
-the last day the event can have taken place was not in force, so it is left out), and
-whether it was only planned (the match then warns that it would be a breach once carried
-out). Indicators that are not violations by themselves keep ``kind: indicator``.
+- **direction and item**: a condition holds on claim type, source/target codes and the
+  item, read as keywords or item categories (``law/data/items.yaml``); money offered as
+  "arms" is mapped as a payment; items given "in return" flow the other way (their own
+  flow, with its own most specific paragraph);
+- **most specific wins**: within one flow, a condition marked ``catch_all`` is dropped when
+  a specific one holds, and says "catch-all" when kept;
+- **time in force** over the event's interval (``law/timing.py``), shown as ``in_force``;
+- **only events breach**: ``non_event`` (a forecast, suggestion, ... see
+  ``law/eventhood.py``) turns every match into ``kind: context``;
+- **modality** (fact, alleged, planned) is shown beside every match.
+
+``map_claim`` reads all of this off one claim; ``map_incident_roles`` tests type,
+direction and item only (no time). ``law/claims.py`` feeds an incident's claims in.
+Indicators that are not violations by themselves keep ``kind: indicator``.
 """
 
 from __future__ import annotations
@@ -24,36 +31,10 @@ from sanctionwatch.law.items import load_item_categories
 from sanctionwatch.law.loader import load_regime
 from sanctionwatch.law.regime import Condition, Regime
 from sanctionwatch.law.timing import InForce, check_in_force
+from sanctionwatch.law.wording import describe_roles
 
 MAPPER = "law.mapper@v3"
 
-# (source role, target role) as DESIGN.md names them, so reasons read like the analyst's table.
-_ROLE_NAMES: dict[ClaimType, tuple[str, str]] = {
-    ClaimType.ARMS_TRANSFER: ("supplier", "recipient"),
-    ClaimType.TROOP_DEPLOYMENT: ("sending state", "host"),
-    ClaimType.LABOR_DISPATCH: ("origin", "destination"),
-    ClaimType.TECH_TRANSFER: ("provider", "recipient"),
-    ClaimType.TRADE: ("exporter", "importer"),
-    ClaimType.FINANCIAL_FLOW: ("payer", "payee"),
-    ClaimType.VISA_ISSUANCE: ("issuing state", "nationals of"),
-    ClaimType.MEETING: ("participants", "other party"),
-    ClaimType.AGREEMENT: ("parties", "other party"),
-    ClaimType.SANCTIONS_ACTION: ("actor", "target"),
-}
-_PLACE_NAMES = {
-    "KP": "the DPRK",
-    "RU": "Russia",
-    "UA": "Ukraine",
-    "CN": "China",
-    "KR": "South Korea",
-    "US": "the United States",
-    "IR": "Iran",
-    "JP": "Japan",
-    "SY": "Syria",
-    "BY": "Belarus",
-    "UN": "the Security Council",
-    "EU": "the European Union",
-}
 _STATUS_WARNINGS = {
     "unverified": "paragraph number unverified: do not cite a paragraph",
     "partial": "sub-paragraph mapping partial",
@@ -320,7 +301,7 @@ def _match_condition(
     matched = keyword is not None or category is not None
     if restricted and condition.item_match == "required" and not matched:
         return None
-    reasons = [_describe_roles(condition, claim_type, sources, targets)]
+    reasons = [describe_roles(condition, claim_type, sources, targets)]
     warnings: list[str] = []
     if category is not None:
         reasons.append(
@@ -341,25 +322,6 @@ def _match_condition(
         reasons.append("an indicator, not a violation by itself")
     specific = not condition.catch_all and (matched or not restricted)
     return reasons, warnings, specific
-
-
-def _describe_roles(
-    condition: Condition, claim_type: ClaimType, sources: frozenset[str], targets: frozenset[str]
-) -> str:
-    source_role, target_role = _ROLE_NAMES[claim_type]
-    parts = []
-    if condition.source:
-        parts.append(f"{source_role} {_name_codes(sources)}")
-    if condition.target:
-        parts.append(f"{target_role} {_name_codes(targets)}")
-    if condition.party:
-        parts.append(f"party {_name_codes(condition.party & (sources | targets))}")
-    roles = f" with {' and '.join(parts)}" if parts else ""
-    return f"{claim_type.value}{roles}: {condition.reason}"
-
-
-def _name_codes(codes: Iterable[str]) -> str:
-    return ", ".join(f"{code} ({_PLACE_NAMES.get(code, code)})" for code in sorted(codes))
 
 
 def _build_match(
