@@ -29,7 +29,10 @@ def arms(make_claim: Factory, doc: str, **options: object) -> Claim:
         pytest.param("The Korea Herald (via a portal)", None, ["KP"], "B", id="paper-repost"),
         pytest.param("RUSI (inferred from author note)", None, ["KP"], "C", id="think-tank"),
         pytest.param(None, "https://www.38north.org/2024/01/x", ["KP"], "C", id="domain"),
-        pytest.param("Korean Central News Agency (KCNA)", None, ["KP"], "D", id="involved-media"),
+        # State media speak with authority about their own government's acts ...
+        pytest.param("Korean Central News Agency (KCNA)", None, ["KP"], "B", id="own-acts"),
+        # ... and are unreliable about its adversaries.
+        pytest.param("Korean Central News Agency (KCNA)", None, ["US"], "E", id="adversary"),
         pytest.param("Korean Central News Agency (KCNA)", None, ["CN"], "C", id="uninvolved-media"),
         pytest.param("A personal blog nobody knows", None, ["KP"], "F", id="unknown"),
     ],
@@ -46,7 +49,7 @@ def test_grade_reliability_from_outlet_registry(
 
 def test_grade_takes_best_supporting_source(make_claim: Factory) -> None:
     claims = [arms(make_claim, "d1"), arms(make_claim, "d2")]
-    grade = grade_incident(claims, [], documents=docs(("d1", "KCNA"), ("d2", "Reuters")))
+    grade = grade_incident(claims, [], documents=docs(("d1", "some blog"), ("d2", "Reuters")))
     assert grade.reliability == "B"
     assert "Reuters" in grade.reasons[0]
 
@@ -86,7 +89,7 @@ CREDIBILITY = [
         "no source states it as fact",
         id="hedged-only",
     ),
-    pytest.param([("d1", "Reuters", "uncertain", ())], 4, "doubtful", id="one-hedged"),
+    pytest.param([("d1", "Reuters", "uncertain", ())], 6, "cannot be judged", id="one-hedged"),
     pytest.param(
         [
             ("d1", "The Korea Herald", "fact", ("Yonhap",)),
@@ -195,7 +198,7 @@ def test_grade_every_reason_is_a_sentence(make_claim: Factory) -> None:
         [arms(make_claim, "d3", modality=Modality.DENIED)],
         documents=docs(("d1", "Reuters"), ("d2", "unknown blog"), ("d3", "KCNA")),
     )
-    assert grade.method == "grade.admiralty@v2"
+    assert grade.method == "grade.admiralty@v3"
     assert len(grade.reasons) >= 3
     assert all(isinstance(r, str) and len(r.split()) >= 4 for r in grade.reasons)
 

@@ -100,7 +100,8 @@ def test_incidents_record_origins_and_conduits(claims: list[Claim]) -> None:
     assert all(o.stated_as_fact and o.kind == "outlet" for o in support.values())
     assert [c.document_id for c in support["BBC"].conduits] == ["d2"]
     against = [o for o in arms.origins if o.role == "contradict"]
-    assert [(o.label, o.reliability) for o in against] == [("KCNA", "D")]
+    # KCNA speaks with authority about its own government's statement: that it denies.
+    assert [(o.label, o.reliability) for o in against] == [("KCNA", "B")]
 
 
 def test_incidents_keep_contradictions_beside_support(claims: list[Claim]) -> None:
@@ -156,7 +157,8 @@ def test_incidents_leave_out_provisions_adopted_later(make_claim: Factory) -> No
     )
     assert "UNSCR-2397-OP8" not in [p.provision_id for p in early.provisions]
     late_match = next(p for p in late.provisions if p.provision_id == "UNSCR-2397-OP8")
-    assert any(r.startswith("in force since 2017-12-22") for r in late_match.reasons)
+    assert late_match.in_force.startswith("in force: adopted 2017-12-22")
+    assert late_match.in_force in late_match.reasons
 
 
 def test_incidents_skip_claims_without_actors(make_claim: Factory) -> None:

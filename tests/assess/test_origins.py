@@ -103,9 +103,10 @@ def test_origins_cited_source_keeps_its_conduits(make_claim: Factory) -> None:
     assert [c.outlet for c in origin.conduits] == ["The Korea Herald", "Daily Mail"]
 
 
-def test_origins_state_media_of_an_actor_is_graded_d(make_claim: Factory) -> None:
+def test_origins_state_media_of_an_actor_speak_for_its_own_acts(make_claim: Factory) -> None:
     (origin,) = origins_of(make_claim, [("d1", "Reuters", "s1", ("KCNA",))])
-    assert (origin.label, origin.reliability) == ("KCNA", "D")
+    assert (origin.label, origin.reliability) == ("KCNA", "B")
+    assert "KP is itself an actor" in origin.reliability_reason
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,23 @@ BAD_PACKS = [
         "E317",
         id="optional-without-keywords",
     ),
+    pytest.param(
+        GOOD_PROVISION.replace("source: [KP]", "source: [KP], item_categories: [weather]"),
+        "E317",
+        id="unknown-item-category",
+    ),
+    pytest.param(
+        GOOD_PROVISION.replace("source: [KP]", "source: [KP], catch_all: maybe"),
+        "E317",
+        id="catch-all-not-boolean",
+    ),
+    pytest.param(
+        GOOD_PROVISION.replace(
+            "    conditions:", "    breach_from: '22 Dec 2019'\n    conditions:"
+        ),
+        "E311",
+        id="breach-from-not-a-day",
+    ),
 ]
 
 

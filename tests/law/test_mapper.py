@@ -28,7 +28,14 @@ REQUIRED = [
         {"UNSCR-1718-OP8(b)"},
         id="arms-kp-to-ru",
     ),
-    pytest.param("arms_transfer", ["KP"], ["RU"], None, {"UNSCR-1718-OP8(b)"}, id="arms-no-item"),
+    pytest.param(
+        "arms_transfer",
+        ["KP"],
+        ["RU"],
+        None,
+        {"UNSCR-1874-UNVERIFIED-all-arms-from-dprk", "UNSCR-2270-OP8"},
+        id="arms-no-item",
+    ),
     pytest.param(
         "labor_dispatch",
         ["KP"],
@@ -66,7 +73,7 @@ REQUIRED = [
         ["RU"],
         ["KP"],
         "air defence systems",
-        {"UNSCR-1718-OP8(a)", "UNSCR-1874-OP10"},
+        {"UNSCR-1718-OP8(a)"},
         id="arms-ru-to-kp",
     ),
     pytest.param(
@@ -107,14 +114,14 @@ def test_mapper_maps_required_cases(
         pytest.param(
             ["RU"],
             ["KP"],
-            {"UNSCR-1718-OP8(a)", "UNSCR-1874-OP10", "UNSCR-2270-UNVERIFIED-SALW"},
+            {"UNSCR-1718-OP8(a)"},
             {"UNSCR-1718-OP8(b)", "UNSCR-1874-UNVERIFIED-all-arms-from-dprk"},
             id="to-dprk",
         ),
         pytest.param(
             ["KP"],
             ["RU"],
-            {"UNSCR-1718-OP8(b)", "UNSCR-1874-UNVERIFIED-all-arms-from-dprk"},
+            {"UNSCR-1718-OP8(b)"},
             {"UNSCR-1718-OP8(a)", "UNSCR-1874-OP10", "UNSCR-2270-UNVERIFIED-SALW"},
             id="from-dprk",
         ),
@@ -168,17 +175,20 @@ def test_mapper_reasons_are_plain_english() -> None:
     matches = by_id(map_incident_roles("arms_transfer", ["KP"], ["RU"], "152 mm artillery shells"))
     reasons = matches["UNSCR-1718-OP8(b)"].reasons
     assert reasons[0] == (
-        "arms_transfer with supplier KP (the DPRK): procurement of arms from the DPRK"
+        "arms_transfer with supplier KP (the DPRK): procurement from the DPRK of heavy"
+        " conventional arms or missile/WMD-list items"
     )
-    assert "item '152 mm artillery shells' matches keyword 'artillery'" in reasons
+    assert (
+        "item '152 mm artillery shells' is in category heavy_arms (heavy conventional arms:"
+        " 'artillery')" in reasons
+    )
 
 
-def test_mapper_item_outside_keywords_is_flagged() -> None:
-    match = by_id(map_incident_roles("arms_transfer", ["KP"], ["RU"], "containers"))[
-        "UNSCR-1718-OP8(b)"
-    ]
-    assert any("names none of the listed items" in r for r in match.reasons)
-    assert "item not confirmed as covered by this provision" in match.warnings
+def test_mapper_item_outside_categories_falls_to_the_catch_all() -> None:
+    matches = by_id(map_incident_roles("arms_transfer", ["KP"], ["RU"], "containers"))
+    assert "UNSCR-1718-OP8(b)" not in matches
+    match = matches["UNSCR-2270-OP8"]
+    assert any(r.startswith("catch-all:") for r in match.reasons)
 
 
 def test_mapper_visa_issuance_is_indicator() -> None:
@@ -216,7 +226,8 @@ def test_mapper_warns_on_unverified_status(provision_id: str, status: str, warni
     claim_sources, claim_targets = (
         (["RU"], ["KP"]) if "OP8(a)" in provision_id else (["KP"], ["RU"])
     )
-    match = by_id(map_incident_roles("arms_transfer", claim_sources, claim_targets, "tanks"))[
+    item = "tanks" if "OP8(a)" in provision_id else "weapons"
+    match = by_id(map_incident_roles("arms_transfer", claim_sources, claim_targets, item))[
         provision_id
     ]
     assert match.status == status
@@ -229,10 +240,25 @@ def test_mapper_verified_match_has_no_status_warning() -> None:
     assert match.warnings == ()
 
 
-@pytest.mark.parametrize("modality", list(Modality), ids=lambda m: m.value)
-def test_mapper_ignores_modality(make_claim: ClaimFactory, modality: Modality) -> None:
+@pytest.mark.parametrize(
+    ("modality", "word"),
+    [
+        pytest.param(Modality.FACT, "fact", id="fact"),
+        pytest.param(Modality.UNCERTAIN, "alleged", id="alleged"),
+        pytest.param(Modality.PLANNED, "planned", id="planned"),
+        pytest.param(Modality.DENIED, "denied", id="denied"),
+        pytest.param(Modality.NEGATED, "negated", id="negated"),
+    ],
+)
+def test_mapper_shows_modality_beside_the_provision(
+    make_claim: ClaimFactory, modality: Modality, word: str
+) -> None:
     claim = make_claim("arms_transfer", ["KP"], ["RU"], item="shells", modality=modality)
-    assert map_claim(claim) == map_incident_roles("arms_transfer", ["KP"], ["RU"], "shells")
+    plain = map_incident_roles("arms_transfer", ["KP"], ["RU"], "shells")
+    matches = map_claim(claim)
+    assert ids(matches) == ids(plain)
+    assert {m.modality for m in matches} == {word}
+    assert all(any(r.startswith(f"modality: {word}") for r in m.reasons) for m in matches)
 
 
 def test_mapper_order_is_deterministic_violations_first() -> None:
@@ -283,7 +309,8 @@ def test_mapper_incident_only_provisions_in_force(
     found = next((m for m in matches if m.provision_id == "UNSCR-2397-OP8"), None)
     assert (found is not None) is present
     if found is not None and dated:
-        assert "in force since 2017-12-22; the incident is dated up to 2018-03-31" in found.reasons
+        assert found.in_force.startswith("in force: adopted 2017-12-22")
+        assert found.kind == "context"  # before the 2019-12-22 repatriation deadline
     if found is not None and not dated:
         assert any("undated" in w for w in found.warnings)
 
@@ -291,14 +318,15 @@ def test_mapper_incident_only_provisions_in_force(
 def test_mapper_incident_matches_on_any_item_and_says_which() -> None:
     matches = map_incident("trade", ["KP"], ["CN"], ["goods", "coal"])
     coal = next(m for m in matches if m.provision_id == "UNSCR-2371-OP8")
-    assert "item 'coal' matches keyword 'coal'" in coal.reasons
+    assert "item 'coal' is in category coal (coal: 'coal')" in coal.reasons
     assert not any("not confirmed" in w for w in coal.warnings)
 
 
 def test_mapper_incident_planned_only_is_flagged() -> None:
     matches = map_incident("arms_transfer", ["KP"], ["RU"], ["shells"], planned_only=True)
     assert matches
-    assert all(any("planned" in w for w in m.warnings) for m in matches)
+    assert all(m.modality == "planned" for m in matches)
+    assert all(any("a breach once carried out" in r for r in m.reasons) for m in matches)
 
 
 def test_mapper_incident_keeps_indicators_apart() -> None:

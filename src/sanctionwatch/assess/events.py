@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sanctionwatch.assess.items import ItemClasses, classify_item
-from sanctionwatch.assess.origins import is_weak
+from sanctionwatch.assess.origins import filler_is_coref
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.assess.timeline import Interval, parse_bound, time_interval
 from sanctionwatch.domain import Claim, ClaimType, Modality, Quantity
@@ -165,7 +165,7 @@ def read_facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> EventFact
         items=classify_item(claim.type, claim.item.value if claim.item else None),
         quantity=quantity,
         syndication=doc.syndication_cluster if doc else None,
-        weak=is_weak(claim),
+        weak=filler_is_coref(claim),
     )
 
 

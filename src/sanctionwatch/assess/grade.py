@@ -9,17 +9,23 @@
   source can only improve it, and adding a syndicated copy can never improve it.
 
   ====  ==============================  ==================================================
-  1     confirmed                       stated as fact by 2+ independent origins
+  1     confirmed                       stated as fact by 2+ independent origins, or a
+                                        public record (resolution, designation, treaty)
   2     probably true                   one origin states it, another reports it hedged
   3     possibly true                   one origin states it; or 2+ report it hedged only
-  4     doubtful                        one origin reports it hedged only
+  4     doubtful                        stated as fact once, and an independent report
+                                        negates it
   5     improbable                      hedged only, and an independent report negates it
-  6     cannot be judged                no claim supports it
+  6     cannot be judged                one origin reports it hedged only (missing
+                                        corroboration is not evidence against); or no
+                                        claim supports it; or it is speculation
   ====  ==============================  ==================================================
 
   Caps: a denial by an involved party keeps it at 2 or worse (contested, not refuted);
   an independent report that it did not happen keeps it at 4 (or 5 when nothing states
-  it as fact). A claim whose actors come only from coreference counts as hedged.
+  it as fact). A claim whose actors come only from coreference is weak and counts as
+  hedged. Speculation (a forecast, suggestion, recommendation or counterfactual) is not
+  an event: credibility 6 and no likelihood.
 
 - **Likelihood** (ICD 203: "almost certainly", "very likely", "likely", ...) is read off
   credibility and reliability together and stated with its own reason.
@@ -38,10 +44,12 @@ from sanctionwatch.assess.sources import (
     load_outlet_registry,
     reliability_rank,
 )
+from sanctionwatch.assess.speakers import public_record
 from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
+from sanctionwatch.law.eventhood import read_event
 
-GRADER = "grade.admiralty@v2"
+GRADER = "grade.admiralty@v3"
 
 SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {
@@ -77,8 +85,33 @@ def grade_incident(
     origins = group_origins(support, documents=documents, registry=registry, involved=involved)
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
     return grade_origins(
-        origins, against, documents=documents, registry=registry, involved=involved, weak=weak
+        origins,
+        against,
+        documents=documents,
+        registry=registry,
+        involved=involved,
+        weak=weak,
+        public_records=public_records(support),
+        speculation=speculation(support),
     )
+
+
+def public_records(claims: Sequence[Claim]) -> tuple[str, ...]:
+    """Reasons for the claims that state a public record."""
+    return tuple(
+        dict.fromkeys(r for c in sorted(claims, key=lambda c: c.id) if (r := public_record(c)))
+    )
+
+
+SPECULATIVE = frozenset({"suggestion", "recommendation", "forecast", "counterfactual"})
+
+
+def speculation(claims: Sequence[Claim]) -> str | None:
+    """The reason, when every supporting claim is speculation rather than an event."""
+    readings = [read_event(c) for c in sorted(claims, key=lambda c: c.id)]
+    if readings and all(r.kind in SPECULATIVE for r in readings):
+        return readings[0].reason
+    return None
 
 
 def grade_origins(
@@ -89,6 +122,8 @@ def grade_origins(
     registry: OutletRegistry,
     involved: frozenset[str],
     weak: frozenset[str] = frozenset(),
+    public_records: Sequence[str] = (),
+    speculation: str | None = None,
 ) -> Assessment:
     """Grade from supporting origins (see ``group_origins``) and contradicting claims.
 
@@ -96,7 +131,19 @@ def grade_origins(
     """
     letter, reasons = _grade_reliability(origins)
     credibility, more = _grade_credibility(origins, against, documents, registry, involved, weak)
-    likelihood, why = _likelihood(letter, credibility)
+    if public_records and not against:
+        letter, credibility = "A", 1
+        reasons = [f"source reliability A: {public_records[0]}", *reasons[1:]]
+        more = [f"credibility 1: confirmed, {public_records[0]}", *more[1:]]
+    if speculation:
+        credibility = 6
+        more = [f"credibility 6: cannot be judged, {speculation}", *more[1:]]
+        likelihood, why = (
+            "",
+            f"no likelihood is stated: speculation is not an event ({speculation})",
+        )
+    else:
+        likelihood, why = _likelihood(letter, credibility)
     return Assessment(
         letter,
         credibility,
@@ -119,13 +166,10 @@ def _grade_reliability(origins: Sequence[Origin]) -> tuple[str, list[str]]:
         f"source reliability {best.reliability}: the best supporting origin is {best.label}"
         f" ({_KIND_WORDS.get(best.kind, best.kind)}){via}"
     ]
-    if best.reliability in {"D", "E"}:
-        reasons.append(
-            f"{best.label} is rated {best.reliability} in the outlet registry"
-            " (for example, state media of a party to the incident)"
-        )
+    if best.reliability_reason:
+        reasons.append(f"who speaks: {best.reliability_reason}")
     if best.reliability == "F":
-        reasons.append("no supporting origin is in the outlet registry")
+        reasons.append("no supporting source can be judged: reliability F")
     return best.reliability, reasons
 
 
@@ -173,17 +217,25 @@ def _grade_credibility(
     elif facts:
         credibility = 3
         reasons.append(f"stated as fact by one origin only ({named})")
-    else:
-        credibility = 3 if len(hedged) >= 2 else 4
+    elif len(hedged) >= 2:
+        credibility = 3
         reasons.append(
             f"no source states it as fact: reported only as alleged, planned or through "
             f"coreference by {_count(len(hedged), 'independent origin')}"
         )
-    weakened = sorted(o.label for o in hedged if weak.intersection(o.claim_ids))
+    else:
+        credibility = 6
+        reasons.append(
+            "reported only as alleged, planned or through coreference by one origin, with no "
+            "independent corroboration: cannot be judged (missing corroboration is not "
+            "evidence against)"
+        )
+    weakened = sorted(o.label for o in origins if weak.intersection(o.claim_ids))
     if weakened:
         reasons.append(
-            f"{_count(len(weakened), 'origin')} ({'; '.join(weakened)}) name the actors only "
-            "through coreference (a pronoun or 'the country'), so they count as hedged"
+            f"weak: {_count(len(weakened), 'origin')} ({'; '.join(weakened)}) name the actors "
+            "only through coreference (a pronoun, 'the country', the document's topic), so "
+            "those claims count as hedged"
         )
     denials = [c for c in against if is_involved_party(c, documents, registry, involved)]
     negations = [c for c in against if c not in denials]
@@ -196,7 +248,7 @@ def _grade_credibility(
         )
     if negations:
         cap = 4 if facts else 5
-        credibility = max(credibility, cap)
+        credibility = cap if credibility == 6 else max(credibility, cap)
         reasons.append(
             f"{_count(len(negations), 'report')} not from an involved party say it did not "
             f"happen: credibility no better than {cap}"
@@ -225,7 +277,10 @@ def _likelihood(letter: str, credibility: int) -> tuple[str, str]:
                 f"{phrase} ({LIKELIHOOD_RANGES[phrase]}, ICD 203): credibility {credibility} "
                 f"({_CREDIBILITY_WORDS[credibility]}) with the best source rated {letter}"
             )
-    return "", "no likelihood is stated: with no supporting claim the event cannot be judged"
+    return "", (
+        f"no likelihood is stated: credibility {credibility} "
+        f"({_CREDIBILITY_WORDS.get(credibility, '')}), the event cannot be judged"
+    )
 
 
 def _count(n: int, noun: str) -> str:

@@ -25,6 +25,8 @@ from sanctionwatch.assess.grade import (
     grade_origins,
     involved_parties,
     is_involved_party,
+    public_records,
+    speculation,
 )
 from sanctionwatch.assess.origins import group_origins, is_weak
 from sanctionwatch.assess.sources import (
@@ -36,7 +38,8 @@ from sanctionwatch.assess.timeline import parse_bound, time_interval, to_interva
 from sanctionwatch.assess.titles import relevance_for, title_for
 from sanctionwatch.domain import Claim, Incident, Modality, Quantity
 from sanctionwatch.domain.incident import Contradiction
-from sanctionwatch.law import Regime, map_incident
+from sanctionwatch.law import Regime
+from sanctionwatch.law.claims import map_claim_group
 from sanctionwatch.resolve.gazetteer import find_actors
 
 METHOD = "incidents.events@v3"
@@ -82,7 +85,14 @@ def build_incident(
     )
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
     assessment = grade_origins(
-        origins, against, documents=documents, registry=registry, involved=involved, weak=weak
+        origins,
+        against,
+        documents=documents,
+        registry=registry,
+        involved=involved,
+        weak=weak,
+        public_records=public_records(support),
+        speculation=speculation(support),
     )
     time_start, time_end = aggregate_time(supporting or cluster.contradicting)
     quantities = [c.quantity for c in supporting if c.quantity]
@@ -93,21 +103,25 @@ def build_incident(
         *_denials(against, documents, registry, involved),
         *figure_disputes(figures, unit=unit),
     ]
+    published = _first_published(cluster.claims, documents)
     provisions = tuple(
-        map_incident(
+        map_claim_group(
             cluster.type,
             cluster.sources,
             cluster.targets,
-            items,
-            latest=_latest_day(time_start, time_end, cluster.claims, documents),
-            dated=time_start is not None or time_end is not None,
-            planned_only=bool(support) and all(c.modality is Modality.PLANNED for c in support),
+            supporting or cluster.contradicting,
+            time_start=time_start,
+            time_end=time_end,
+            published=published,
             regime=regime,
         )
     )
     named = {m.code for c in cluster.claims for m in find_actors(c.evidence.text)}
     relevance, relevance_reason = relevance_for(
-        cluster.sources, cluster.targets, provisions, named=named
+        cluster.sources,
+        cluster.targets,
+        [p for p in provisions if p.kind != "context"],
+        named=named,
     )
     return Incident(
         id=incident_id_for(cluster),
@@ -259,16 +273,8 @@ def _outlet(claim: Claim, documents: Mapping[str, DocumentInfo], registry: Outle
     return registry.canonical_name(doc.outlet) or " ".join(doc.outlet.split())
 
 
-def _latest_day(
-    start: str | None,
-    end: str | None,
-    claims: Sequence[Claim],
-    documents: Mapping[str, DocumentInfo],
-) -> str | None:
-    """The last day the event can have happened: its time's end, else its first report."""
-    interval = to_interval(start, end)
-    if interval is not None:
-        return interval[1].isoformat()
+def _first_published(claims: Sequence[Claim], documents: Mapping[str, DocumentInfo]) -> str | None:
+    """The last day of the earliest report: a reported event happened by then."""
     published = [
         day
         for c in claims

@@ -25,6 +25,7 @@ from sanctionwatch.assess.sources import (
     normalise_name,
     reliability_rank,
 )
+from sanctionwatch.assess.speakers import speaker_for
 from sanctionwatch.domain import Attribution, Claim, Modality
 from sanctionwatch.domain.incident import Conduit, Origin
 
@@ -45,7 +46,25 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
 def is_weak(claim: Claim) -> bool:
-    """The actors rest on coreference ("it", "the country"), not on a name in the sentence."""
+    """The actors rest on coreference ("it", "the country"), not on a name in the sentence.
+
+    The extractor records the rule that filled a role in ``claim.rules`` as
+    ``source:coref:...`` / ``target:coref:...``; a filler's own rule may say so too.
+    """
+    if any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets)):
+        return True
+    return any(rule.startswith(f"{role}:{COREF_PREFIX}") for rule in claim.rules for role in _ROLES)
+
+
+_ROLES = ("source", "target")
+
+
+def filler_is_coref(claim: Claim) -> bool:
+    """Only a role filler's own rule says coreference (what clustering has been tuned on).
+
+    Kept apart from ``is_weak`` so the clusterer's seeds stay as measured in issue 12;
+    switching ``events.read_facts`` to ``is_weak`` changes the incident set (see CHANGELOG).
+    """
     return any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets))
 
 
@@ -146,14 +165,10 @@ def _origin(
 ) -> Origin:
     conduits = _conduits(claims, documents, registry)
     cited = sorted({name for c in claims for name in keyed[c.id].cited})
-    known = sorted({name for c in claims for name in keyed[c.id].cited_known})
-    letters = [
-        registry.classify(DocumentInfo(id="", outlet=name), involved=involved).reliability
-        for name in known
-    ] or [
-        registry.classify(documents.get(c.document_id), involved=involved).reliability
-        for c in claims
+    speakers = [
+        speaker_for(c, documents.get(c.document_id), registry, involved=involved) for c in claims
     ]
+    best = min(speakers, key=lambda s: (reliability_rank(s.reliability), s.name))
     clusters = [c.syndication_cluster for c in conduits if c.syndication_cluster]
     outlets = sorted({c.outlet for c in conduits if c.outlet})
     if cited:
@@ -171,10 +186,11 @@ def _origin(
         label=label,
         kind=kind,
         role=role,
-        reliability=min(letters, key=reliability_rank),
+        reliability=best.reliability,
         stated_as_fact=any(states_fact(c) for c in claims),
         claim_ids=tuple(sorted(c.id for c in claims)),
         conduits=conduits,
+        reliability_reason=best.reason,
     )
 
 

@@ -95,6 +95,10 @@ class OutletRegistry:
             kind = "state_media_involved"
         return self._profile(outlet.name, kind, matched_by, country=outlet.country)
 
+    def letter_for(self, kind: str) -> tuple[str, str]:
+        """(reliability letter, label) of a kind; unknown kinds read as F."""
+        return self._kinds.get(kind, ("F", kind))
+
     def find_outlet(self, name: str) -> _Outlet | None:
         text = f" {normalise_name(name)} "
         for alias, outlet in self._aliases:

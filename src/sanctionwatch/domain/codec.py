@@ -237,6 +237,8 @@ def provision_match_to_dict(match: ProvisionMatch) -> JsonDict:
         "reasons": list(match.reasons),
         "warnings": list(match.warnings),
         "rule": match.rule,
+        "modality": match.modality,
+        "in_force": match.in_force,
     }
 
 
@@ -249,6 +251,8 @@ def provision_match_from_dict(data: Mapping[str, Any]) -> ProvisionMatch:
         status=str(data["status"]),
         rule=str(data.get("rule", "")),
         warnings=tuple(str(w) for w in data.get("warnings", ())),
+        modality=str(data.get("modality", "")),
+        in_force=str(data.get("in_force", "")),
     )
 
 
@@ -304,6 +308,7 @@ def origin_to_dict(origin: Origin) -> JsonDict:
         "stated_as_fact": origin.stated_as_fact,
         "claim_ids": list(origin.claim_ids),
         "conduits": [_conduit_to_dict(c) for c in origin.conduits],
+        "reliability_reason": origin.reliability_reason,
     }
 
 
@@ -317,6 +322,7 @@ def origin_from_dict(data: Mapping[str, Any]) -> Origin:
         stated_as_fact=bool(data.get("stated_as_fact", False)),
         claim_ids=tuple(str(c) for c in data.get("claim_ids", ())),
         conduits=tuple(_conduit_from_dict(c) for c in data.get("conduits", ())),
+        reliability_reason=str(data.get("reliability_reason", "")),
     )
 
 

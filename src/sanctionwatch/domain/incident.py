@@ -79,6 +79,8 @@ class Origin:
     stated_as_fact: bool
     claim_ids: tuple[str, ...]
     conduits: tuple[Conduit, ...]
+    reliability_reason: str = ""
+    """Who speaks for this origin and why it gets its letter."""
 
 
 @dataclass(frozen=True, slots=True)

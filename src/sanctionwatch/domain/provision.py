@@ -38,8 +38,12 @@ class Provision:
 class ProvisionMatch:
     provision_id: str
     kind: str
-    """violation | indicator"""
+    """violation | indicator | context (a non-event: kept beside the incident, no breach)"""
     reasons: tuple[str, ...]
     status: str
     rule: str = ""
     warnings: tuple[str, ...] = field(default=())
+    modality: str = ""
+    """How the event is reported, shown beside the provision: fact | alleged | planned | ..."""
+    in_force: str = ""
+    """The time-in-force test against the event's interval, as a sentence."""

@@ -17,6 +17,7 @@ import yaml
 
 from sanctionwatch.domain import ClaimType, Provision
 from sanctionwatch.domain.errors import ConfigError
+from sanctionwatch.law.items import load_item_categories
 from sanctionwatch.law.regime import (
     CATEGORIES,
     ITEM_MATCHES,
@@ -62,6 +63,7 @@ _OPTIONAL = (
     "unverified_paragraph_guess",
     "notes",
     "conditions",
+    "breach_from",
 )
 _CONDITION_FIELDS = {
     "id",
@@ -74,8 +76,12 @@ _CONDITION_FIELDS = {
     "item_keywords",
     "item_match",
     "exclude_keywords",
+    "item_categories",
+    "exclude_categories",
+    "catch_all",
 }
 _CODE = re.compile(r"^[A-Z]{2}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLAIM_TYPES = {t.value for t in ClaimType}
 
 
@@ -113,6 +119,7 @@ def parse_regime(text: str, *, origin: str = "<string>") -> Regime:
         raise ConfigError(f"{origin}: 'provisions' must be a non-empty list", code=MISSING_FIELD)
     provisions: list[Provision] = []
     conditions: dict[str, tuple[Condition, ...]] = {}
+    breach_from: dict[str, str] = {}
     for index, row in enumerate(rows):
         label = row.get("id") if isinstance(row, dict) else None
         where = f"{origin}: provision {label if isinstance(label, str) else index}"
@@ -122,6 +129,11 @@ def parse_regime(text: str, *, origin: str = "<string>") -> Regime:
                 f"{origin}: duplicate provision id {provision.id!r}", code=DUPLICATE_ID
             )
         conditions[provision.id] = _read_conditions(row, where=f"{origin}: {provision.id}")
+        deadline_day = _optional_string(row, "breach_from", where=where)
+        if deadline_day is not None:
+            if not _ISO_DAY.match(deadline_day):
+                raise ConfigError(f"{where}: breach_from must be YYYY-MM-DD", code=MISSING_FIELD)
+            breach_from[provision.id] = deadline_day
         provisions.append(provision)
     return Regime(
         id=regime_id,
@@ -129,6 +141,7 @@ def parse_regime(text: str, *, origin: str = "<string>") -> Regime:
         version=_string(data, "version", where=origin),
         provisions=tuple(provisions),
         conditions=conditions,
+        breach_from=breach_from,
     )
 
 
@@ -221,7 +234,12 @@ def _read_condition(entry: object, *, where: str) -> Condition:
     if item_match not in ITEM_MATCHES:
         raise ConfigError(f"{where}: item_match must be required or optional", code=BAD_CONDITION)
     keywords = _keywords(entry, "item_keywords", where=where)
-    if item_match == "optional" and not keywords:
+    categories = _categories(entry, "item_categories", where=where)
+    excluded = _categories(entry, "exclude_categories", where=where)
+    catch_all = entry.get("catch_all", False)
+    if not isinstance(catch_all, bool):
+        raise ConfigError(f"{where}: catch_all must be true or false", code=BAD_CONDITION)
+    if item_match == "optional" and not keywords and not categories:
         raise ConfigError(f"{where}: item_match optional needs item_keywords", code=BAD_CONDITION)
     return Condition(
         id=cid,
@@ -234,7 +252,21 @@ def _read_condition(entry: object, *, where: str) -> Condition:
         item_keywords=keywords,
         item_match=item_match,
         exclude_keywords=_keywords(entry, "exclude_keywords", where=where),
+        item_categories=categories,
+        exclude_categories=excluded,
+        catch_all=catch_all,
     )
+
+
+def _categories(entry: dict[str, Any], key: str, *, where: str) -> frozenset[str]:
+    value = entry.get(key) or []
+    known = load_item_categories()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v in known for v in value):
+        raise ConfigError(
+            f"{where}: {key} must name categories in law/data/items.yaml, got {value!r}",
+            code=BAD_CONDITION,
+        )
+    return frozenset(value)
 
 
 def _codes(entry: dict[str, Any], key: str, *, where: str) -> frozenset[str]:

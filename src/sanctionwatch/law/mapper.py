@@ -1,72 +1,93 @@
 """Map claims (or incidents, through their aggregated roles) to provisions, with reasons.
 
-``map_claim`` and ``map_incident_roles`` read type, direction and item only. Modality is
-deliberately ignored there: a denied transfer still concerns the same paragraphs, and
-grading is the assess stage's job.
+``map_incident`` is the matcher; every match says why:
 
-``map_incident`` reads what an incident adds: every item its claims name (a match on any
-of them counts, and the reason says which), when it happened (a provision adopted after
-the last day the event can have taken place was not in force, so it is left out), and
-whether it was only planned (the match then warns that it would be a breach once carried
-out). Indicators that are not violations by themselves keep ``kind: indicator``.
+- **direction and item**: a condition holds on claim type, source/target codes and the
+  item, read as keywords or item categories (``law/data/items.yaml``); money offered as
+  "arms" is mapped as a payment; items given "in return" flow the other way (their own
+  flow, with its own most specific paragraph);
+- **most specific wins**: within one flow, a condition marked ``catch_all`` is dropped when
+  a specific one holds, and says "catch-all" when kept;
+- **time in force** over the event's interval (``law/timing.py``), shown as ``in_force``;
+- **only events breach**: ``non_event`` (a forecast, suggestion, ... see
+  ``law/eventhood.py``) turns every match into ``kind: context``;
+- **modality** (fact, alleged, planned) is shown beside every match.
+
+``map_claim`` reads all of this off one claim; ``map_incident_roles`` tests type,
+direction and item only (no time). ``law/claims.py`` feeds an incident's claims in.
+Indicators that are not violations by themselves keep ``kind: indicator``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from sanctionwatch.domain import Claim, ClaimType, Provision, ProvisionMatch
+from sanctionwatch.domain import Claim, ClaimType, Modality, Provision, ProvisionMatch
+from sanctionwatch.domain.dates import first_day, last_day
+from sanctionwatch.law.eventhood import read_event
+from sanctionwatch.law.flows import read_flows
+from sanctionwatch.law.items import load_item_categories
 from sanctionwatch.law.loader import load_regime
 from sanctionwatch.law.regime import Condition, Regime
+from sanctionwatch.law.timing import InForce, check_in_force
+from sanctionwatch.law.wording import describe_roles
 
-MAPPER = "law.mapper@v2"
+MAPPER = "law.mapper@v3"
 
-# (source role, target role) as DESIGN.md names them, so reasons read like the analyst's table.
-_ROLE_NAMES: dict[ClaimType, tuple[str, str]] = {
-    ClaimType.ARMS_TRANSFER: ("supplier", "recipient"),
-    ClaimType.TROOP_DEPLOYMENT: ("sending state", "host"),
-    ClaimType.LABOR_DISPATCH: ("origin", "destination"),
-    ClaimType.TECH_TRANSFER: ("provider", "recipient"),
-    ClaimType.TRADE: ("exporter", "importer"),
-    ClaimType.FINANCIAL_FLOW: ("payer", "payee"),
-    ClaimType.VISA_ISSUANCE: ("issuing state", "nationals of"),
-    ClaimType.MEETING: ("participants", "other party"),
-    ClaimType.AGREEMENT: ("parties", "other party"),
-    ClaimType.SANCTIONS_ACTION: ("actor", "target"),
-}
-_PLACE_NAMES = {
-    "KP": "the DPRK",
-    "RU": "Russia",
-    "UA": "Ukraine",
-    "CN": "China",
-    "KR": "South Korea",
-    "US": "the United States",
-    "IR": "Iran",
-    "JP": "Japan",
-    "SY": "Syria",
-    "BY": "Belarus",
-    "UN": "the Security Council",
-    "EU": "the European Union",
-}
 _STATUS_WARNINGS = {
     "unverified": "paragraph number unverified: do not cite a paragraph",
     "partial": "sub-paragraph mapping partial",
     "verified_xref": "paragraph number verified by cross-reference only",
 }
 _ITEM_NOT_CONFIRMED = "item not confirmed as covered by this provision"
-_PLANNED_ONLY = "reported only as planned or offered: a breach once carried out"
-_UNDATED = "the incident is undated: check that it falls after the provision was adopted"
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def map_claim(claim: Claim, *, regime: Regime | None = None) -> list[ProvisionMatch]:
-    """Provisions a single claim falls under, violations first, then in regime order."""
-    item = claim.item.value if claim.item else None
-    return map_incident_roles(
-        claim.type, claim.source_codes, claim.target_codes, item, regime=regime
+def map_claim(
+    claim: Claim, *, published: str | None = None, regime: Regime | None = None
+) -> list[ProvisionMatch]:
+    """Provisions one claim falls under, read as a one-claim incident.
+
+    Reads what the claim says about itself: whether it is an event at all
+    (``read_event``), which way its items flow (``read_flows``), its time, and its
+    modality. ``published`` (ISO) bounds an undated reported event.
+    """
+    reading = read_event(claim)
+    flows = read_flows(claim)
+    start = claim.time.start if claim.time else None
+    end = claim.time.end if claim.time else None
+    dated = bool(start or end)
+    planned = claim.modality is Modality.PLANNED
+    latest = _interval_end(end or start) if dated else (None if planned else published)
+    return map_incident(
+        claim.type,
+        claim.source_codes,
+        claim.target_codes,
+        flows.forward,
+        earliest=_interval_start(start or end) if dated else None,
+        latest=latest,
+        dated=dated,
+        modality=modality_word(claim.modality),
+        non_event=None if reading.is_event else reading.reason,
+        counter_items=flows.counter,
+        counter_reason=flows.reason,
+        regime=regime,
     )
+
+
+def modality_word(modality: Modality) -> str:
+    """The word shown beside a provision: fact, alleged, planned, denied, negated."""
+    return "alleged" if modality is Modality.UNCERTAIN else modality.value
+
+
+def _interval_start(value: str | None) -> str | None:
+    day = first_day(value)
+    return day.isoformat() if day else None
+
+
+def _interval_end(value: str | None) -> str | None:
+    day = last_day(value)
+    return day.isoformat() if day else None
 
 
 def map_incident_roles(
@@ -77,22 +98,8 @@ def map_incident_roles(
     *,
     regime: Regime | None = None,
 ) -> list[ProvisionMatch]:
-    """Provisions for a type, source codes, target codes and item (e.g. an incident's)."""
-    regime = regime if regime is not None else load_regime()
-    claim_type = ClaimType(claim_type)
-    source_set, target_set = frozenset(sources), frozenset(targets)
-    found: list[tuple[int, ProvisionMatch]] = []
-    for position, provision in enumerate(regime.provisions):
-        hits: list[tuple[Condition, list[str], list[str]]] = []
-        for condition in regime.conditions_for(provision.id):
-            outcome = _match_condition(condition, claim_type, source_set, target_set, item)
-            if outcome is not None:
-                hits.append((condition, *outcome))
-        if hits:
-            found.append((position, _build_match(provision, hits)))
-    # Violations before indicators; within each, the pack's (chronological) order.
-    found.sort(key=lambda pair: (pair[1].kind != "violation", pair[0]))
-    return [match for _, match in found]
+    """Provisions for a type, source codes, target codes and item, with no time test."""
+    return map_incident(claim_type, sources, targets, [item] if item else [], regime=regime)
 
 
 def map_incident(
@@ -102,88 +109,167 @@ def map_incident(
     items: Sequence[str] = (),
     *,
     latest: str | None = None,
+    earliest: str | None = None,
     dated: bool = True,
     planned_only: bool = False,
+    modality: str = "",
+    non_event: str | None = None,
+    counter_items: Sequence[str] = (),
+    counter_reason: str = "",
     regime: Regime | None = None,
 ) -> list[ProvisionMatch]:
-    """Provisions an incident implicates, violations first, then in regime order.
+    """Provisions an incident implicates: violations, then indicators, then context.
 
-    ``items`` are every item its claims name, most named first; ``latest`` is the last day
-    (ISO) the event can have happened, e.g. the end of its time or, undated, its first
-    publication; ``dated`` says whether the incident itself carries a date.
+    ``items`` flow from the sources to the targets, most named first; ``counter_items``
+    were given in return and flow the other way. ``earliest``/``latest`` bound the event
+    (ISO days); undated, ``latest`` is its first report. ``modality`` (fact, alleged,
+    planned) is shown beside every match; ``non_event`` (the reason a claim is a forecast,
+    suggestion, ...) turns every match into context: only events breach.
     """
     regime = regime if regime is not None else load_regime()
     claim_type = ClaimType(claim_type)
-    source_set, target_set = frozenset(sources), frozenset(targets)
-    candidates: list[str | None] = list(dict.fromkeys(items)) or [None]
-    last_day = _day(latest)
-    found: list[tuple[int, ProvisionMatch]] = []
-    for position, provision in enumerate(regime.provisions):
-        adopted = _day(provision.adopted)
-        if last_day is not None and adopted is not None and last_day < adopted:
-            continue  # not in force when the event happened
-        hits: list[tuple[Condition, list[str], list[str]]] = []
-        for condition in regime.conditions_for(provision.id):
-            outcome = _best_item_outcome(condition, claim_type, source_set, target_set, candidates)
-            if outcome is not None:
-                hits.append((condition, *outcome))
-        if not hits:
-            continue
-        match = _build_match(provision, hits)
-        extra_reasons: tuple[str, ...] = ()
-        extra_warnings: list[str] = []
-        if adopted is not None and last_day is not None and dated:
-            extra_reasons = (
-                f"in force since {provision.adopted}; the incident is dated up to {latest}",
-            )
-        elif adopted is not None and not dated:
-            extra_warnings.append(_UNDATED)
-        if planned_only:
-            extra_warnings.append(_PLANNED_ONLY)
-        found.append(
+    if planned_only and not modality:
+        modality = "planned"
+    forward = list(dict.fromkeys(items))
+    notes: list[str] = []
+    if claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_money(i) for i in forward):
+        claim_type = ClaimType.FINANCIAL_FLOW
+        notes.append(f"the item given ({forward[0]}) is money: mapped as a payment, not as arms")
+    first_items: list[str | None] = [*forward] or [None]
+    flows: list[tuple[ClaimType, frozenset[str], frozenset[str], list[str | None], list[str]]]
+    flows = [(claim_type, frozenset(sources), frozenset(targets), first_items, notes)]
+    for item in dict.fromkeys(counter_items):
+        if not load_item_categories().category_ids(item):
+            continue  # "in return for its support": nothing the regime names flows back
+        flows.append(
             (
-                position,
-                ProvisionMatch(
-                    provision_id=match.provision_id,
-                    kind=match.kind,
-                    reasons=match.reasons + extra_reasons,
-                    status=match.status,
-                    rule=match.rule,
-                    warnings=_unique([*match.warnings, *extra_warnings]),
-                ),
+                _counter_type(claim_type, item),
+                frozenset(targets),
+                frozenset(sources),
+                [item],
+                [f"{counter_reason or 'given in return'}: '{item}' flows from target to source"],
             )
         )
-    found.sort(key=lambda pair: (pair[1].kind != "violation", pair[0]))
-    return [match for _, match in found]
+    merged: dict[str, tuple[int, ProvisionMatch]] = {}
+    for flow_type, flow_sources, flow_targets, flow_items, flow_notes in flows:
+        found: list[tuple[int, ProvisionMatch, bool]] = []
+        for position, provision in enumerate(regime.provisions):
+            hits = []
+            for condition in regime.conditions_for(provision.id):
+                hit = _best_hit(condition, flow_type, flow_sources, flow_targets, flow_items)
+                if hit is not None:
+                    hits.append(replace(hit, reasons=[*flow_notes, *hit.reasons]))
+            if not hits:
+                continue
+            timing = None
+            if earliest is not None or latest is not None or not dated:
+                timing = check_in_force(
+                    provision,
+                    earliest=earliest,
+                    latest=latest,
+                    dated=dated,
+                    breach_from=regime.breach_from.get(provision.id),
+                )
+                if not timing.keep:
+                    continue
+            match = _build_match(provision, hits, timing, modality=modality)
+            specific = any(h.specific for h in hits if h.condition.kind == "violation")
+            found.append((position, match, specific))
+        # The most specific paragraph wins within one flow; each flow has its own.
+        for position, match, _ in _most_specific(found):
+            if match.provision_id in merged:
+                match = _merge(merged[match.provision_id][1], match)
+            merged[match.provision_id] = (position, match)
+    result = [(position, match, True) for position, match in merged.values()]
+    if non_event:
+        result = [(p, _as_context(m, non_event), s) for p, m, s in result]
+    order = {"violation": 0, "indicator": 1, "context": 2}
+    result.sort(key=lambda entry: (order.get(entry[1].kind, 3), entry[0]))
+    return [match for _, match, _ in result]
 
 
-def _best_item_outcome(
+def _merge(first: ProvisionMatch, second: ProvisionMatch) -> ProvisionMatch:
+    """One provision reached by both flows: the stronger kind, every reason once."""
+    order = {"violation": 0, "indicator": 1, "context": 2}
+    kind = min(first.kind, second.kind, key=lambda k: order.get(k, 3))
+    return replace(
+        first,
+        kind=kind,
+        reasons=_unique([*first.reasons, *second.reasons]),
+        warnings=_unique([*first.warnings, *second.warnings]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    condition: Condition
+    reasons: list[str]
+    warnings: list[str]
+    specific: bool
+
+
+def _is_money(item: str) -> bool:
+    return load_item_categories().category_ids(item) == {"funds"}
+
+
+def _counter_type(claim_type: ClaimType, item: str) -> ClaimType:
+    categories = load_item_categories().category_ids(item)
+    if categories & _ARMS_CATEGORIES:
+        return ClaimType.ARMS_TRANSFER
+    if categories == {"funds"}:
+        return ClaimType.FINANCIAL_FLOW
+    return ClaimType.TRADE if claim_type is not ClaimType.TECH_TRANSFER else claim_type
+
+
+_ARMS_CATEGORIES = frozenset({"heavy_arms", "small_arms", "missiles", "wmd", "arms_general"})
+
+
+def _most_specific(
+    found: list[tuple[int, ProvisionMatch, bool]],
+) -> list[tuple[int, ProvisionMatch, bool]]:
+    """Drop catch-all violations when a specific one holds; say so on those kept."""
+    violations = [entry for entry in found if entry[1].kind == "violation"]
+    if any(specific for _, _, specific in violations):
+        return [e for e in found if e[1].kind != "violation" or e[2]]
+    out = []
+    for position, match, specific in found:
+        if match.kind == "violation" and not specific:
+            match = replace(match, reasons=(*match.reasons, _CATCH_ALL))
+        out.append((position, match, specific))
+    return out
+
+
+_CATCH_ALL = "catch-all: applies because no more specific paragraph fits this item and direction"
+
+
+def _as_context(match: ProvisionMatch, non_event: str) -> ProvisionMatch:
+    return replace(
+        match,
+        kind="context",
+        reasons=(f"not an event, so no violation: {non_event}", *match.reasons),
+        warnings=_unique([*match.warnings, "context only: the claim is not an event"]),
+    )
+
+
+def _best_hit(
     condition: Condition,
     claim_type: ClaimType,
     sources: frozenset[str],
     targets: frozenset[str],
-    items: list[str | None],
-) -> tuple[list[str], list[str]] | None:
-    """The outcome for the first item that names a keyword, else for the first that matches."""
-    first: tuple[list[str], list[str]] | None = None
+    items: Sequence[str | None],
+) -> _Hit | None:
+    """The hit for the first item that satisfies the item test, else the first that holds."""
+    first: _Hit | None = None
     for item in items:
         outcome = _match_condition(condition, claim_type, sources, targets, item)
         if outcome is None:
             continue
-        if not outcome[1] or not condition.item_keywords:
-            return outcome
-        first = first or outcome
+        reasons, warnings, specific = outcome
+        hit = _Hit(condition, reasons, warnings, specific)
+        if specific or not (condition.item_keywords or condition.item_categories):
+            return hit
+        first = first or hit
     return first
-
-
-def _day(value: str | None) -> dt.date | None:
-    found = _ISO_DAY.match(value or "")
-    if not found:
-        return None
-    try:
-        return dt.date(*(int(part) for part in found.groups()))
-    except ValueError:
-        return None
 
 
 def _match_condition(
@@ -192,8 +278,8 @@ def _match_condition(
     sources: frozenset[str],
     targets: frozenset[str],
     item: str | None,
-) -> tuple[list[str], list[str]] | None:
-    """(reasons, warnings) when the condition holds, else None."""
+) -> tuple[list[str], list[str], bool] | None:
+    """(reasons, warnings, specific) when the condition holds, else None."""
     if condition.claim_type != claim_type:
         return None
     if condition.source and not condition.source & sources:
@@ -204,65 +290,82 @@ def _match_condition(
         return None
     if condition.find_exclusion(item) is not None:
         return None
-    keyword = condition.find_keyword(item)
-    if condition.item_keywords and condition.item_match == "required" and keyword is None:
+    hits = load_item_categories().categorise(item)
+    if condition.exclude_categories and any(
+        h.category in condition.exclude_categories for h in hits
+    ):
         return None
-    reasons = [_describe_roles(condition, claim_type, sources, targets)]
+    keyword = condition.find_keyword(item)
+    category = next((h for h in hits if h.category in condition.item_categories), None)
+    restricted = bool(condition.item_keywords or condition.item_categories)
+    matched = keyword is not None or category is not None
+    if restricted and condition.item_match == "required" and not matched:
+        return None
+    reasons = [describe_roles(condition, claim_type, sources, targets)]
     warnings: list[str] = []
-    if keyword is not None:
+    if category is not None:
+        reasons.append(
+            f"item '{item}' is in category {category.category} ({category.label}: "
+            f"'{category.keyword}')"
+        )
+    elif keyword is not None:
         reasons.append(f"item '{item}' matches keyword '{keyword}'")
-    elif condition.item_keywords and item:
+    elif restricted and item:
         reasons.append(
             f"item '{item}' names none of the listed items: mapped on claim type and direction"
         )
         warnings.append(_ITEM_NOT_CONFIRMED)
-    elif condition.item_keywords:
+    elif restricted:
         reasons.append("no item given: mapped on claim type and direction")
         warnings.append(_ITEM_NOT_CONFIRMED)
     if condition.kind == "indicator":
         reasons.append("an indicator, not a violation by itself")
-    return reasons, warnings
-
-
-def _describe_roles(
-    condition: Condition, claim_type: ClaimType, sources: frozenset[str], targets: frozenset[str]
-) -> str:
-    source_role, target_role = _ROLE_NAMES[claim_type]
-    parts = []
-    if condition.source:
-        parts.append(f"{source_role} {_name_codes(sources)}")
-    if condition.target:
-        parts.append(f"{target_role} {_name_codes(targets)}")
-    if condition.party:
-        parts.append(f"party {_name_codes(condition.party & (sources | targets))}")
-    roles = f" with {' and '.join(parts)}" if parts else ""
-    return f"{claim_type.value}{roles}: {condition.reason}"
-
-
-def _name_codes(codes: Iterable[str]) -> str:
-    return ", ".join(f"{code} ({_PLACE_NAMES.get(code, code)})" for code in sorted(codes))
+    specific = not condition.catch_all and (matched or not restricted)
+    return reasons, warnings, specific
 
 
 def _build_match(
-    provision: Provision, hits: list[tuple[Condition, list[str], list[str]]]
+    provision: Provision,
+    hits: Sequence[_Hit],
+    timing: InForce | None = None,
+    *,
+    modality: str = "",
 ) -> ProvisionMatch:
     # Several conditions of one provision can hold; report one match carrying all reasons,
     # named after the strongest condition (a violation beats an indicator).
-    violations = [hit for hit in hits if hit[0].kind == "violation"]
-    used = violations or hits
-    reasons = _unique(reason for _, rs, _ in used for reason in rs)
-    warnings = _unique(
-        [w for w in (_STATUS_WARNINGS.get(provision.status),) if w]
-        + [warning for _, _, ws in used for warning in ws]
-    )
+    violations = [hit for hit in hits if hit.condition.kind == "violation"]
+    used = violations or list(hits)
+    reasons = list(_unique(reason for hit in used for reason in hit.reasons))
+    warnings = [w for w in (_STATUS_WARNINGS.get(provision.status),) if w]
+    warnings += [warning for hit in used for warning in hit.warnings]
+    kind = "violation" if violations else "indicator"
+    in_force = ""
+    if timing is not None:
+        in_force = timing.text
+        reasons.append(timing.text)
+        warnings += timing.warnings
+        if timing.before_deadline and kind == "violation":
+            kind = "context"
+    if modality:
+        reasons.append(f"modality: {modality} ({_MODALITY_WORDS.get(modality, modality)})")
     return ProvisionMatch(
         provision_id=provision.id,
-        kind="violation" if violations else "indicator",
-        reasons=reasons,
+        kind=kind,
+        reasons=tuple(reasons),
         status=provision.status,
-        rule=used[0][0].id,
-        warnings=warnings,
+        rule=used[0].condition.id,
+        warnings=_unique(warnings),
+        modality=modality,
+        in_force=in_force,
     )
+
+
+_MODALITY_WORDS = {
+    "fact": "reported as having happened",
+    "alleged": "reported as alleged or suspected: a breach if the report is true",
+    "planned": "reported only as planned or offered: a breach once carried out",
+    "denied": "reported, and denied by an actor",
+}
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -54,6 +54,11 @@ class Condition:
     item_keywords: tuple[str, ...] = ()
     item_match: str = "required"
     exclude_keywords: tuple[str, ...] = ()
+    item_categories: frozenset[str] = frozenset()
+    """Item categories (``law/data/items.yaml``) that satisfy the item test like a keyword."""
+    exclude_categories: frozenset[str] = frozenset()
+    catch_all: bool = False
+    """Applies only when no specific provision does (the mapper says so when it is kept)."""
 
     def find_keyword(self, item_text: str | None) -> str | None:
         """The first keyword the item names, or None."""
@@ -83,6 +88,9 @@ class Regime:
     provisions: tuple[Provision, ...]
     conditions: Mapping[str, tuple[Condition, ...]] = field(default_factory=dict)
     """Provision id -> its conditions (empty for provisions no claim type describes)."""
+    breach_from: Mapping[str, str] = field(default_factory=dict)
+    """Provision id -> the first day a breach is possible when later than adoption (a
+    deadline such as 2397 OP8's repatriation by 2019-12-22)."""
 
     def provision(self, provision_id: str) -> Provision:
         for provision in self.provisions:

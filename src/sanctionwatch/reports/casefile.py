@@ -171,7 +171,9 @@ def render_casefile_markdown(case: CaseFile) -> str:
         out.append("**Provisions.**" + ("" if f.provisions else " None engaged as reported."))
         for p in f.provisions:
             out.append(
-                f"- {e(p.get('citation') or p['provision_id'])} ({e(p['provision_id'])}, {e(p.get('kind', ''))}): {e(p.get('summary') or '')}"
+                f"- {e(p.get('citation') or p['provision_id'])} ({e(p['provision_id'])}, {e(p.get('kind', ''))}"
+                + (f", {e(p['modality'])}" if p.get("modality") else "")
+                + f"): {e(p.get('summary') or '')}"
             )
             out += [f"  - {e(r)}" for r in p.get("reasons") or []]
             out += [f"  - Warning: {e(w)}" for w in p.get("warnings") or []]

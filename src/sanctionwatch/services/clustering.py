@@ -23,17 +23,23 @@ from sanctionwatch import store as st
 from sanctionwatch.assess import DocumentInfo, build_incident, load_outlet_registry
 from sanctionwatch.assess.cluster import CLUSTERER, ClaimCluster, Clusterer, cluster_claims
 from sanctionwatch.assess.events import EventFacts, blocking_keys, read_facts
+from sanctionwatch.assess.grade import GRADER
 from sanctionwatch.assess.incidents import with_episodes
 from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observation_of
 from sanctionwatch.assess.timeline import Interval
 from sanctionwatch.domain import Document, Incident
 from sanctionwatch.extract import extractor_id
 from sanctionwatch.law import load_regime
+from sanctionwatch.law.mapper import MAPPER
 
 
 def built_by() -> str:
-    """What the stored incidents must have been built with for an update to extend them."""
-    return f"{CLUSTERER}|{extractor_id()}"
+    """What the stored incidents must have been built with for an update to extend them.
+
+    The mapper and grader versions are part of it: incidents mapped or graded by older
+    rules are rebuilt, not extended, so no stored incident keeps a superseded reading.
+    """
+    return f"{CLUSTERER}|{extractor_id()}|{MAPPER}|{GRADER}"
 
 
 def document_info(doc: Document) -> DocumentInfo:

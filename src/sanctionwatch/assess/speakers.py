@@ -1,0 +1,166 @@
+"""Who speaks for a claim, and the reliability letter that belongs to them.
+
+Reliability belongs to who speaks, carried by who publishes: a quoted official, a cited
+report or an anonymous source is graded as that source; the outlet that carried it is
+named beside it. State media are authoritative about their own government's acts and
+unreliable about its adversaries. Public records (resolutions, designations, treaties)
+are confirmed facts. Rules are data (``speakers.yaml``) with the outlet registry's letters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from sanctionwatch.assess.sources import DocumentInfo, OutletRegistry
+from sanctionwatch.domain import Attribution, Claim, ClaimType, Modality
+from sanctionwatch.domain.errors import ConfigError
+
+BAD_SPEAKER_RULES = "E324"
+_PUBLIC_RECORD = re.compile(
+    r"\b(resolutions? \d{4}|s/res/\d+|designat\w*|blacklist\w*|sanctions list|treaty|"
+    r"(?:un|u\.n\.|united nations|security council) sanctions)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    kind: str
+    reliability: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    id: str
+    kind: str
+    named: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    rules: tuple[_Rule, ...]
+    adversaries: Mapping[str, frozenset[str]]
+
+
+def speaker_for(
+    claim: Claim,
+    document: DocumentInfo | None,
+    registry: OutletRegistry,
+    *,
+    involved: Collection[str] = (),
+    rules: SpeakerRules | None = None,
+) -> Speaker:
+    """The best-graded speaker the claim cites, else the outlet that published it."""
+    rules = rules if rules is not None else load_speaker_rules()
+    profile = registry.classify(document, involved=involved)
+    carrier = f"{profile.name} ({profile.reliability})"
+    speakers = [_cited(a, claim, registry, rules, carrier) for a in claim.attributions]
+    if speakers:
+        return min(speakers, key=lambda s: ("ABCDEF".index(s.reliability), s.name))
+    if profile.kind in {"state_media", "state_media_involved"} and profile.country:
+        kind, why = _state_media(profile.country, claim, rules)
+        letter, label = registry.letter_for(kind)
+        return Speaker(profile.name, kind, letter, f"{profile.name} speaks: {label}{why}")
+    if not profile.known:
+        return Speaker(
+            profile.name,
+            profile.kind,
+            profile.reliability,
+            f"{profile.matched_by} and the text names no source for the claim",
+        )
+    return Speaker(
+        profile.name,
+        profile.kind,
+        profile.reliability,
+        f"the outlet's own reporting: {profile.name} ({profile.label}, {profile.reliability})",
+    )
+
+
+def _cited(
+    attribution: Attribution,
+    claim: Claim,
+    registry: OutletRegistry,
+    rules: SpeakerRules,
+    carrier: str,
+) -> Speaker:
+    name = " ".join(attribution.name.split())
+    outlet = registry.find_outlet(name)
+    if outlet is not None:
+        kind, why = outlet.kind, ""
+        if kind == "state_media" and outlet.country:
+            kind, why = _state_media(outlet.country, claim, rules)
+        letter, label = registry.letter_for(kind)
+        return Speaker(
+            outlet.name, kind, letter, f"{outlet.name} speaks ({label}{why}), carried by {carrier}"
+        )
+    from sanctionwatch.assess.origins import is_named
+
+    named = is_named(attribution)
+    for rule in rules.rules:
+        if (rule.named == "required" and not named) or (rule.named == "absent" and named):
+            continue
+        if rule.pattern.search(name):
+            letter, label = registry.letter_for(rule.kind)
+            return Speaker(
+                name,
+                rule.kind,
+                letter,
+                f"'{name}' speaks ({label}, {letter}), carried by {carrier}",
+            )
+    letter, label = registry.letter_for("anonymous")
+    return Speaker(name, "anonymous", letter, f"'{name}' speaks ({label}), carried by {carrier}")
+
+
+def _state_media(country: str, claim: Claim, rules: SpeakerRules) -> tuple[str, str]:
+    actors = {*claim.source_codes, *claim.target_codes}
+    if country in actors:
+        return "state_media_own_acts", f": {country} is itself an actor of the claim"
+    rivals = rules.adversaries.get(country, frozenset()) & actors
+    if rivals:
+        return (
+            "state_media_adversary",
+            f": about {', '.join(sorted(rivals))}, adversaries of {country}",
+        )
+    return "state_media", ""
+
+
+def public_record(claim: Claim) -> str | None:
+    """Why the claim states a public record (a resolution, a designation, a treaty), or None."""
+    if claim.modality is not Modality.FACT:
+        return None
+    if claim.type not in {ClaimType.SANCTIONS_ACTION, ClaimType.AGREEMENT}:
+        return None
+    found = _PUBLIC_RECORD.search(claim.evidence.text)
+    if found is None:
+        return None
+    if claim.type is ClaimType.AGREEMENT and "treaty" not in found.group(0).lower():
+        return None
+    return f"a public record ('{found.group(0)}'): a confirmed fact, checkable in the record"
+
+
+@functools.lru_cache(maxsize=1)
+def load_speaker_rules() -> SpeakerRules:
+    text = resources.files("sanctionwatch.assess").joinpath("speakers.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ConfigError("speakers.yaml: needs a 'rules' list", code=BAD_SPEAKER_RULES)
+    rules = []
+    for row in data["rules"]:
+        if row.get("named") not in {"required", "absent", "any"}:
+            raise ConfigError(
+                f"speakers.yaml: rule {row.get('id')!r}: named", code=BAD_SPEAKER_RULES
+            )
+        rules.append(_Rule(row["id"], row["kind"], row["named"], re.compile(row["pattern"], re.I)))
+    adversaries = {
+        str(k): frozenset(str(v) for v in vs) for k, vs in (data.get("adversaries") or {}).items()
+    }
+    return SpeakerRules(tuple(rules), adversaries)

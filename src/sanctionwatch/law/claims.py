@@ -1,0 +1,94 @@
+"""Map a group of claims (an incident's) to provisions: what the claims say about the event.
+
+Reads, for the claims that support an incident: whether any of them reports an event at
+all (only events breach), the modality the event is reported with (fact, alleged,
+planned), which way each item flows, and the event's interval. ``map_incident`` does
+the matching; this module decides what to feed it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from sanctionwatch.domain import Claim, ClaimType, Modality, ProvisionMatch
+from sanctionwatch.domain.dates import first_day, last_day
+from sanctionwatch.law.eventhood import EventReading, read_event
+from sanctionwatch.law.flows import read_flows
+from sanctionwatch.law.mapper import map_incident, modality_word
+from sanctionwatch.law.regime import Regime
+
+_SUPPORTING = (Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED)
+
+
+def event_readings(claims: Iterable[Claim]) -> dict[str, EventReading]:
+    return {claim.id: read_event(claim) for claim in claims}
+
+
+def group_modality(claims: Sequence[Claim]) -> str:
+    """fact when any claim states it; else alleged; else planned; else denied/negated."""
+    present = {c.modality for c in claims}
+    for modality in (*_SUPPORTING, Modality.DENIED, Modality.NEGATED):
+        if modality in present:
+            return modality_word(modality)
+    return ""
+
+
+def map_claim_group(
+    claim_type: ClaimType | str,
+    sources: Iterable[str],
+    targets: Iterable[str],
+    claims: Sequence[Claim],
+    *,
+    time_start: str | None,
+    time_end: str | None,
+    published: str | None = None,
+    regime: Regime | None = None,
+) -> list[ProvisionMatch]:
+    """Provisions for an incident's claims (supporting first; any claim when none support).
+
+    ``time_start``/``time_end`` are the incident's time; ``published`` (ISO day) is its
+    first report, used only to bound an undated reported (not planned) event.
+    """
+    support = [c for c in claims if c.modality in _SUPPORTING] or list(claims)
+    readings = event_readings(support)
+    events = [c for c in support if readings[c.id].is_event]
+    non_event = None
+    if support and not events:
+        first = min(support, key=lambda c: c.id)
+        non_event = readings[first.id].reason
+        events = support
+    forward: Counter[str] = Counter()
+    counter: Counter[str] = Counter()
+    counter_reason = ""
+    for claim in sorted(events, key=lambda c: c.id):
+        flows = read_flows(claim)
+        forward.update(" ".join(i.split()) for i in flows.forward if i.strip())
+        counter.update(" ".join(i.split()) for i in flows.counter if i.strip())
+        counter_reason = counter_reason or flows.reason
+    dated = bool(time_start or time_end)
+    modality = group_modality(events)
+    start_day = first_day(time_start or time_end) if dated else None
+    end_day = last_day(time_end or time_start) if dated else None
+    if dated:
+        latest = end_day.isoformat() if end_day else None
+    else:
+        latest = None if modality == "planned" else published
+    return map_incident(
+        claim_type,
+        sources,
+        targets,
+        _ranked(forward),
+        earliest=start_day.isoformat() if start_day else None,
+        latest=latest,
+        dated=dated,
+        modality=modality,
+        non_event=non_event,
+        counter_items=_ranked(counter),
+        counter_reason=counter_reason,
+        regime=regime,
+    )
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
+    return sorted(counts, key=lambda item: (-counts[item], item.casefold()))

@@ -1,0 +1,146 @@
+"""Whether a claim reports an event (which can breach a paragraph) or something else.
+
+Suggestions, recommendations, forecasts, counterfactuals, general patterns and background
+statements are not events: the mapper gives them no violation and keeps their provisions
+as context. Planned and alleged events are events; their modality is shown beside each
+provision instead. The cues are data (``law/data/eventhood.yaml``), each with a reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from sanctionwatch.domain import Claim, Modality
+from sanctionwatch.domain.errors import ConfigError
+
+BAD_EVENTHOOD_CUES = "E323"
+EVENT = "event"
+NON_EVENT_KINDS = frozenset(
+    {"suggestion", "recommendation", "forecast", "counterfactual", "pattern", "background"}
+)
+_SCOPES = frozenset({"sentence", "before_trigger", "just_before_trigger"})
+# A clause starts after these; a cue before them does not govern the trigger.
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s|\s(?:but|while|whereas|although)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class EventCue:
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+    scope: str
+    reason: str
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventReading:
+    """What a claim reports: ``kind`` is ``event`` or one of ``NON_EVENT_KINDS``."""
+
+    kind: str
+    reason: str
+    cue: str = ""
+    rule: str = ""
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind == EVENT
+
+
+def read_event(claim: Claim) -> EventReading:
+    """Classify one claim from its evidence sentence, its trigger and its modality."""
+    return read_event_text(
+        claim.evidence.text,
+        trigger_offset=claim.trigger.start - claim.evidence.start,
+        modality=claim.modality,
+    )
+
+
+def read_event_text(
+    sentence: str, *, trigger_offset: int | None = None, modality: Modality = Modality.FACT
+) -> EventReading:
+    offset = trigger_offset if trigger_offset is not None and trigger_offset >= 0 else None
+    clause_start = _clause_start(sentence, offset) if offset is not None else 0
+    for cue in load_event_cues():
+        if cue.scope == "just_before_trigger":
+            if offset is None:
+                continue
+            found = cue.pattern.search(sentence[clause_start:offset])
+            if found is not None:
+                return _reading(cue, found.group(0))
+            continue
+        for match in cue.pattern.finditer(sentence):
+            in_clause = offset is not None and clause_start <= match.start() < offset
+            if cue.scope == "before_trigger" and offset is not None and not in_clause:
+                continue
+            return _reading(cue, match.group(0))
+    return EventReading(EVENT, _EVENT_REASONS.get(modality, "reported as an event"))
+
+
+def _reading(cue: EventCue, text: str) -> EventReading:
+    cue_text = " ".join(text.split())
+    return EventReading(
+        cue.kind,
+        f"a {cue.kind} ('{cue_text}'): {cue.reason}",
+        cue=cue_text,
+        rule=f"eventhood:{cue.id}",
+    )
+
+
+_EVENT_REASONS = {
+    Modality.FACT: "reported as an event that happened",
+    Modality.UNCERTAIN: "reported as an alleged or suspected event",
+    Modality.PLANNED: "reported as a planned or offered event",
+    Modality.DENIED: "reported as an event an actor denies",
+    Modality.NEGATED: "reported as an event that did not happen",
+}
+
+
+def _clause_start(sentence: str, offset: int) -> int:
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, offset):
+        start = match.end()
+    return start
+
+
+@functools.lru_cache(maxsize=1)
+def load_event_cues() -> tuple[EventCue, ...]:
+    path = resources.files("sanctionwatch.law").joinpath("data/eventhood.yaml")
+    return parse_event_cues(path.read_text("utf-8"), origin="sanctionwatch/law/data/eventhood.yaml")
+
+
+def parse_event_cues(text: str, *, origin: str = "<string>") -> tuple[EventCue, ...]:
+    data = yaml.safe_load(text)
+    rows = data.get("cues") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not rows:
+        raise ConfigError(f"{origin}: needs a 'cues' list", code=BAD_EVENTHOOD_CUES)
+    cues = []
+    for row in rows:
+        if not isinstance(row, dict) or row.get("kind") not in NON_EVENT_KINDS:
+            raise ConfigError(f"{origin}: bad cue {row!r}", code=BAD_EVENTHOOD_CUES)
+        if row.get("scope", "sentence") not in _SCOPES or not row.get("reason"):
+            raise ConfigError(
+                f"{origin}: cue {row.get('id')!r} needs scope and reason", code=BAD_EVENTHOOD_CUES
+            )
+        try:
+            pattern = re.compile(str(row["pattern"]), re.IGNORECASE)
+        except (KeyError, re.error) as exc:
+            raise ConfigError(
+                f"{origin}: cue {row.get('id')!r}: {exc}", code=BAD_EVENTHOOD_CUES
+            ) from exc
+        cues.append(
+            EventCue(
+                str(row["id"]),
+                row["kind"],
+                pattern,
+                row.get("scope", "sentence"),
+                str(row["reason"]),
+                tuple(str(e) for e in row.get("examples") or ()),
+            )
+        )
+    return tuple(cues)

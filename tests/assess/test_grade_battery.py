@@ -1,0 +1,346 @@
+"""Hand-checked grading cases, one per rule: who speaks, state media on their own acts and
+on adversaries, public records, missing corroboration, coreference, speculation.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pytest
+
+from sanctionwatch.assess import DocumentInfo, grade_incident
+from sanctionwatch.domain import (
+    Assessment,
+    Attribution,
+    Claim,
+    ClaimType,
+    Modality,
+    RoleFiller,
+    claim_id_for,
+    make_span,
+)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One claim: its sentence, who published it and who it cites."""
+
+    text: str
+    doc: str
+    outlet: str | None
+    type: str = "arms_transfer"
+    sources: tuple[str, ...] = ("KP",)
+    targets: tuple[str, ...] = ("RU",)
+    cited: str | None = None
+    modality: Modality = Modality.FACT
+    coref: bool = False
+    trigger: str = "sent"
+    extra_rules: tuple[str, ...] = field(default=())
+
+
+def build(said: Said) -> Claim:
+    text = said.text
+    whole = make_span(text, 0, len(text), document_id=said.doc)
+    at = text.index(said.trigger)
+    trigger = make_span(text, at, at + len(said.trigger), document_id=said.doc)
+    actor = make_span(text, 0, 1, document_id=said.doc)
+    attributions = ()
+    if said.cited:
+        start = text.index(said.cited)
+        attributions = (
+            Attribution(
+                make_span(text, start, start + len(said.cited), document_id=said.doc),
+                said.cited,
+                None,
+            ),
+        )
+    # As the extractor records it: the filler's rule is the gazetteer's, the role rule
+    # (in claim.rules) says coreference.
+    rules = ("t", *(("source:coref:document-topic",) if said.coref else ()), *said.extra_rules)
+    return Claim(
+        id=claim_id_for(said.doc, said.type, 0, len(text), "grade-battery"),
+        document_id=said.doc,
+        type=ClaimType(said.type),
+        evidence=whole,
+        trigger=trigger,
+        sources=tuple(RoleFiller(actor, c, "gazetteer:name") for c in said.sources),
+        targets=tuple(RoleFiller(actor, c, "gazetteer:name") for c in said.targets),
+        modality=said.modality,
+        attributions=attributions,
+        rules=rules,
+        extractor="test@1",
+    )
+
+
+def grade(claims: Sequence[Said]) -> Assessment:
+    documents = {s.doc: DocumentInfo(id=s.doc, outlet=s.outlet) for s in claims}
+    support = [build(s) for s in claims if s.modality not in {Modality.DENIED, Modality.NEGATED}]
+    against = [build(s) for s in claims if s.modality in {Modality.DENIED, Modality.NEGATED}]
+    return grade_incident(support, against, documents=documents)
+
+
+CASES = [
+    pytest.param(
+        [
+            Said(
+                "A businessman, Park Jin-ho, said North Korea sent shells to Russia.",
+                "d1",
+                "Reuters",
+                cited="Park Jin-ho",
+            )
+        ],
+        "F",
+        None,
+        "carried by Reuters",
+        id="quoted-person-graded-as-himself",
+    ),
+    pytest.param(
+        [
+            Said(
+                "An official said North Korea sent shells to Russia.",
+                "d1",
+                "Reuters",
+                cited="An official",
+            )
+        ],
+        "D",
+        None,
+        "unnamed official",
+        id="anonymous-official",
+    ),
+    pytest.param(
+        [
+            Said(
+                "U.S. officials said North Korea sent shells to Russia.",
+                "d1",
+                "some blog",
+                cited="U.S. officials",
+            )
+        ],
+        "B",
+        None,
+        "named official",
+        id="named-officials-in-a-blog",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Satellite imagery analysis shows North Korea sent shells to Russia.",
+                "d1",
+                "Reuters",
+                cited="Satellite imagery analysis",
+            )
+        ],
+        "C",
+        None,
+        "cited report",
+        id="cited-imagery-analysis",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Minister Choe Son Hui met Sergei Lavrov in Pyongyang.",
+                "d1",
+                "Korean Central News Agency (KCNA)",
+                type="meeting",
+                sources=("KP", "RU"),
+                targets=(),
+                trigger="met",
+            )
+        ],
+        "B",
+        None,
+        "authoritative",
+        id="state-media-own-meeting",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The United States sent bombers to South Korea.",
+                "d1",
+                "Korean Central News Agency (KCNA)",
+                sources=("US",),
+                targets=("KR",),
+            )
+        ],
+        "E",
+        None,
+        "adversaries of KP",
+        id="state-media-on-adversary",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Xinhua reported that Kim Jong Un met Putin.",
+                "d1",
+                "Xinhua",
+                type="meeting",
+                sources=("KP", "RU"),
+                targets=(),
+                trigger="met",
+            )
+        ],
+        "C",
+        None,
+        "Xinhua",
+        id="state-media-uninvolved",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The Security Council adopted resolution 2397 on North Korea.",
+                "d1",
+                "some blog",
+                type="sanctions_action",
+                sources=("UN",),
+                targets=("KP",),
+                trigger="adopted",
+            )
+        ],
+        "A",
+        1,
+        "public record",
+        id="public-record-resolution",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The US Treasury designated three North Korean banks.",
+                "d1",
+                "some blog",
+                type="sanctions_action",
+                sources=("US",),
+                targets=("KP",),
+                trigger="designated",
+            )
+        ],
+        "A",
+        1,
+        "public record",
+        id="public-record-designation",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea has been under UN sanctions since 2006.",
+                "d1",
+                "Reuters",
+                type="sanctions_action",
+                sources=("UN",),
+                targets=("KP",),
+                trigger="sanctions",
+            )
+        ],
+        "A",
+        1,
+        "public record",
+        id="public-record-background",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea reportedly sent shells to Russia.",
+                "d1",
+                "Reuters",
+                modality=Modality.UNCERTAIN,
+            )
+        ],
+        "B",
+        6,
+        "not evidence against",
+        id="missing-corroboration-cannot-be-judged",
+    ),
+    pytest.param(
+        [Said("North Korea sent shells to Russia.", "d1", "Reuters")],
+        "B",
+        3,
+        "one origin only",
+        id="one-origin-possibly-true",
+    ),
+    pytest.param(
+        [
+            Said("North Korea sent shells to Russia.", "d1", "Reuters"),
+            Said("North Korea sent shells to Russia last month.", "d2", "BBC News"),
+        ],
+        "B",
+        1,
+        "2 independent origins",
+        id="two-origins-confirmed",
+    ),
+    pytest.param(
+        [Said("It sent shells to Russia.", "d1", "Reuters", coref=True)],
+        "B",
+        6,
+        "weak:",
+        id="coreference-weakens",
+    ),
+    pytest.param(
+        [
+            Said("North Korea sent shells to Russia.", "d1", "Reuters"),
+            Said("It sent shells to Russia.", "d2", "BBC News", coref=True),
+        ],
+        "B",
+        2,
+        "weak:",
+        id="coreference-weakens-one-of-two",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Analysts say North Korea is likely to send missiles to Russia.",
+                "d1",
+                "Reuters",
+                trigger="send",
+            )
+        ],
+        "B",
+        6,
+        "speculation",
+        id="speculation-no-likelihood",
+    ),
+    pytest.param(
+        [Said("Yonhap said North Korea sent shells to Russia.", "d1", None, cited="Yonhap")],
+        "B",
+        None,
+        "Yonhap",
+        id="lost-outlet-falls-back-to-named-source",
+    ),
+    pytest.param(
+        [Said("North Korea sent shells to Russia.", "d1", None)],
+        "F",
+        None,
+        "names no source",
+        id="lost-outlet-no-source",
+    ),
+    pytest.param(
+        [
+            Said("North Korea sent shells to Russia.", "d1", "Reuters"),
+            Said("North Korea sent shells to Russia in May.", "d2", "BBC News"),
+            Said(
+                "Pyongyang denied it sent shells to Russia.",
+                "d3",
+                "Korean Central News Agency (KCNA)",
+                modality=Modality.DENIED,
+            ),
+        ],
+        "B",
+        2,
+        "denied by an involved party",
+        id="denial-caps-at-two",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claims", "letter", "credibility", "reason"), CASES)
+def test_grade_battery_case(
+    claims: list[Said], letter: str, credibility: int | None, reason: str
+) -> None:
+    assessment = grade(claims)
+    assert assessment.reliability == letter, assessment.reasons
+    if credibility is not None:
+        assert assessment.credibility == credibility, assessment.reasons
+    text = " ".join([*assessment.reasons, assessment.likelihood_reason])
+    assert reason in text, assessment.reasons
+    if assessment.credibility == 6:
+        assert assessment.likelihood == ""
