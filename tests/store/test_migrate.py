@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,16 @@ def _tables(store: Store) -> set[str]:
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 3
+        assert read_schema_version(conn) == SCHEMA_VERSION == 4
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
+    assert "incident_facets" in _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
+    has_tsvector = "search_vector" in _columns(store, "documents")
+    assert has_tsvector == store.has_tsvector == (store.dialect == "postgresql")
 
 
 def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
@@ -54,18 +58,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 4 adds a column. The database here is the "old" one.
+    # The code of the future: version 5 adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={4: _add_notes_column}, target=4)
-    assert before == 3
+        before = migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
+    assert before == 4
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 4
+        assert read_schema_version(conn) == 5
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={4: _add_notes_column}, target=4)
+        migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -74,15 +78,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={4: _broken_step}, target=4)
+        migrate_schema(conn, migrations={5: _broken_step}, target=5)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 3
+        assert read_schema_version(conn) == 4
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=5)
+        migrate_schema(conn, migrations={}, target=6)
     assert info.value.code == "E302"
 
 
@@ -104,10 +108,42 @@ _V2_QUARANTINE_COLUMNS = ("format_hint", "origin", "attempts", "resolved_at")
 _V3_TABLES = ("incident_keys", "incident_redirects", "event_periods")
 
 
-def _make_version_2(url: str) -> None:
-    """A database as version 2 left it: without what version 3 added."""
+_OLD_INCIDENT = {
+    "id": "inc_old",
+    "type": "arms_transfer",
+    "source": ["KP"],
+    "target": ["RU", "KP"],
+    "provisions": [{"provision_id": "UNSCR-1718-OP8"}],
+    "assessment": {"code": "C3"},
+}
+
+
+def _make_version_3(url: str) -> None:
+    """A database as version 3 left it: no grades or facets, no tsvector; one incident."""
     engine = create_engine(url)
     with engine.begin() as conn:
+        conn.execute(text("DROP TABLE incident_facets"))
+        conn.execute(text("DROP INDEX ix_incidents_grade"))
+        conn.execute(text("ALTER TABLE incidents DROP COLUMN grade"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE documents DROP COLUMN search_vector"))
+        conn.execute(text("UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'"))
+        conn.execute(
+            text(
+                "INSERT INTO incidents (id, type, data, built_at) "
+                "VALUES ('inc_old', 'arms_transfer', :data, '2024-01-01')"
+            ),
+            {"data": json.dumps(_OLD_INCIDENT)},
+        )
+    engine.dispose()
+
+
+def _make_version_2(url: str) -> None:
+    """A database as version 2 left it: without what version 3 added."""
+    _make_version_3(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM incidents"))
         for table in _V3_TABLES:
             conn.execute(text(f"DROP TABLE {table}"))
         for index in ("ix_incidents_parent", "ix_incidents_relevance"):
@@ -145,6 +181,25 @@ def _make_version_1(url: str) -> None:
     engine.dispose()
 
 
+def test_migrate_version_3_database_to_4(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_3(url)
+
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == 4
+            grade = conn.execute(text("SELECT grade FROM incidents")).scalar_one()
+            facets = conn.execute(text("SELECT kind, value FROM incident_facets")).all()
+        assert grade == "C3"
+        assert sorted(map(tuple, facets)) == [
+            ("actor", "KP"),
+            ("actor", "RU"),
+            ("provision", "UNSCR-1718-OP8"),
+        ]
+        assert migrated.has_tsvector == (migrated.dialect == "postgresql")
+
+
 def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v2.db'}"
     open_store(url).close()
@@ -152,7 +207,7 @@ def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
 
     with open_store(url) as store:
         with store.transaction() as conn:
-            assert read_schema_version(conn) == 3
+            assert read_schema_version(conn) == SCHEMA_VERSION
             row = conn.execute(text("SELECT id, parent_id, relevance FROM incidents")).one()
         assert tuple(row) == ("inc_old", None, None)
         assert set(_V3_TABLES) <= _tables(store)

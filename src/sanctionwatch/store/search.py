@@ -1,8 +1,10 @@
-"""Full-text search: FTS5 on SQLite, a case-insensitive LIKE scan elsewhere.
+"""Full-text search: FTS5 on SQLite, a tsvector with a GIN index on PostgreSQL, a
+case-insensitive LIKE scan on a database that has neither.
 
 User text never reaches FTS5 as syntax: every whitespace-separated chunk becomes a quoted
 string, so quotes, brackets and ``AND``/``OR``/``NEAR`` are searched for as words, never
 parsed. Inside the quotes FTS5 applies its own tokenizer, the same one that built the index.
+On PostgreSQL the words go through ``plainto_tsquery``, which has no syntax at all.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def search_documents(
         chunks = [chunk for chunk in query.split() if _WORD.search(chunk)]
         return _search_fts(store, chunks, limit=limit, markers=markers) if chunks else []
     words = _WORD.findall(query)
+    if store.has_tsvector:
+        return _search_tsvector(store, words, limit=limit, markers=markers) if words else []
     return _search_like(store, words, limit=limit, markers=markers) if words else []
 
 
@@ -68,6 +72,29 @@ def _search_fts(
     with store.transaction() as conn:
         rows = conn.execute(statement, params).all()
     return [SearchHit(row.doc_id, row.title or None, row.snippet) for row in rows]
+
+
+def _search_tsvector(
+    store: Store, words: list[str], *, limit: int, markers: tuple[str, str]
+) -> list[SearchHit]:
+    # Markers are the caller's constants, never user text; double quotes keep a marker
+    # with spaces or commas one option value.
+    options = (
+        f'StartSel="{markers[0]}", StopSel="{markers[1]}", MaxFragments=1, '
+        f"MaxWords={_SNIPPET_TOKENS}, MinWords={_SNIPPET_TOKENS // 2}, ShortWord=0, "
+        f'FragmentDelimiter="{_ELLIPSIS}"'
+    )
+    config = tables.PG_SEARCH_CONFIG
+    statement = text(
+        f"SELECT id, title, ts_headline('{config}', text, query, :options) AS snippet "
+        f"FROM documents, plainto_tsquery('{config}', :words) AS query "
+        f"WHERE {tables.PG_SEARCH_COLUMN} @@ query "
+        f"ORDER BY ts_rank({tables.PG_SEARCH_COLUMN}, query) DESC, id LIMIT :limit"
+    )
+    params = {"options": options, "words": " ".join(words), "limit": limit}
+    with store.transaction() as conn:
+        rows = conn.execute(statement, params).all()
+    return [SearchHit(row.id, row.title or None, row.snippet) for row in rows]
 
 
 def _search_like(

@@ -24,6 +24,7 @@ from sanctionwatch.domain.incident import Incident
 from sanctionwatch.domain.provision import Provision
 from sanctionwatch.store import schema as tables
 from sanctionwatch.store.engine import Store
+from sanctionwatch.store.incidentfacets import delete_facets, write_facets
 from sanctionwatch.store.schema import FTS_TABLE
 from sanctionwatch.store.timebounds import interval_bounds
 
@@ -125,9 +126,11 @@ def replace_incidents(
     links = [link for i in batch for link in _incident_links(i)]
     with store.transaction(write=True) as conn:
         conn.execute(delete(tables.incident_claims))
+        delete_facets(conn, None)
         conn.execute(delete(tables.incidents))
         for row_chunk in _chunks(rows):
             conn.execute(insert(tables.incidents), row_chunk)
+        write_facets(conn, rows)
         for link_chunk in _chunks(links):
             conn.execute(insert(tables.incident_claims), link_chunk)
         if after is not None:
@@ -257,6 +260,7 @@ def _incident_row(incident: Incident, built_at: datetime) -> dict[str, Any]:
         "built_at": built_at,
         "parent_id": incident.parent_id,
         "relevance": incident.relevance or None,
+        "grade": incident.assessment.code if incident.assessment is not None else None,
     }
 
 
