@@ -163,6 +163,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # Take BEGIN away from the sqlite3 driver, which skips it before DDL and SELECT;
         # the "begin" hook below emits it so migrations are transactional too.
         dbapi_conn.isolation_level = None
+        # SQLite's lower() folds ASCII only; the incident list's word filter folds as
+        # Python does (store.pages).
+        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
@@ -175,6 +178,10 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get(_WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _casefold(value: object) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
 
 
 def _has_tsvector(conn: Connection) -> bool:
