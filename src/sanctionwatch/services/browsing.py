@@ -22,7 +22,7 @@ from typing import Any
 from sanctionwatch import store as st
 from sanctionwatch.assess.titles import OTHER, RELEVANT
 from sanctionwatch.domain import ClaimType
-from sanctionwatch.domain.codec import incident_to_dict
+from sanctionwatch.domain.codec import document_to_dict, incident_to_dict
 from sanctionwatch.domain.errors import InputError
 from sanctionwatch.services.incidents import IncidentView
 from sanctionwatch.store.timebounds import lower_bound, parse_bound, upper_bound
@@ -208,9 +208,16 @@ def find_incidents(
     query = incident_query(flt)
     ids = st.find_incident_ids(store, query, limit=limit, offset=offset)
     counts = st.count_incidents(store, query)
+    pages = st.load_incident_pages(store, ids)
+    # Incidents of one page share documents; encode each once.
+    documents = {
+        doc_id: document_to_dict(doc, include_text=False)
+        for page in pages
+        for doc_id, doc in page.documents.items()
+    }
     views = [
-        IncidentView(page.incident, page.claims, page.documents).to_dict()
-        for page in st.load_incident_pages(store, ids)
+        IncidentView(page.incident, page.claims, page.documents).to_dict(document_dicts=documents)
+        for page in pages
     ]
     return IncidentPage(views, sum(counts["type"].values()), offset, limit, counts)
 
