@@ -16,6 +16,7 @@ import typer
 
 from sanctionwatch import __version__
 from sanctionwatch.cli.commands import (
+    backfilling,
     browsing,
     extracting,
     ingesting,
@@ -34,7 +35,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _group in (ingesting, browsing, extracting, running, screening, reporting, timeline):
+for _group in (
+    ingesting,
+    backfilling,
+    browsing,
+    extracting,
+    running,
+    screening,
+    reporting,
+    timeline,
+):
     _group.register(app)
 
 
