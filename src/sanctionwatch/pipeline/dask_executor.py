@@ -12,6 +12,7 @@ sees each partition once however often it ran.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
@@ -35,18 +36,19 @@ class DaskExecutor:
         self._client: Any = None
 
     def __enter__(self) -> DaskExecutor:
-        from dask.distributed import Client, LocalCluster
+        # Untyped library: held as Any rather than sprinkling ignores.
+        distributed: Any = importlib.import_module("dask.distributed")
 
         if self.scheduler:
-            self._client = Client(self.scheduler)
+            self._client = distributed.Client(self.scheduler)
         else:
-            self._cluster = LocalCluster(
+            self._cluster = distributed.LocalCluster(
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
             )
-            self._client = Client(self._cluster)
+            self._client = distributed.Client(self._cluster)
         return self
 
     def __exit__(
