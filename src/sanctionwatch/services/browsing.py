@@ -211,7 +211,7 @@ def find_incidents(
     pages = st.load_incident_pages(store, ids)
     # Incidents of one page share documents; encode each once.
     documents = {
-        doc_id: document_to_dict(doc, include_text=False)
+        doc_id: document_to_dict(doc, include_text=False, word_count=page.word_counts[doc_id])
         for page in pages
         for doc_id, doc in page.documents.items()
     }

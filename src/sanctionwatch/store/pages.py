@@ -60,6 +60,8 @@ class IncidentRecord:
     incident: Incident
     claims: list[tuple[str, Claim]]
     documents: dict[str, Document]
+    word_counts: dict[str, int]
+    """Each document's stored word count (``Document.word_count`` without the split)."""
 
 
 def find_incident_ids(
@@ -106,7 +108,7 @@ def load_incident_pages(store: Store, ids: Sequence[str]) -> list[IncidentRecord
             c.id: c for c in _select_claims(conn, ids=[c for ls in links.values() for _, c in ls])
         }
         doc_ids = sorted({claim.document_id for claim in claims.values()})
-        documents = _load_documents(conn, doc_ids)
+        documents, word_counts = _load_documents(conn, doc_ids)
     pages = []
     for incident_id in ids:
         incident = incidents.get(incident_id)
@@ -114,7 +116,8 @@ def load_incident_pages(store: Store, ids: Sequence[str]) -> list[IncidentRecord
             continue
         pairs = [(role, claims[cid]) for role, cid in links.get(incident_id, []) if cid in claims]
         docs = {c.document_id: documents[c.document_id] for _, c in pairs}
-        pages.append(IncidentRecord(incident, pairs, dict(sorted(docs.items()))))
+        counts = {doc_id: word_counts[doc_id] for doc_id in docs}
+        pages.append(IncidentRecord(incident, pairs, dict(sorted(docs.items())), counts))
     return pages
 
 
@@ -211,13 +214,17 @@ def _load_links(conn: Connection, ids: Sequence[str]) -> dict[str, list[tuple[st
     return out
 
 
-def _load_documents(conn: Connection, ids: Sequence[str]) -> dict[str, Document]:
+def _load_documents(
+    conn: Connection, ids: Sequence[str]
+) -> tuple[dict[str, Document], dict[str, int]]:
     docs = tables.documents
     found: dict[str, Document] = {}
+    counts: dict[str, int] = {}
     for chunk in _chunks(ids):
         for row in conn.execute(_documents_query().where(docs.c.id.in_(chunk))):
             found[row.id] = _document_from_row(row)
-    return found
+            counts[row.id] = int(row.word_count)
+    return found, counts
 
 
 def _chunks(items: Sequence[str] | Iterable[str]) -> Iterable[list[str]]:
