@@ -4,18 +4,20 @@ For each scale builds a store from the synthetic corpus of ``benchgrowth`` (copi
 their years moved on), or reuses ``--stores DIR/store-{scale}.db`` when it is there, then
 times ``GET /incidents?limit=50`` (and ``limit=100``) in process, median of ``--repeat``
 calls, and the UI list page. On the first scale it also runs a bounded loopback load
-test: uvicorn on 127.0.0.1, ``--clients`` threads sharing ``--requests`` requests of the
-list, and reports requests/s, p50, p95 and errors. Not a test: nothing here asserts a
-speed.
+test: ``sanctionwatch serve`` in its own process on 127.0.0.1, ``--clients`` threads
+sharing ``--requests`` requests of the list, and reports requests/s, p50, p95 and errors.
+Not a test: nothing here asserts a speed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -76,41 +78,57 @@ def measure_scale(path: Path, *, repeat: int) -> dict[str, Any]:
 
 
 def load_test(path: Path, *, clients: int, requests: int) -> dict[str, float]:
-    """``requests`` GETs of the list by ``clients`` threads against uvicorn on loopback."""
+    """``requests`` GETs of the list by ``clients`` threads against ``sanctionwatch serve``.
+
+    The server runs in its own process (as it does in use), so the clients here never
+    compete with it for this interpreter's lock.
+    """
     import httpx
-    import uvicorn
 
-    from sanctionwatch import store as st
-    from sanctionwatch.api import create_app
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        sys.executable,
+        "-c",
+        "from sanctionwatch.cli.app import main; main()",
+        "serve",
+        "--db",
+        f"sqlite:///{path}",
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/incidents?limit=50"
+    try:
+        with httpx.Client(timeout=120, limits=httpx.Limits(max_connections=clients)) as http:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    http.get(url).raise_for_status()
+                    break
+                except httpx.HTTPError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise
+                    time.sleep(0.2)
+            latencies: list[float] = []
+            errors: list[str] = []
 
-    with st.open_store(f"sqlite:///{path}") as store:
-        config = uvicorn.Config(
-            create_app(store=store), host="127.0.0.1", port=0, log_level="warning"
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        url = f"http://127.0.0.1:{port}/incidents?limit=50"
-        latencies: list[float] = []
-        errors: list[str] = []
+            def one(_: int) -> None:
+                start = time.perf_counter()
+                try:
+                    http.get(url).raise_for_status()
+                except httpx.HTTPError as exc:
+                    errors.append(str(exc))
+                latencies.append(time.perf_counter() - start)
 
-        def one(_: int) -> None:
             start = time.perf_counter()
-            try:
-                httpx.get(url, timeout=60).raise_for_status()
-            except httpx.HTTPError as exc:
-                errors.append(str(exc))
-            latencies.append(time.perf_counter() - start)
-
-        start = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=clients) as pool:
-            list(pool.map(one, range(requests)))
-        elapsed = time.perf_counter() - start
-        server.should_exit = True
-        thread.join(timeout=10)
+            with ThreadPoolExecutor(max_workers=clients) as pool:
+                list(pool.map(one, range(requests)))
+            elapsed = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     quantiles = statistics.quantiles(latencies, n=20)
     return {
         "rps": requests / elapsed,
