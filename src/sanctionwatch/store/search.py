@@ -77,24 +77,17 @@ def _search_fts(
 def _search_tsvector(
     store: Store, words: list[str], *, limit: int, markers: tuple[str, str]
 ) -> list[SearchHit]:
-    # Markers are the caller's constants, never user text; double quotes keep a marker
-    # with spaces or commas one option value.
-    options = (
-        f'StartSel="{markers[0]}", StopSel="{markers[1]}", MaxFragments=1, '
-        f"MaxWords={_SNIPPET_TOKENS}, MinWords={_SNIPPET_TOKENS // 2}, ShortWord=0, "
-        f'FragmentDelimiter="{_ELLIPSIS}"'
-    )
-    config = tables.PG_SEARCH_CONFIG
+    # The GIN index finds and ranks in about a millisecond; ts_headline would re-parse
+    # each hit's whole text (≈ 90 ms for 20 long articles), so the snippet is cut here,
+    # in the shape the LIKE path gives.
+    column, config = tables.PG_SEARCH_COLUMN, tables.PG_SEARCH_CONFIG
     statement = text(
-        f"SELECT id, title, ts_headline('{config}', text, query, :options) AS snippet "
-        f"FROM documents, plainto_tsquery('{config}', :words) AS query "
-        f"WHERE {tables.PG_SEARCH_COLUMN} @@ query "
-        f"ORDER BY ts_rank({tables.PG_SEARCH_COLUMN}, query) DESC, id LIMIT :limit"
+        f"SELECT id, title, text FROM documents, plainto_tsquery('{config}', :words) AS query "
+        f"WHERE {column} @@ query ORDER BY ts_rank({column}, query) DESC, id LIMIT :limit"
     )
-    params = {"options": options, "words": " ".join(words), "limit": limit}
     with store.transaction() as conn:
-        rows = conn.execute(statement, params).all()
-    return [SearchHit(row.id, row.title or None, row.snippet) for row in rows]
+        rows = conn.execute(statement, {"words": " ".join(words), "limit": limit}).all()
+    return [SearchHit(row.id, row.title, _make_snippet(row.text, words, markers)) for row in rows]
 
 
 def _search_like(
