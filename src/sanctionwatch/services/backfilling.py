@@ -8,7 +8,8 @@ it comes back, in partition order; then the incidents, once.
 
 Exactly once: documents are content-addressed and an input is marked done only when all
 of it is stored; a document's claims and its extraction record are written in one
-transaction, so a document is either extracted or pending, never half. A killed worker's
+transaction (a partition's documents in one), so a document is either extracted or
+pending, never half. A killed worker's
 partitions are rerun by the scheduler (the stage is pure and results are written only
 here); a killed client is rerun with the same command and submits only what is pending.
 The result (documents, claim ids, incidents) equals a local run's.
@@ -90,9 +91,9 @@ def backfill(
     summary.partitions = len(partitions)
     results = executor.map_partitions(extract_partition, partitions)
     for index, result in enumerate(results, start=1):
-        for doc_id, claims in result:
-            summary.claims += st.save_claims(store, doc_id, claims, extractor=extractor)
-            summary.document_ids.append(doc_id)
+        # One transaction a partition: its documents are all extracted or all pending.
+        summary.claims += st.save_extractions(store, result, extractor=extractor)
+        summary.document_ids.extend(doc_id for doc_id, _ in result)
         summary.extracted += len(result)
         if on_partition is not None:
             on_partition(index, len(partitions))

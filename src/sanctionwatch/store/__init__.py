@@ -96,6 +96,7 @@ from sanctionwatch.store.writer import (
     replace_incidents,
     save_claims,
     save_document,
+    save_extractions,
     save_provisions,
     sha256_hex,
 )
@@ -167,6 +168,7 @@ __all__ = [
     "resolve_redirect",
     "save_claims",
     "save_document",
+    "save_extractions",
     "save_provisions",
     "save_results",
     "search_documents",

@@ -75,37 +75,62 @@ def save_claims(store: Store, document_id: str, claims: Iterable[Claim], *, extr
     Also records that ``extractor`` has run on the document, even with no claims, so
     ``extracted_document_ids`` can tell finished documents from pending ones.
     """
-    batch = list(claims)
-    for claim in batch:
-        if claim.document_id != document_id:
-            raise ValueError(f"claim {claim.id} belongs to {claim.document_id}, not {document_id}")
-    ids = _unique_ids([c.id for c in batch], kind="claim")
-    rows = [_claim_row(c, extractor) for c in batch]
+    return save_extractions(store, [(document_id, list(claims))], extractor=extractor)
+
+
+def save_extractions(
+    store: Store, results: Iterable[tuple[str, Sequence[Claim]]], *, extractor: str
+) -> int:
+    """``save_claims`` for a batch of documents (a backfill partition) in one transaction."""
+    batch = [(document_id, list(claims)) for document_id, claims in results]
+    prepared = []
+    for document_id, claims in batch:
+        for claim in claims:
+            if claim.document_id != document_id:
+                raise ValueError(
+                    f"claim {claim.id} belongs to {claim.document_id}, not {document_id}"
+                )
+        ids = _unique_ids([c.id for c in claims], kind="claim")
+        prepared.append((document_id, ids, [_claim_row(c, extractor) for c in claims]))
+    total = 0
     with store.transaction(write=True) as conn:
-        if not _exists(conn, tables.documents.c.id, document_id):
-            raise NotFoundError(f"cannot save claims: no document {document_id}")
-        conn.execute(
-            delete(tables.claims).where(
-                tables.claims.c.document_id == document_id, tables.claims.c.extractor == extractor
-            )
+        for document_id, ids, rows in prepared:
+            total += _replace_claims(conn, document_id, ids, rows, extractor=extractor)
+    return total
+
+
+def _replace_claims(
+    conn: Connection,
+    document_id: str,
+    ids: list[str],
+    rows: list[dict[str, Any]],
+    *,
+    extractor: str,
+) -> int:
+    if not _exists(conn, tables.documents.c.id, document_id):
+        raise NotFoundError(f"cannot save claims: no document {document_id}")
+    conn.execute(
+        delete(tables.claims).where(
+            tables.claims.c.document_id == document_id, tables.claims.c.extractor == extractor
         )
-        # A claim id may move between extractor labels; its old row must not block it.
-        for id_chunk in _chunks(ids):
-            conn.execute(delete(tables.claims).where(tables.claims.c.id.in_(id_chunk)))
-        for row_chunk in _chunks(rows):
-            conn.execute(insert(tables.claims), row_chunk)
-        done = tables.extractions
-        conn.execute(
-            delete(done).where(done.c.document_id == document_id, done.c.extractor == extractor)
+    )
+    # A claim id may move between extractor labels; its old row must not block it.
+    for id_chunk in _chunks(ids):
+        conn.execute(delete(tables.claims).where(tables.claims.c.id.in_(id_chunk)))
+    for row_chunk in _chunks(rows):
+        conn.execute(insert(tables.claims), row_chunk)
+    done = tables.extractions
+    conn.execute(
+        delete(done).where(done.c.document_id == document_id, done.c.extractor == extractor)
+    )
+    conn.execute(
+        insert(done).values(
+            document_id=document_id,
+            extractor=extractor,
+            claim_count=len(rows),
+            extracted_at=datetime.now(UTC),
         )
-        conn.execute(
-            insert(done).values(
-                document_id=document_id,
-                extractor=extractor,
-                claim_count=len(rows),
-                extracted_at=datetime.now(UTC),
-            )
-        )
+    )
     return len(rows)
 
 
