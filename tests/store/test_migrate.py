@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,14 +38,17 @@ def _tables(store: Store) -> set[str]:
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 4
+        assert read_schema_version(conn) == SCHEMA_VERSION == 5
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
     assert {"incident_changes", "watchlists", "alerts", "alert_deliveries"} <= _tables(store)
+    assert "incident_facets" in _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
+    has_tsvector = "search_vector" in _columns(store, "documents")
+    assert has_tsvector == store.has_tsvector == (store.dialect == "postgresql")
 
 
 def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
@@ -55,18 +59,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 5 adds a column. The database here is the "old" one.
+    # The code of the future: version 6 adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
-    assert before == 4
+        before = migrate_schema(conn, migrations={6: _add_notes_column}, target=6)
+    assert before == 5
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 5
+        assert read_schema_version(conn) == 6
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
+        migrate_schema(conn, migrations={6: _add_notes_column}, target=6)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -75,15 +79,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={5: _broken_step}, target=5)
+        migrate_schema(conn, migrations={6: _broken_step}, target=6)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 4
+        assert read_schema_version(conn) == 5
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=6)
+        migrate_schema(conn, migrations={}, target=7)
     assert info.value.code == "E302"
 
 
@@ -114,11 +118,42 @@ _V4_TABLES = (
     "alert_deliveries",
 )
 
+_OLD_INCIDENT = {
+    "id": "inc_old",
+    "type": "arms_transfer",
+    "source": ["KP"],
+    "target": ["RU", "KP"],
+    "provisions": [{"provision_id": "UNSCR-1718-OP8"}],
+    "assessment": {"code": "C3"},
+}
+
+
+def _make_version_4(url: str) -> None:
+    """A database as version 4 left it: no grades or facets, no tsvector; one incident."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE incident_facets"))
+        conn.execute(text("DROP INDEX ix_incidents_grade"))
+        conn.execute(text("ALTER TABLE incidents DROP COLUMN grade"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE documents DROP COLUMN search_vector"))
+        conn.execute(text("UPDATE schema_meta SET value = '4' WHERE key = 'schema_version'"))
+        conn.execute(
+            text(
+                "INSERT INTO incidents (id, type, data, built_at) "
+                "VALUES ('inc_old', 'arms_transfer', :data, '2024-01-01')"
+            ),
+            {"data": json.dumps(_OLD_INCIDENT)},
+        )
+    engine.dispose()
+
 
 def _make_version_3(url: str) -> None:
     """A database as version 3 left it: without the watching tables of version 4."""
+    _make_version_4(url)
     engine = create_engine(url)
     with engine.begin() as conn:
+        conn.execute(text("DELETE FROM incidents"))
         for table in _V4_TABLES:
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'"))
@@ -130,6 +165,7 @@ def _make_version_2(url: str) -> None:
     _make_version_3(url)
     engine = create_engine(url)
     with engine.begin() as conn:
+        conn.execute(text("DELETE FROM incidents"))
         for table in _V3_TABLES:
             conn.execute(text(f"DROP TABLE {table}"))
         for index in ("ix_incidents_parent", "ix_incidents_relevance"):
@@ -175,7 +211,7 @@ def test_migrate_version_3_database_to_4(tmp_path: Path) -> None:
 
     with open_store(url) as store:
         with store.transaction() as conn:
-            assert read_schema_version(conn) == 4
+            assert read_schema_version(conn) == SCHEMA_VERSION
         assert set(_V4_TABLES) <= _tables(store)
 
 
@@ -197,6 +233,25 @@ def test_migrate_version_3_with_incidents_marks_a_watch_baseline(tmp_path: Path)
             text("SELECT value FROM schema_meta WHERE key = 'watch_baseline'")
         ).scalar()
     assert value == "pending"
+
+
+def test_migrate_version_4_database_to_5(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_4(url)
+
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION == 5
+            grade = conn.execute(text("SELECT grade FROM incidents")).scalar_one()
+            facets = conn.execute(text("SELECT kind, value FROM incident_facets")).all()
+        assert grade == "C3"
+        assert sorted(map(tuple, facets)) == [
+            ("actor", "KP"),
+            ("actor", "RU"),
+            ("provision", "UNSCR-1718-OP8"),
+        ]
+        assert migrated.has_tsvector == (migrated.dialect == "postgresql")
 
 
 def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ reports). Its keys:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,8 +49,17 @@ class IncidentView:
     claims: list[tuple[str, Claim]]
     documents: dict[str, Document]
 
-    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
-        """The incident with each provision's citation and every claim with its document."""
+    def to_dict(
+        self,
+        *,
+        include_text: bool = False,
+        document_dicts: Mapping[str, dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """The incident with each provision's citation and every claim with its document.
+
+        ``document_dicts`` (a list page passes them) are documents already encoded with the
+        same ``include_text``, shared by the incidents of one page.
+        """
         provisions = {p.id: p for p in load_regime().provisions}
         data = incident_to_dict(self.incident)
         for match in data["provisions"]:
@@ -57,13 +67,17 @@ class IncidentView:
             match["citation"] = provision.citation if provision else None
             match["summary"] = provision.summary if provision else None
         origin_of = {cid: o.label for o in self.incident.origins for cid in o.claim_ids}
+        # Once per document, not per claim: a document's dict counts its words.
+        documents = document_dicts or {}
+        documents = {
+            doc_id: documents.get(doc_id) or document_to_dict(doc, include_text=include_text)
+            for doc_id, doc in self.documents.items()
+        }
         data["claims"] = [
             {
                 "role": role,
                 **claim_to_dict(claim),
-                "document": document_to_dict(
-                    self.documents[claim.document_id], include_text=include_text
-                ),
+                "document": dict(documents[claim.document_id]),
                 "origin": origin_of.get(claim.id),
                 "weak_actors": is_weak(claim),
             }
