@@ -10,19 +10,6 @@ from rich.table import Table
 
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.watch import (
-    Watcher,
-    WatchSettings,
-    add_watchlist,
-    list_alerts,
-    list_watchlists,
-    load_sources,
-    make_watchlist,
-    remove_watchlist,
-    source_health,
-)
-from sanctionwatch.watch.desk import last_visit, new_since, parse_since
-from sanctionwatch.watch.webhooks import dead_letters
 
 watchlists_app = typer.Typer(
     help="Saved queries over incidents, and names to screen.", no_args_is_help=True
@@ -39,6 +26,8 @@ def watch(
     as_json: JsonOption = False,
 ) -> None:
     """Poll the sources on their schedules, ingest what is new, alert the watchlists."""
+    from sanctionwatch.watch import Watcher, WatchSettings, load_sources
+
     with domain_errors():
         config = load_sources(sources)
         store = open_store(db)
@@ -69,6 +58,8 @@ def sources(
     as_json: JsonOption = False,
 ) -> None:
     """Each source's health: last success, last error with its code, items seen."""
+    from sanctionwatch.watch import load_sources, source_health
+
     with domain_errors():
         config = load_sources(sources_file) if sources_file else None
         rows = source_health(open_store(db), config)
@@ -128,6 +119,8 @@ def watchlists_add(
     as_json: JsonOption = False,
 ) -> None:
     """Save a watchlist; alerts follow for every new or changed incident it matches."""
+    from sanctionwatch.watch import add_watchlist, make_watchlist
+
     with domain_errors():
         watchlist = make_watchlist(
             name,
@@ -153,6 +146,8 @@ def watchlists_add(
 @watchlists_app.command("list")
 def watchlists_list(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Saved watchlists."""
+    from sanctionwatch.watch import list_watchlists
+
     with domain_errors():
         rows = [w.to_dict() for w in list_watchlists(open_store(db))]
     if as_json:
@@ -168,6 +163,8 @@ def watchlists_list(db: DbOption = None, as_json: JsonOption = False) -> None:
 @watchlists_app.command("remove")
 def watchlists_remove(name: str, db: DbOption = None) -> None:
     """Delete a watchlist (its alerts stay)."""
+    from sanctionwatch.watch import remove_watchlist
+
     with domain_errors():
         remove_watchlist(open_store(db), name)
     render.console.print(f"watchlist {name} removed", highlight=False)
@@ -181,6 +178,10 @@ def alerts(
     as_json: JsonOption = False,
 ) -> None:
     """Recorded alerts, newest first: what changed and why it matched."""
+    from sanctionwatch.watch import list_alerts
+    from sanctionwatch.watch.desk import parse_since
+    from sanctionwatch.watch.webhooks import dead_letters
+
     with domain_errors():
         store = open_store(db)
         rows: list[dict[str, Any]] = (
@@ -213,6 +214,8 @@ def new(
     as_json: JsonOption = False,
 ) -> None:
     """Incidents new or changed since a date, or since you last ran `new`."""
+    from sanctionwatch.watch.desk import last_visit, new_since, parse_since
+
     with domain_errors():
         store = open_store(db)
         visited = last_visit(store, "cli")
