@@ -83,7 +83,21 @@ def migrate_to_4(conn: Connection) -> None:
         conn.execute(schema_meta.insert().values(key=WATCH_BASELINE_KEY, value="pending"))
 
 
-MIGRATIONS: dict[int, Migration] = {2: migrate_to_2, 3: migrate_to_3, 4: migrate_to_4}
+def add_corrections(conn: Connection) -> None:
+    """Corrections: analysts' statements about claims and incidents (issue 16).
+
+    Named for what it does, not its number, so it can move to another version when
+    migrations from parallel branches meet.
+    """
+    schema.corrections.create(conn)
+
+
+MIGRATIONS: dict[int, Migration] = {
+    2: migrate_to_2,
+    3: migrate_to_3,
+    4: migrate_to_4,
+    5: add_corrections,
+}
 
 
 def read_schema_version(conn: Connection) -> int | None:
