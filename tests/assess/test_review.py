@@ -166,7 +166,9 @@ def test_review_merge_joins_two_clusters_and_redirects(make_claim: Callable[...,
         make_claim("arms_transfer", ["KP"], ["RU"], tag="a"),
         make_claim("arms_transfer", ["KP"], ["RU"], tag="b", doc="doc-b"),
     )
-    merge = _incident("merge", {"into": "inc_b", "claim_ids": [a.id], "into_claim_ids": [b.id]})
+    merge = _incident(
+        "merge", {"into": "inc_b", "incident_claim_ids": [a.id], "into_claim_ids": [b.id]}
+    )
     clusters, redirects = apply_incident_corrections(
         [_cluster([a], "inc_a"), _cluster([b], "inc_b")], [merge]
     )

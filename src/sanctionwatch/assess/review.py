@@ -210,7 +210,7 @@ def _holding(clusters: Sequence[ClaimCluster], claim_ids: Iterable[str]) -> int 
 def _merge(
     clusters: list[ClaimCluster], correction: Correction
 ) -> tuple[list[ClaimCluster], dict[str, str]]:
-    a = _holding(clusters, correction.data.get("claim_ids", ()))
+    a = _holding(clusters, correction.data.get("incident_claim_ids", ()))
     b = _holding(clusters, correction.data.get("into_claim_ids", ()))
     if a is None or b is None or a == b or clusters[a].type is not clusters[b].type:
         return clusters, {}
@@ -218,8 +218,13 @@ def _merge(
     merged = _with_claims(
         right, right.supporting + left.supporting, right.contradicting + left.contradicting
     )
+    # Keep the id the analyst merged into, whichever side a rebuild gave it to.
+    into = correction.data.get("into")
+    keep, other = (left.id, right.id) if into == left.id else (right.id, left.id)
+    merged = dataclasses.replace(merged, id=keep)
     out = [merged if i == b else k for i, k in enumerate(clusters) if i != a]
-    return out, {left.id: right.id}
+    moved = {old: keep for old in {other, correction.subject_id} if old != keep}
+    return out, moved
 
 
 def _split(clusters: list[ClaimCluster], correction: Correction) -> list[ClaimCluster]:
