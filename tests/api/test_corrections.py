@@ -111,3 +111,17 @@ def test_corrections_api_incident_note(client: TestClient) -> None:
     response = client.post(f"/incidents/{incident_id}/corrections", json=body, headers=HEADERS)
     assert response.status_code == 201
     assert client.get(f"/incidents/{incident_id}").json()["notes"][0]["author"] == "Ben"
+
+
+def test_corrections_api_case_file_marks_the_reviewed_claim(client: TestClient) -> None:
+    incident_id, claim_id = _claim(client)
+    body = {"kind": "time", "start": "2024-02", "author": "Ana"}
+    assert (
+        client.post(f"/claims/{claim_id}/corrections", json=body, headers=HEADERS).status_code
+        == 201
+    )
+    markdown = client.get(f"/incidents/{incident_id}/casefile.md").text
+    assert "Reviewed: date set to 2024-02 (Ana," in markdown
+    assert "reviewed: claim" in markdown  # the grade reasons say it too
+    html = client.get(f"/incidents/{incident_id}/casefile.html").text
+    assert 'class="reviewed">Reviewed: date set to 2024-02' in html
