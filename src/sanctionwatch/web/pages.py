@@ -74,7 +74,10 @@ def security_headers(nonce: str, *, inline_style: bool = False) -> dict[str, str
     return {
         "Content-Security-Policy": policy,
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" on
+        # a form post to this very server, and the cookie-key write check needs the origin.
+        # Other sites still get no referrer.
+        "Referrer-Policy": "same-origin",
     }
 
 
