@@ -35,14 +35,18 @@ def _tables(store: Store) -> set[str]:
         return set(inspect(conn).get_table_names())
 
 
+NEXT = SCHEMA_VERSION + 1
+
+
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 4
+        assert read_schema_version(conn) == SCHEMA_VERSION == 5
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
     assert {"incident_changes", "watchlists", "alerts", "alert_deliveries"} <= _tables(store)
+    assert {"corrections"} <= _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
 
@@ -55,18 +59,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 5 adds a column. The database here is the "old" one.
+    # The code of the future: the next version adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
-    assert before == 4
+        before = migrate_schema(conn, migrations={NEXT: _add_notes_column}, target=NEXT)
+    assert before == SCHEMA_VERSION
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 5
+        assert read_schema_version(conn) == NEXT
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={5: _add_notes_column}, target=5)
+        migrate_schema(conn, migrations={NEXT: _add_notes_column}, target=NEXT)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -75,15 +79,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={5: _broken_step}, target=5)
+        migrate_schema(conn, migrations={NEXT: _broken_step}, target=NEXT)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 4
+        assert read_schema_version(conn) == SCHEMA_VERSION
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=6)
+        migrate_schema(conn, migrations={}, target=NEXT + 1)
     assert info.value.code == "E302"
 
 
@@ -115,8 +119,22 @@ _V4_TABLES = (
 )
 
 
+_V5_TABLES = ("corrections",)
+
+
+def _make_version_4(url: str) -> None:
+    """A database as version 4 left it: without the corrections of version 5."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in _V5_TABLES:
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE schema_meta SET value = '4' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+
 def _make_version_3(url: str) -> None:
     """A database as version 3 left it: without the watching tables of version 4."""
+    _make_version_4(url)
     engine = create_engine(url)
     with engine.begin() as conn:
         for table in _V4_TABLES:
@@ -175,8 +193,19 @@ def test_migrate_version_3_database_to_4(tmp_path: Path) -> None:
 
     with open_store(url) as store:
         with store.transaction() as conn:
-            assert read_schema_version(conn) == 4
+            assert read_schema_version(conn) == SCHEMA_VERSION
         assert set(_V4_TABLES) <= _tables(store)
+
+
+def test_migrate_version_4_database_gets_corrections(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v4.db'}"
+    open_store(url).close()
+    _make_version_4(url)
+    assert "corrections" not in inspect(create_engine(url)).get_table_names()
+    with open_store(url) as store:
+        with store.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION
+        assert set(_V5_TABLES) <= _tables(store)
 
 
 def test_migrate_version_3_with_incidents_marks_a_watch_baseline(tmp_path: Path) -> None:
