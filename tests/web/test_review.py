@@ -100,3 +100,15 @@ def test_review_form_without_a_key_is_401(client: TestClient) -> None:
     _, claim_id = _ids(client)
     form = {"kind": "reject", "author": "Ana"}
     assert client.post(f"/ui/claims/{claim_id}/corrections", data=form).status_code == 401
+
+
+def test_review_login_page_opens_when_reads_need_the_key(
+    store: st.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SANCTIONWATCH_API_KEYS", raising=False)
+    app = create_app(store=store, api_keys=[KEY], read_requires_key=True)
+    with TestClient(app) as client:
+        assert client.get("/ui/").status_code == 401
+        assert client.get("/ui/login").status_code == 200
+        client.post("/ui/login", data={"api_key": KEY})
+        assert client.get("/ui/").status_code == 200

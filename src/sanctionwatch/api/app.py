@@ -183,6 +183,8 @@ def create_app(
     app.include_router(corrections.write_router, responses=WRITE_ERRORS)
     for router in web.routers():
         app.include_router(router, dependencies=[Depends(require_read_key)])
+    for router in web.open_routers():
+        app.include_router(router)
     app.mount("/ui/static", StaticFiles(directory=web.STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

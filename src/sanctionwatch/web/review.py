@@ -18,8 +18,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sanctionwatch.api.security import COOKIE, KeyConfig, check_key
 from sanctionwatch.domain.errors import SanctionwatchError
 from sanctionwatch.services import corrections as service
+from sanctionwatch.web.forms import authorise_form, first_value, read_form, split_values
 from sanctionwatch.web.pages import StoreDep, render
-from sanctionwatch.web.watching import _authorise, _first, _form, _split
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -36,9 +36,9 @@ def login_page(request: Request, next: str = "/ui/") -> Response:
 
 @router.post("/login", response_class=HTMLResponse)
 async def login(request: Request) -> Response:
-    form = await _form(request)
-    key = _first(form, "api_key") or ""
-    target = _safe_next(_first(form, "next") or "/ui/")
+    form = await read_form(request)
+    key = first_value(form, "api_key") or ""
+    target = _safe_next(first_value(form, "next") or "/ui/")
     config: KeyConfig = request.app.state.keys
     try:
         check_key(config, key, action="writing")
@@ -60,45 +60,45 @@ async def logout(request: Request) -> Response:
 
 @router.post("/claims/{claim_id}/corrections")
 async def correct_claim_form(request: Request, store: StoreDep, claim_id: str) -> Response:
-    form = await _form(request)
-    _authorise(request, form)
+    form = await read_form(request)
+    authorise_form(request, form)
     data: dict[str, Any] = _data(form)
     if "codes" in form:
-        data["codes"] = _split(form["codes"])
+        data["codes"] = split_values(form["codes"])
     service.correct_claim(
         store,
         claim_id,
-        kind=_first(form, "kind") or "",
+        kind=first_value(form, "kind") or "",
         data=data,
-        author=_first(form, "author") or "",
+        author=first_value(form, "author") or "",
     )
     return _back(form, anchor=f"claim-{claim_id}")
 
 
 @router.post("/incidents/{incident_id}/corrections")
 async def correct_incident_form(request: Request, store: StoreDep, incident_id: str) -> Response:
-    form = await _form(request)
-    _authorise(request, form)
+    form = await read_form(request)
+    authorise_form(request, form)
     data: dict[str, Any] = _data(form)
     if "claim_ids" in form:
-        data["claim_ids"] = _split(form["claim_ids"])
+        data["claim_ids"] = split_values(form["claim_ids"])
     service.correct_incident(
         store,
         incident_id,
-        kind=_first(form, "kind") or "",
+        kind=first_value(form, "kind") or "",
         data=data,
-        author=_first(form, "author") or "",
+        author=first_value(form, "author") or "",
     )
-    into = data.get("into") if _first(form, "kind") == "merge" else None
+    into = data.get("into") if first_value(form, "kind") == "merge" else None
     return _back(form, incident=into)
 
 
 def _data(form: dict[str, list[str]]) -> dict[str, Any]:
-    return {name: value for name in _FIELDS if (value := _first(form, name)) is not None}
+    return {name: value for name in _FIELDS if (value := first_value(form, name)) is not None}
 
 
 def _back(form: dict[str, list[str]], *, anchor: str = "", incident: Any = None) -> Response:
-    target = incident if isinstance(incident, str) else _first(form, "incident")
+    target = incident if isinstance(incident, str) else first_value(form, "incident")
     where = f"/ui/incidents/{target}" if target and _INCIDENT.match(target) else "/ui/"
     return RedirectResponse(where + (f"#{anchor}" if anchor else ""), status_code=303)
 
