@@ -187,3 +187,14 @@ def test_review_split_moves_claims_to_their_own_cluster(make_claim: Callable[...
     )
     assert [[c.id for c in k.claims] for k in clusters] == [[a.id], [b.id]]
     assert clusters[0].id == "inc_a" and clusters[1].targets == ("IR",)
+
+
+def test_review_split_again_after_a_rebuild_gave_the_whole_the_split_id(
+    make_claim: Callable[..., Claim],
+) -> None:
+    a = make_claim("arms_transfer", ["KP"], ["RU"], tag="a")
+    b = make_claim("arms_transfer", ["KP"], ["IR"], tag="b", doc="doc-b")
+    split = _incident("split", {"claim_ids": [b.id]})
+    (_, part), _ = apply_incident_corrections([_cluster([a, b], "inc_a")], [split])
+    again, _ = apply_incident_corrections([_cluster([a, b], part.id)], [split])
+    assert [k.id for k in again] == ["inc_a", part.id]

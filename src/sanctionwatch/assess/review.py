@@ -246,9 +246,21 @@ def _split(clusters: list[ClaimCluster], correction: Correction) -> list[ClaimCl
         tuple(c for c in whole.supporting if c.id in ids),
         tuple(c for c in whole.contradicting if c.id in ids),
     )
-    new_id = "inc_" + hashlib.sha256(correction.id.encode()).hexdigest()[:20]
+    new_id = _id_for(correction.id)
     part = dataclasses.replace(part, id=new_id, parent=None, anchors=())
+    if keep.id == new_id:
+        # A rebuild gave the rejoined cluster the split-off id (its claims held it last
+        # time): the rest takes back the id the split was made on, if nobody holds it.
+        taken = {k.id for k in clusters}
+        rest = correction.subject_id
+        keep = dataclasses.replace(
+            keep, id=rest if rest not in taken else _id_for(correction.id + ":rest")
+        )
     return [*clusters[:index], keep, part, *clusters[index + 1 :]]
+
+
+def _id_for(key: str) -> str:
+    return "inc_" + hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 def _with_claims(
