@@ -63,6 +63,9 @@ train: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m sanctionwatch.bench $(SHARED)/corpus/articles.jsonl
 	$(BIN)/python -m sanctionwatch.benchgrowth $(SHARED)/corpus/articles.jsonl
+	$(BIN)/python -m sanctionwatch.benchpages $(SHARED)/corpus/articles.jsonl
+	$(BIN)/python -m sanctionwatch.benchbackfill $(SHARED)/corpus/articles.jsonl --scale 4
+	$(BIN)/python -m sanctionwatch.benchstartup
 	$(BIN)/python -m sanctionwatch.resolve.bench $(SHARED)
 
 clean:

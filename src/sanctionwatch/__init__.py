@@ -6,7 +6,10 @@ The public Python API for notebooks and scripts::
     claims = extract_claims(text, published="2024-02")
 """
 
-from sanctionwatch.domain import Claim, ClaimType, Document, Incident, Modality, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sanctionwatch.domain import Claim, ClaimType, Document, Incident, Modality, Span
 
 __version__ = "0.1.0"
 
@@ -22,10 +25,18 @@ __all__ = [
 ]
 
 
+_DOMAIN = {"Claim", "ClaimType", "Document", "Incident", "Modality", "Span"}
+
+
 def __getattr__(name: str) -> object:
-    # Lazy so that importing the domain types does not load spaCy.
+    # Lazy so that importing the package (``__version__``, the CLI) loads neither the
+    # domain types nor spaCy until they are used.
     if name == "extract_claims":
         from sanctionwatch.extract import extract_claims
 
         return extract_claims
+    if name in _DOMAIN:
+        from sanctionwatch import domain
+
+        return getattr(domain, name)
     raise AttributeError(name)

@@ -1,5 +1,5 @@
-"""Real databases, no mocks: SQLite files under tmp_path, and PostgreSQL as well when
-``SANCTIONWATCH_TEST_POSTGRES_URL`` points at a server whose database may be wiped.
+"""Factories for store tests. The stores themselves (``store``, ``module_store``,
+``sqlite_store``: SQLite, and PostgreSQL when a server is set) come from tests/conftest.py.
 
 Factories come as fixtures because test modules cannot import each other under
 ``--import-mode=importlib``.
@@ -7,12 +7,9 @@ Factories come as fixtures because test modules cannot import each other under
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from sanctionwatch.domain import (
     Claim,
@@ -24,57 +21,10 @@ from sanctionwatch.domain import (
     claim_id_for,
     make_span,
 )
-from sanctionwatch.store import Store, open_store
-from sanctionwatch.store.schema import metadata
-
-POSTGRES_URL_ENV = "SANCTIONWATCH_TEST_POSTGRES_URL"
 
 MakeDoc = Callable[..., Document]
 MakeClaim = Callable[..., Claim]
 MakeIncident = Callable[..., Incident]
-
-
-def _backends() -> list[object]:
-    backends: list[object] = [pytest.param("sqlite", id="sqlite")]
-    if os.environ.get(POSTGRES_URL_ENV):
-        backends.append(pytest.param("postgresql", id="postgresql", marks=pytest.mark.integration))
-    return backends
-
-
-def wipe_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        metadata.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS half_done"))
-    engine.dispose()
-
-
-def open_test_store(backend: str, tmp_path: Path) -> Store:
-    if backend == "postgresql":
-        url = os.environ[POSTGRES_URL_ENV]
-        wipe_postgres(url)
-        return open_store(url)
-    return open_store(f"sqlite:///{tmp_path / 'store.db'}")
-
-
-@pytest.fixture(params=_backends())
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with open_test_store(request.param, tmp_path) as opened:
-        yield opened
-
-
-@pytest.fixture(scope="module", params=_backends())
-def module_store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
-    with open_test_store(request.param, tmp_path_factory.mktemp("module")) as opened:
-        yield opened
-
-
-@pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    with open_store(f"sqlite:///{tmp_path / 'store.db'}") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,15 +41,18 @@ NEXT = SCHEMA_VERSION + 1
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 5
+        assert read_schema_version(conn) == SCHEMA_VERSION == 6
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
     assert {"incident_changes", "watchlists", "alerts", "alert_deliveries"} <= _tables(store)
-    assert {"corrections"} <= _tables(store)
+    assert "incident_facets" in _tables(store)
+    assert "corrections" in _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
+    has_tsvector = "search_vector" in _columns(store, "documents")
+    assert has_tsvector == store.has_tsvector == (store.dialect == "postgresql")
 
 
 def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
@@ -118,17 +122,47 @@ _V4_TABLES = (
     "alert_deliveries",
 )
 
+_OLD_INCIDENT = {
+    "id": "inc_old",
+    "type": "arms_transfer",
+    "source": ["KP"],
+    "target": ["RU", "KP"],
+    "provisions": [{"provision_id": "UNSCR-1718-OP8"}],
+    "assessment": {"code": "C3"},
+}
 
-_V5_TABLES = ("corrections",)
+
+_V6_TABLES = ("corrections",)
+
+
+def _make_version_5(url: str) -> None:
+    """A database as version 5 left it: without the corrections of version 6."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in _V6_TABLES:
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE schema_meta SET value = '5' WHERE key = 'schema_version'"))
+    engine.dispose()
 
 
 def _make_version_4(url: str) -> None:
-    """A database as version 4 left it: without the corrections of version 5."""
+    """A database as version 4 left it: no grades or facets, no tsvector; one incident."""
+    _make_version_5(url)
     engine = create_engine(url)
     with engine.begin() as conn:
-        for table in _V5_TABLES:
-            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DROP TABLE incident_facets"))
+        conn.execute(text("DROP INDEX ix_incidents_grade"))
+        conn.execute(text("ALTER TABLE incidents DROP COLUMN grade"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE documents DROP COLUMN search_vector"))
         conn.execute(text("UPDATE schema_meta SET value = '4' WHERE key = 'schema_version'"))
+        conn.execute(
+            text(
+                "INSERT INTO incidents (id, type, data, built_at) "
+                "VALUES ('inc_old', 'arms_transfer', :data, '2024-01-01')"
+            ),
+            {"data": json.dumps(_OLD_INCIDENT)},
+        )
     engine.dispose()
 
 
@@ -137,6 +171,7 @@ def _make_version_3(url: str) -> None:
     _make_version_4(url)
     engine = create_engine(url)
     with engine.begin() as conn:
+        conn.execute(text("DELETE FROM incidents"))
         for table in _V4_TABLES:
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'"))
@@ -148,6 +183,7 @@ def _make_version_2(url: str) -> None:
     _make_version_3(url)
     engine = create_engine(url)
     with engine.begin() as conn:
+        conn.execute(text("DELETE FROM incidents"))
         for table in _V3_TABLES:
             conn.execute(text(f"DROP TABLE {table}"))
         for index in ("ix_incidents_parent", "ix_incidents_relevance"):
@@ -197,17 +233,6 @@ def test_migrate_version_3_database_to_4(tmp_path: Path) -> None:
         assert set(_V4_TABLES) <= _tables(store)
 
 
-def test_migrate_version_4_database_gets_corrections(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'v4.db'}"
-    open_store(url).close()
-    _make_version_4(url)
-    assert "corrections" not in inspect(create_engine(url)).get_table_names()
-    with open_store(url) as store:
-        with store.transaction() as conn:
-            assert read_schema_version(conn) == SCHEMA_VERSION
-        assert set(_V5_TABLES) <= _tables(store)
-
-
 def test_migrate_version_3_with_incidents_marks_a_watch_baseline(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v3i.db'}"
     open_store(url).close()
@@ -226,6 +251,25 @@ def test_migrate_version_3_with_incidents_marks_a_watch_baseline(tmp_path: Path)
             text("SELECT value FROM schema_meta WHERE key = 'watch_baseline'")
         ).scalar()
     assert value == "pending"
+
+
+def test_migrate_version_4_database_to_5(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_4(url)
+
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION
+            grade = conn.execute(text("SELECT grade FROM incidents")).scalar_one()
+            facets = conn.execute(text("SELECT kind, value FROM incident_facets")).all()
+        assert grade == "C3"
+        assert sorted(map(tuple, facets)) == [
+            ("actor", "KP"),
+            ("actor", "RU"),
+            ("provision", "UNSCR-1718-OP8"),
+        ]
+        assert migrated.has_tsvector == (migrated.dialect == "postgresql")
 
 
 def test_migrate_version_2_database_to_3(tmp_path: Path) -> None:
@@ -259,3 +303,14 @@ def test_migrate_version_1_database_to_current(tmp_path: Path) -> None:
             0,
             None,
         )
+
+
+def test_migrate_version_5_database_gets_corrections(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_5(url)
+    assert "corrections" not in inspect(create_engine(url)).get_table_names()
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION
+        assert set(_V6_TABLES) <= _tables(migrated)

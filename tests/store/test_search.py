@@ -32,8 +32,9 @@ AWKWARD = [
 
 @pytest.fixture
 def both_backends(store: Store) -> list[Store]:
-    """The FTS5 store and the same database read through the LIKE fallback (PostgreSQL's)."""
-    return [store, dataclasses.replace(store, has_fts=False)]
+    """The store with its full-text index (FTS5 or tsvector) and the same database read
+    through the LIKE fallback."""
+    return [store, dataclasses.replace(store, has_fts=False, has_tsvector=False)]
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from sanctionwatch.store import (
     replace_incidents,
     save_claims,
     save_document,
+    save_extractions,
     save_provisions,
     search_documents,
     sha256_hex,
@@ -113,6 +114,19 @@ def test_writer_save_claims_needs_the_document(
     doc = make_doc()
     with pytest.raises(NotFoundError):
         save_claims(store, doc.id, [make_claim(doc)], extractor="rules@1")
+
+
+def test_writer_save_extractions_is_one_transaction(
+    store: Store, make_doc: MakeDoc, make_claim: MakeClaim
+) -> None:
+    stored, missing = make_doc(), make_doc("Pyongyang shipped shells to Minsk in May.")
+    save_document(store, stored)
+    batch = [(stored.id, [make_claim(stored)]), (missing.id, [make_claim(missing)])]
+    with pytest.raises(NotFoundError):
+        save_extractions(store, batch, extractor="rules@1")
+    assert list_claims(store) == []
+    assert save_extractions(store, batch[:1], extractor="rules@1") == 1
+    assert [c.document_id for c in list_claims(store)] == [stored.id]
 
 
 def test_writer_save_claims_rejects_bad_batches(

@@ -83,6 +83,22 @@ def grade_incident(
     )
     involved = involved_parties([*support, *against])
     origins = group_origins(support, documents=documents, registry=registry, involved=involved)
+    return grade_support(
+        origins, support, against, documents=documents, registry=registry, involved=involved
+    )
+
+
+def grade_support(
+    origins: Sequence[Origin],
+    support: Sequence[Claim],
+    against: Sequence[Claim],
+    *,
+    documents: Mapping[str, DocumentInfo],
+    registry: OutletRegistry,
+    involved: frozenset[str],
+) -> Assessment:
+    """The grade of supporting claims grouped into ``origins``: facts resting only on
+    coreference are weak, public records confirm, speculation gets no likelihood."""
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
     return grade_origins(
         origins,

@@ -22,13 +22,11 @@ from sanctionwatch.assess.figures import (
 )
 from sanctionwatch.assess.grade import (
     SUPPORTING,
-    grade_origins,
+    grade_support,
     involved_parties,
     is_involved_party,
-    public_records,
-    speculation,
 )
-from sanctionwatch.assess.origins import group_origins, is_weak
+from sanctionwatch.assess.origins import group_origins
 from sanctionwatch.assess.sources import (
     DocumentInfo,
     OutletRegistry,
@@ -36,7 +34,7 @@ from sanctionwatch.assess.sources import (
 )
 from sanctionwatch.assess.timeline import parse_bound, time_interval, to_interval
 from sanctionwatch.assess.titles import relevance_for, title_for
-from sanctionwatch.domain import Claim, Incident, Modality, Quantity
+from sanctionwatch.domain import Claim, Incident, Quantity
 from sanctionwatch.domain.incident import Contradiction
 from sanctionwatch.law import Regime
 from sanctionwatch.law.claims import map_claim_group
@@ -83,16 +81,8 @@ def build_incident(
     against_origins = group_origins(
         against, documents=documents, registry=registry, involved=involved, role="contradict"
     )
-    weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
-    assessment = grade_origins(
-        origins,
-        against,
-        documents=documents,
-        registry=registry,
-        involved=involved,
-        weak=weak,
-        public_records=public_records(support),
-        speculation=speculation(support),
+    assessment = grade_support(
+        origins, support, against, documents=documents, registry=registry, involved=involved
     )
     time_start, time_end = aggregate_time(supporting or cluster.contradicting)
     quantities = [c.quantity for c in supporting if c.quantity]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctionwatch import store as st
 from sanctionwatch.cli import render
-from sanctionwatch.domain.errors import SanctionwatchError
+
+if TYPE_CHECKING:
+    from sanctionwatch import store as st
 
 DbOption = Annotated[
     str | None,
@@ -24,12 +25,18 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON 
 
 
 def open_store(db: str | None) -> st.Store:
+    # Imported here, as every command imports what it uses when it runs: the CLI starts
+    # (--help, --version) without SQLAlchemy, spaCy or the services.
+    from sanctionwatch import store as st
+
     return st.open_store(db)
 
 
 @contextmanager
 def domain_errors() -> Iterator[None]:
     """Turn a ``SanctionwatchError`` into a clean CLI failure; let bugs surface."""
+    from sanctionwatch.domain.errors import SanctionwatchError
+
     try:
         yield
     except SanctionwatchError as error:

@@ -517,12 +517,15 @@ _DOCUMENT_FIELDS = (
 )
 
 
-def document_to_dict(doc: Document, *, include_text: bool = True) -> JsonDict:
+def document_to_dict(
+    doc: Document, *, include_text: bool = True, word_count: int | None = None
+) -> JsonDict:
+    """``word_count``, when the caller has it stored, saves splitting the text again."""
     out: JsonDict = {"id": doc.id}
     out.update({name: getattr(doc, name) for name in _DOCUMENT_FIELDS})
     out["format"] = doc.format
     out["meta"] = dict(doc.meta)
-    out["word_count"] = doc.word_count
+    out["word_count"] = doc.word_count if word_count is None else word_count
     if include_text:
         out["text"] = doc.text
     return out

@@ -1,7 +1,7 @@
 """Executors map a stage over items. Local is the default; workers > 1 uses processes.
 
-Only executor modules would import Ray or Dask (a later issue adds them as extras); the
-interface is one method so services never know which one runs.
+Only executor modules import Dask (``dask_executor``, over partitions for backfills:
+``partitions``); the interface is one method so services never know which one runs.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """Stages under versioned names, so every derived row can say what produced it.
 
 A stage is a pure function over domain objects; it never touches the store or a
-surface, so any executor (local, or Ray/Dask in a later issue) can map it over
-partitions. The name recorded with the output is ``name@version``.
+surface, so any executor (local, a process pool, Dask) can map it over partitions. The name recorded with the output is ``name@version``.
 """
 
 from __future__ import annotations

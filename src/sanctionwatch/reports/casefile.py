@@ -79,7 +79,7 @@ def _flat_text(value: Any) -> str:
         return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     if isinstance(value, list | tuple):
         return ", ".join(_flat_text(v) for v in value)
-    return str(value)
+    return isolate(value)  # each value its own isolate: one outlet cannot reorder the next
 
 
 def _label(key: Any) -> str:

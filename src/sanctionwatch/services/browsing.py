@@ -4,6 +4,8 @@ Every surface filters the same way: the API (``GET /incidents``), the web list, 
 file's ``--query``. Filters are checked once, in ``parse_filter``, so a typo ("B9", "last
 week", an actor nobody knows) is an ``InputError`` (E423) with the reason instead of an
 empty result. Counts by type and grade come with every page, over all matches.
+Filters, counts and paging run in SQL (``store.pages``), so a page costs about the same
+whatever the size of the store.
 
 The page's incidents are the services' own views (``incident_view(...).to_dict()``), so
 whatever keys the incident view grows are passed on unchanged.
@@ -13,16 +15,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sanctionwatch import store as st
 from sanctionwatch.assess.titles import OTHER, RELEVANT
 from sanctionwatch.domain import ClaimType
-from sanctionwatch.domain.codec import incident_to_dict
+from sanctionwatch.domain.codec import document_to_dict, incident_to_dict
 from sanctionwatch.domain.errors import InputError
-from sanctionwatch.services.incidents import incident_view
+from sanctionwatch.services.incidents import IncidentView, reviewed_view
+from sanctionwatch.store.corrections import list_corrections
 from sanctionwatch.store.timebounds import lower_bound, parse_bound, upper_bound
 
 BAD_FILTER = "E423"
@@ -158,83 +161,72 @@ def resolve_actor(value: str) -> str:
     )
 
 
-def _grade_key(data: dict[str, Any]) -> str:
-    assessment = data.get("assessment") or {}
-    code = assessment.get("code")
-    return str(code) if code else UNGRADED
-
-
-def _matches(data: dict[str, Any], flt: IncidentFilter, words: Sequence[str], text: str) -> bool:
-    if flt.actor and flt.actor not in (*data.get("source", ()), *data.get("target", ())):
-        return False
-    if flt.provision:
-        wanted = flt.provision.upper()
-        if not any(wanted in str(p.get("provision_id", "")).upper() for p in data["provisions"]):
-            return False
-    if flt.grade:
-        code = _grade_key(data)
-        if code == UNGRADED or not (
-            code == flt.grade or code[0] == flt.grade or code[1:] == flt.grade
-        ):
-            return False
-    return all(word in text for word in words)
-
-
-def _searchable(data: dict[str, Any], evidence: dict[str, str]) -> str:
-    parts = [str(data.get("type", "")).replace("_", " "), str(data.get("item") or "")]
-    parts += [
-        evidence.get(claim_id, "")
-        for claim_id in (*data["supporting_claim_ids"], *data["contradicting_claim_ids"])
-    ]
-    return " ".join(parts).casefold()
+def incident_query(flt: IncidentFilter) -> st.IncidentQuery:
+    """The store's query for a checked filter (words casefolded, relevance defaulted)."""
+    return st.IncidentQuery(
+        type=flt.type,
+        actor=flt.actor,
+        provision=flt.provision,
+        grade=flt.grade,
+        since=flt.since,
+        until=flt.until,
+        words=tuple(w.casefold() for w in WORD.findall(flt.text or "")),
+        relevance=None if flt.relevance == "all" else flt.relevance or RELEVANT,
+    )
 
 
 def matching_incidents(store: st.Store, flt: IncidentFilter) -> list[dict[str, Any]]:
     """Every incident (as its plain JSON, without claims) that passes the filter, latest first."""
-    incidents = [
-        incident_to_dict(i)
-        for i in st.list_incidents(
-            store,
-            type=flt.type,
-            since=flt.since,
-            until=flt.until,
-            relevance=None if flt.relevance == "all" else flt.relevance or RELEVANT,
-            episodes=False,
-        )
-    ]
-    words = [w.casefold() for w in WORD.findall(flt.text or "")]
-    evidence: dict[str, str] = {}
-    if words:
-        ids = [
-            c
-            for i in incidents
-            for c in (*i["supporting_claim_ids"], *i["contradicting_claim_ids"])
-        ]
-        evidence = {c.id: c.evidence.text for c in st.list_claims(store, ids=ids)}
-    return [
-        data
-        for data in incidents
-        if _matches(data, flt, words, _searchable(data, evidence) if words else "")
-    ]
+    ids = st.find_incident_ids(store, incident_query(flt))
+    return [incident_to_dict(page.incident) for page in st.load_incident_pages(store, ids)]
+
+
+def count_incidents(store: st.Store, flt: IncidentFilter) -> dict[str, Any]:
+    """How many incidents match, by type and by grade (``ungraded`` for none)."""
+    counts = st.count_incidents(store, incident_query(flt))
+    return {"total": sum(counts["type"].values()), **counts}
 
 
 def count_by(incidents: Iterable[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Counts by type and grade of incidents already in hand."""
     types: Counter[str] = Counter()
     grades: Counter[str] = Counter()
     for data in incidents:
         types[str(data["type"])] += 1
-        grades[_grade_key(data)] += 1
+        code = (data.get("assessment") or {}).get("code")
+        grades[str(code) if code else UNGRADED] += 1
     return {"type": dict(sorted(types.items())), "grade": dict(sorted(grades.items()))}
 
 
 def find_incidents(
     store: st.Store, flt: IncidentFilter, *, limit: int = 50, offset: int = 0
 ) -> IncidentPage:
-    """One page of matching incidents as full views (claims and documents included)."""
-    found = matching_incidents(store, flt)
-    page = found[offset : offset + limit]
-    views = [incident_view(store, data["id"]).to_dict() for data in page]
-    return IncidentPage(views, len(found), offset, limit, count_by(found))
+    """One page of matching incidents as full views (claims and documents included).
+
+    Filtering, counting and paging happen in SQL; only the page's incidents are decoded,
+    with their claims and documents read in a few queries for the whole page.
+    """
+    query = incident_query(flt)
+    ids = st.find_incident_ids(store, query, limit=limit, offset=offset)
+    counts = st.count_incidents(store, query)
+    pages = st.load_incident_pages(store, ids)
+    # Incidents of one page share documents; encode each once.
+    documents = {
+        doc_id: document_to_dict(doc, include_text=False, word_count=page.word_counts[doc_id])
+        for page in pages
+        for doc_id, doc in page.documents.items()
+    }
+    # Analysts' corrections of the page, in two queries whatever its size.
+    corrections = list_corrections(store, document_ids=documents) + list_corrections(
+        store, subject="incident", subject_ids=ids
+    )
+    views = [
+        reviewed_view(
+            IncidentView(page.incident, page.claims, page.documents), corrections
+        ).to_dict(document_dicts=documents)
+        for page in pages
+    ]
+    return IncidentPage(views, sum(counts["type"].values()), offset, limit, counts)
 
 
 def search_documents(

@@ -34,6 +34,8 @@ reports). Its keys:
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,8 +59,17 @@ class IncidentView:
     reviews: dict[str, Review] = field(default_factory=dict)
     notes: list[Correction] = field(default_factory=list)
 
-    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
-        """The incident with each provision's citation and every claim with its document."""
+    def to_dict(
+        self,
+        *,
+        include_text: bool = False,
+        document_dicts: Mapping[str, dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """The incident with each provision's citation and every claim with its document.
+
+        ``document_dicts`` (a list page passes them) are documents already encoded with the
+        same ``include_text``, shared by the incidents of one page.
+        """
         provisions = {p.id: p for p in load_regime().provisions}
         data = incident_to_dict(self.incident)
         for match in data["provisions"]:
@@ -66,13 +77,17 @@ class IncidentView:
             match["citation"] = provision.citation if provision else None
             match["summary"] = provision.summary if provision else None
         origin_of = {cid: o.label for o in self.incident.origins for cid in o.claim_ids}
+        # Once per document, not per claim: a document's dict counts its words.
+        documents = document_dicts or {}
+        documents = {
+            doc_id: documents.get(doc_id) or document_to_dict(doc, include_text=include_text)
+            for doc_id, doc in self.documents.items()
+        }
         data["claims"] = [
             {
                 "role": role,
                 **claim_to_dict(claim),
-                "document": document_to_dict(
-                    self.documents[claim.document_id], include_text=include_text
-                ),
+                "document": dict(documents[claim.document_id]),
                 "origin": origin_of.get(claim.id),
                 "weak_actors": is_weak(claim),
                 "review": review.to_dict() if (review := self.reviews.get(claim.id)) else None,
@@ -146,15 +161,24 @@ def incident_view(store: st.Store, incident_id: str) -> IncidentView:
     pairs = st.claims_for_incident(store, incident.id)
     doc_ids = sorted({c.document_id for _, c in pairs})
     documents = {doc_id: st.get_document(store, doc_id) for doc_id in doc_ids}
-    corrections = list_corrections(store, subject="claim", document_ids=doc_ids)
-    notes = list_corrections(store, subject="incident", subject_ids=[incident.id])
-    if not corrections:
-        return IncidentView(incident, pairs, documents, notes=notes)
-    reviewed = review_claims([c for _, c in pairs], corrections)
+    corrections = list_corrections(store, document_ids=doc_ids)
+    corrections += list_corrections(store, subject="incident", subject_ids=[incident.id])
+    return reviewed_view(IncidentView(incident, pairs, documents), corrections)
+
+
+def reviewed_view(view: IncidentView, corrections: Sequence[Correction]) -> IncidentView:
+    """The view with analysts' corrections: corrected claim values, reviews and notes.
+
+    ``corrections`` may hold more than this incident's (a list page reads them once)."""
+    notes = [c for c in corrections if c.subject == "incident" and c.subject_id == view.incident.id]
+    mine = [c for c in corrections if c.subject == "claim" and c.document_id in view.documents]
+    if not mine:
+        return dataclasses.replace(view, notes=notes)
+    reviewed = review_claims([c for _, c in view.claims], mine)
     # A rejected claim still linked (incidents not yet rebuilt) is shown with its review.
     corrected = {c.id: c for c in (*reviewed.claims, *reviewed.rejected)}
-    claims = [(role, corrected.get(c.id, c)) for role, c in pairs]
-    return IncidentView(incident, claims, documents, reviewed.reviews, notes)
+    claims = [(role, corrected.get(c.id, c)) for role, c in view.claims]
+    return dataclasses.replace(view, claims=claims, reviews=reviewed.reviews, notes=notes)
 
 
 def list_incident_views(

@@ -196,18 +196,8 @@ def ingest_sources(
     recorder = _Recorder(store, summary, on_progress)
     parsers = make_parsers(opts)
     with Fetcher(fetch_policy(opts)) as fetcher:
-        for item in iter_sources(paths, options=opts, fetcher=fetcher):
-            if isinstance(item, Failed):
-                recorder.record([item], item_key=None)
-                continue
-            key = st.item_key_for(item.source_ref, _sha256(item.data), opts.version())
-            state = st.get_item(store, key)
-            if state is not None and state.status == "done":
-                recorder.skipped(st.item_document_ids(store, key), item.source_ref)
-                continue
-            if state is not None:
-                summary.resumed_inputs += 1
-            _ingest_item(store, recorder, item, key, parsers, opts, fetcher)
+        items = iter_sources(paths, options=opts, fetcher=fetcher)
+        _ingest_items(store, recorder, items, parsers=parsers, options=opts, fetcher=fetcher)
     return _after_ingest(store, summary, workers=workers, extract=extract)
 
 
@@ -228,19 +218,33 @@ def ingest_fetched(
     summary = IngestSummary()
     recorder = _Recorder(store, summary, None)
     parsers = make_parsers(opts)
+    _ingest_items(store, recorder, items, parsers=parsers, options=opts, fetcher=fetcher)
+    return _after_ingest(store, summary, workers=workers, extract=True)
+
+
+def _ingest_items(
+    store: st.Store,
+    recorder: _Recorder,
+    items: Iterable[RawInput | Failed],
+    *,
+    parsers: Mapping[str, Parser],
+    options: IngestOptions,
+    fetcher: Fetcher,
+) -> None:
+    """Each input once: a failure is recorded, a finished input skipped, an interrupted one
+    resumed (its state says how far it got)."""
     for item in items:
         if isinstance(item, Failed):
             recorder.record([item], item_key=None)
             continue
-        key = st.item_key_for(item.source_ref, _sha256(item.data), opts.version())
+        key = st.item_key_for(item.source_ref, _sha256(item.data), options.version())
         state = st.get_item(store, key)
         if state is not None and state.status == "done":
             recorder.skipped(st.item_document_ids(store, key), item.source_ref)
             continue
         if state is not None:
-            summary.resumed_inputs += 1
-        _ingest_item(store, recorder, item, key, parsers, opts, fetcher)
-    return _after_ingest(store, summary, workers=workers, extract=True)
+            recorder.summary.resumed_inputs += 1
+        _ingest_item(store, recorder, item, key, parsers, options, fetcher)
 
 
 def _ingest_item(

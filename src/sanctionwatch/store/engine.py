@@ -14,14 +14,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.store.migrate import migrate_schema
-from sanctionwatch.store.schema import FTS_TABLE
+from sanctionwatch.store.schema import FTS_TABLE, PG_SEARCH_COLUMN
 
 DATABASE_URL_ENV = "SANCTIONWATCH_DATABASE_URL"
 DATA_DIR_ENV = "SANCTIONWATCH_DATA_DIR"
@@ -65,6 +65,9 @@ class Store:
     url: str
     dialect: str
     has_fts: bool
+    """SQLite's FTS5 table, which writers fill beside ``documents``."""
+    has_tsvector: bool = False
+    """PostgreSQL's generated tsvector column and its GIN index (kept by the server)."""
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:
@@ -104,6 +107,7 @@ def open_store(url: str | None = None) -> Store:
             with conn.begin():
                 migrate_schema(conn)
                 has_fts = _has_fts_table(conn)
+                has_tsvector = _has_tsvector(conn)
     except OperationalError as exc:
         engine.dispose()
         raise ConfigError(
@@ -118,6 +122,7 @@ def open_store(url: str | None = None) -> Store:
         url=sa_url.render_as_string(hide_password=True),
         dialect=engine.dialect.name,
         has_fts=has_fts,
+        has_tsvector=has_tsvector,
     )
 
 
@@ -158,6 +163,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # Take BEGIN away from the sqlite3 driver, which skips it before DDL and SELECT;
         # the "begin" hook below emits it so migrations are transactional too.
         dbapi_conn.isolation_level = None
+        # SQLite's lower() folds ASCII only; the incident list's word filter folds as
+        # Python does (store.pages).
+        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
@@ -170,6 +178,16 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get(_WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _casefold(value: object) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
+
+
+def _has_tsvector(conn: Connection) -> bool:
+    if conn.dialect.name != "postgresql":
+        return False
+    return PG_SEARCH_COLUMN in {c["name"] for c in inspect(conn).get_columns("documents")}
 
 
 def _has_fts_table(conn: Connection) -> bool:

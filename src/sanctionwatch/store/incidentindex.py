@@ -17,6 +17,7 @@ from sanctionwatch.domain import Incident
 from sanctionwatch.store import schema as tables
 from sanctionwatch.store.changelog import log_incident_changes
 from sanctionwatch.store.engine import Store
+from sanctionwatch.store.incidentfacets import delete_facets, write_facets
 from sanctionwatch.store.writer import _chunks, _incident_links, _incident_row
 
 BUILT_BY_KEY = "incidents_built_by"
@@ -76,8 +77,10 @@ def upsert_incidents(
             old = list(conn.execute(select(inc.c.id).where(inc.c.parent_id.in_(chunk))).scalars())
             _delete(conn, old)
         _delete(conn, [i.id for i in batch])
-        for row_chunk in _chunks([_incident_row(i, built_at) for i in batch]):
+        rows = [_incident_row(i, built_at) for i in batch]
+        for row_chunk in _chunks(rows):
             conn.execute(insert(inc), row_chunk)
+        write_facets(conn, rows)
         for link_chunk in _chunks([link for i in batch for link in _incident_links(i)]):
             conn.execute(insert(links), link_chunk)
         _add_keys(conn, keys)
@@ -160,6 +163,7 @@ def event_span(store: Store) -> Period | None:
 
 def _delete(conn: Connection, ids: list[str]) -> None:
     inc, links, keys = tables.incidents, tables.incident_claims, tables.incident_keys
+    delete_facets(conn, ids)
     for chunk in _chunks(ids):
         conn.execute(delete(links).where(links.c.incident_id.in_(chunk)))
         conn.execute(delete(inc).where(inc.c.id.in_(chunk)))

@@ -20,7 +20,14 @@ from sqlalchemy.exc import OperationalError
 
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.store import schema
-from sanctionwatch.store.schema import FTS_DDL, SCHEMA_VERSION, metadata, schema_meta
+from sanctionwatch.store.incidentfacets import backfill_facets
+from sanctionwatch.store.schema import (
+    FTS_DDL,
+    PG_SEARCH_DDL,
+    SCHEMA_VERSION,
+    metadata,
+    schema_meta,
+)
 
 Migration = Callable[[Connection], None]
 
@@ -83,6 +90,17 @@ def migrate_to_4(conn: Connection) -> None:
         conn.execute(schema_meta.insert().values(key=WATCH_BASELINE_KEY, value="pending"))
 
 
+def migrate_to_5(conn: Connection) -> None:
+    """Incident grades and facets for the list in SQL; PostgreSQL's own full-text index."""
+    _add_column(conn, schema.incidents, schema.incidents.c["grade"])
+    for index in schema.incidents.indexes:
+        if index.name == "ix_incidents_grade":
+            index.create(conn)
+    schema.incident_facets.create(conn)
+    backfill_facets(conn)
+    _create_search_index(conn)
+
+
 def add_corrections(conn: Connection) -> None:
     """Corrections: analysts' statements about claims and incidents (issue 16).
 
@@ -96,7 +114,8 @@ MIGRATIONS: dict[int, Migration] = {
     2: migrate_to_2,
     3: migrate_to_3,
     4: migrate_to_4,
-    5: add_corrections,
+    5: migrate_to_5,
+    6: add_corrections,
 }
 
 
@@ -164,3 +183,10 @@ def _create_current_schema(conn: Connection) -> None:
         # An SQLite built without FTS5: search falls back to LIKE, nothing else changes.
         with suppress(OperationalError):
             conn.exec_driver_sql(FTS_DDL)
+    _create_search_index(conn)
+
+
+def _create_search_index(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        for statement in PG_SEARCH_DDL:
+            conn.exec_driver_sql(statement)

@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
 _ID = 255
@@ -118,10 +118,13 @@ incidents = Table(
     # view shows "regime" incidents that are no episode).
     Column("parent_id", String(_ID)),
     Column("relevance", String(16)),
+    # version 4: the Admiralty code, so the list filters and counts grades in SQL.
+    Column("grade", String(4)),
     Index("ix_incidents_type", "type"),
     Index("ix_incidents_time", "time_lo", "time_hi"),
     Index("ix_incidents_parent", "parent_id"),
     Index("ix_incidents_relevance", "relevance"),
+    Index("ix_incidents_grade", "grade"),
 )
 
 # No foreign key to claims: claims are replaced per document on re-extraction while
@@ -331,7 +334,25 @@ alert_deliveries = Table(
     Index("ix_alert_deliveries_status", "status", "next_attempt_at"),
 )
 
-# --- version 5: corrections (issue 16) ---------------------------------------------------
+# --- version 5: pages that stay fast --------------------------------------------------------
+
+# What the incident list filters on besides the columns of ``incidents``: each actor and
+# provision of an incident (store.incidentfacets), so a filter is an indexed lookup.
+incident_facets = Table(
+    "incident_facets",
+    metadata,
+    Column(
+        "incident_id",
+        String(_ID),
+        ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("kind", String(16), primary_key=True),
+    Column("value", String(_ID), primary_key=True),
+    Index("ix_incident_facets_value", "kind", "value"),
+)
+
+# --- version 6: corrections (issue 16) ---------------------------------------------------
 
 # An analyst's statement about a claim or an incident, beside the machine's output and
 # never over it: rows are only appended. A claim correction keeps what it was made on
@@ -363,4 +384,17 @@ FTS_TABLE = "documents_fts"
 FTS_DDL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+# PostgreSQL only (version 4): a stored tsvector over title and text, kept by the server
+# itself (a generated column, so writers never touch it), and a GIN index over it. The
+# "simple" configuration lowercases without stemming or stop words, as FTS5's unicode61
+# does, so both dialects find the same documents for the same words.
+PG_SEARCH_COLUMN = "search_vector"
+PG_SEARCH_CONFIG = "simple"
+PG_SEARCH_DDL = (
+    f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {PG_SEARCH_COLUMN} tsvector "
+    f"GENERATED ALWAYS AS (to_tsvector('{PG_SEARCH_CONFIG}', "
+    "coalesce(title, '') || ' ' || text)) STORED",
+    f"CREATE INDEX IF NOT EXISTS ix_documents_search ON documents USING GIN ({PG_SEARCH_COLUMN})",
 )

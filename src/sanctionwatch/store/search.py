@@ -1,8 +1,10 @@
-"""Full-text search: FTS5 on SQLite, a case-insensitive LIKE scan elsewhere.
+"""Full-text search: FTS5 on SQLite, a tsvector with a GIN index on PostgreSQL, a
+case-insensitive LIKE scan on a database that has neither.
 
 User text never reaches FTS5 as syntax: every whitespace-separated chunk becomes a quoted
 string, so quotes, brackets and ``AND``/``OR``/``NEAR`` are searched for as words, never
 parsed. Inside the quotes FTS5 applies its own tokenizer, the same one that built the index.
+On PostgreSQL the words go through ``plainto_tsquery``, which has no syntax at all.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def search_documents(
         chunks = [chunk for chunk in query.split() if _WORD.search(chunk)]
         return _search_fts(store, chunks, limit=limit, markers=markers) if chunks else []
     words = _WORD.findall(query)
+    if store.has_tsvector:
+        return _search_tsvector(store, words, limit=limit, markers=markers) if words else []
     return _search_like(store, words, limit=limit, markers=markers) if words else []
 
 
@@ -68,6 +72,22 @@ def _search_fts(
     with store.transaction() as conn:
         rows = conn.execute(statement, params).all()
     return [SearchHit(row.doc_id, row.title or None, row.snippet) for row in rows]
+
+
+def _search_tsvector(
+    store: Store, words: list[str], *, limit: int, markers: tuple[str, str]
+) -> list[SearchHit]:
+    # The GIN index finds and ranks in about a millisecond; ts_headline would re-parse
+    # each hit's whole text (≈ 90 ms for 20 long articles), so the snippet is cut here,
+    # in the shape the LIKE path gives.
+    column, config = tables.PG_SEARCH_COLUMN, tables.PG_SEARCH_CONFIG
+    statement = text(
+        f"SELECT id, title, text FROM documents, plainto_tsquery('{config}', :words) AS query "
+        f"WHERE {column} @@ query ORDER BY ts_rank({column}, query) DESC, id LIMIT :limit"
+    )
+    with store.transaction() as conn:
+        rows = conn.execute(statement, {"words": " ".join(words), "limit": limit}).all()
+    return [SearchHit(row.id, row.title, _make_snippet(row.text, words, markers)) for row in rows]
 
 
 def _search_like(

@@ -25,6 +25,7 @@ from sanctionwatch.domain.provision import Provision
 from sanctionwatch.store import schema as tables
 from sanctionwatch.store.changelog import log_incident_changes
 from sanctionwatch.store.engine import Store
+from sanctionwatch.store.incidentfacets import delete_facets, write_facets
 from sanctionwatch.store.schema import FTS_TABLE
 from sanctionwatch.store.timebounds import interval_bounds
 
@@ -75,37 +76,62 @@ def save_claims(store: Store, document_id: str, claims: Iterable[Claim], *, extr
     Also records that ``extractor`` has run on the document, even with no claims, so
     ``extracted_document_ids`` can tell finished documents from pending ones.
     """
-    batch = list(claims)
-    for claim in batch:
-        if claim.document_id != document_id:
-            raise ValueError(f"claim {claim.id} belongs to {claim.document_id}, not {document_id}")
-    ids = _unique_ids([c.id for c in batch], kind="claim")
-    rows = [_claim_row(c, extractor) for c in batch]
+    return save_extractions(store, [(document_id, list(claims))], extractor=extractor)
+
+
+def save_extractions(
+    store: Store, results: Iterable[tuple[str, Sequence[Claim]]], *, extractor: str
+) -> int:
+    """``save_claims`` for a batch of documents (a backfill partition) in one transaction."""
+    batch = [(document_id, list(claims)) for document_id, claims in results]
+    prepared = []
+    for document_id, claims in batch:
+        for claim in claims:
+            if claim.document_id != document_id:
+                raise ValueError(
+                    f"claim {claim.id} belongs to {claim.document_id}, not {document_id}"
+                )
+        ids = _unique_ids([c.id for c in claims], kind="claim")
+        prepared.append((document_id, ids, [_claim_row(c, extractor) for c in claims]))
+    total = 0
     with store.transaction(write=True) as conn:
-        if not _exists(conn, tables.documents.c.id, document_id):
-            raise NotFoundError(f"cannot save claims: no document {document_id}")
-        conn.execute(
-            delete(tables.claims).where(
-                tables.claims.c.document_id == document_id, tables.claims.c.extractor == extractor
-            )
+        for document_id, ids, rows in prepared:
+            total += _replace_claims(conn, document_id, ids, rows, extractor=extractor)
+    return total
+
+
+def _replace_claims(
+    conn: Connection,
+    document_id: str,
+    ids: list[str],
+    rows: list[dict[str, Any]],
+    *,
+    extractor: str,
+) -> int:
+    if not _exists(conn, tables.documents.c.id, document_id):
+        raise NotFoundError(f"cannot save claims: no document {document_id}")
+    conn.execute(
+        delete(tables.claims).where(
+            tables.claims.c.document_id == document_id, tables.claims.c.extractor == extractor
         )
-        # A claim id may move between extractor labels; its old row must not block it.
-        for id_chunk in _chunks(ids):
-            conn.execute(delete(tables.claims).where(tables.claims.c.id.in_(id_chunk)))
-        for row_chunk in _chunks(rows):
-            conn.execute(insert(tables.claims), row_chunk)
-        done = tables.extractions
-        conn.execute(
-            delete(done).where(done.c.document_id == document_id, done.c.extractor == extractor)
+    )
+    # A claim id may move between extractor labels; its old row must not block it.
+    for id_chunk in _chunks(ids):
+        conn.execute(delete(tables.claims).where(tables.claims.c.id.in_(id_chunk)))
+    for row_chunk in _chunks(rows):
+        conn.execute(insert(tables.claims), row_chunk)
+    done = tables.extractions
+    conn.execute(
+        delete(done).where(done.c.document_id == document_id, done.c.extractor == extractor)
+    )
+    conn.execute(
+        insert(done).values(
+            document_id=document_id,
+            extractor=extractor,
+            claim_count=len(rows),
+            extracted_at=datetime.now(UTC),
         )
-        conn.execute(
-            insert(done).values(
-                document_id=document_id,
-                extractor=extractor,
-                claim_count=len(rows),
-                extracted_at=datetime.now(UTC),
-            )
-        )
+    )
     return len(rows)
 
 
@@ -126,9 +152,11 @@ def replace_incidents(
     links = [link for i in batch for link in _incident_links(i)]
     with store.transaction(write=True) as conn:
         conn.execute(delete(tables.incident_claims))
+        delete_facets(conn, None)
         conn.execute(delete(tables.incidents))
         for row_chunk in _chunks(rows):
             conn.execute(insert(tables.incidents), row_chunk)
+        write_facets(conn, rows)
         for link_chunk in _chunks(links):
             conn.execute(insert(tables.incident_claims), link_chunk)
         if after is not None:
@@ -259,6 +287,7 @@ def _incident_row(incident: Incident, built_at: datetime) -> dict[str, Any]:
         "built_at": built_at,
         "parent_id": incident.parent_id,
         "relevance": incident.relevance or None,
+        "grade": incident.assessment.code if incident.assessment is not None else None,
     }
 
 

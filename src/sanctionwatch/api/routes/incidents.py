@@ -13,9 +13,8 @@ from sanctionwatch.api.pagination import add_page_headers
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.services.browsing import (
     IncidentFilter,
-    count_by,
+    count_incidents,
     find_incidents,
-    matching_incidents,
     parse_filter,
 )
 
@@ -86,8 +85,7 @@ def list_incidents(
 @router.get("/incidents/counts")
 def incident_counts(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
     """How many incidents match, by type and by grade."""
-    found = matching_incidents(store, flt)
-    return {"total": len(found), **count_by(found)}
+    return count_incidents(store, flt)
 
 
 @router.get(

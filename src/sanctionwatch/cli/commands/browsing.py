@@ -8,14 +8,6 @@ import typer
 
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.services import (
-    IncidentMoved,
-    document_detail,
-    incident_view,
-    rebuild_incidents,
-)
-from sanctionwatch.services import search as run_search
-from sanctionwatch.services.browsing import find_incidents, parse_filter
 
 ALL = 10**9
 """No limit: every matching incident."""
@@ -67,6 +59,8 @@ def incidents(
     if ctx.invoked_subcommand is not None:
         return
     with domain_errors():
+        from sanctionwatch.services.browsing import find_incidents, parse_filter
+
         flt = parse_filter(
             type=type,
             actor=actor,
@@ -91,6 +85,8 @@ def incidents(
 def rebuild(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Re-cluster every claim into incidents (after a new clusterer); ids stay stable."""
     with domain_errors():
+        from sanctionwatch.services import rebuild_incidents
+
         count = rebuild_incidents(open_store(db))
     if as_json:
         render.print_json({"incidents": count})
@@ -104,6 +100,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One incident: every claim with its evidence sentence, source, provisions and grade."""
+    from sanctionwatch.services import IncidentMoved, incident_view
+
     with domain_errors():
         store = open_store(db)
         try:
@@ -127,6 +125,8 @@ def document(
 ) -> None:
     """One stored document with its claims."""
     with domain_errors():
+        from sanctionwatch.services import document_detail
+
         data = document_detail(open_store(db), document_id)
     if as_json:
         render.print_json(data)
@@ -142,6 +142,8 @@ def search(
 ) -> None:
     """Full-text search over stored documents."""
     with domain_errors():
+        from sanctionwatch.services import search as run_search
+
         hits = run_search(open_store(db), query, limit=limit)
     if as_json:
         render.print_json(hits)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from sanctionwatch import store as st
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.ingest import IngestOptions
-from sanctionwatch.services import IngestSummary, ingest_sources, retry_quarantine
+
+if TYPE_CHECKING:
+    from sanctionwatch.services import IngestSummary
 
 _MB = 1024 * 1024
 
@@ -60,6 +59,9 @@ def ingest(
     extract: ExtractOption = True,
 ) -> None:
     """Ingest documents, extract claims, rebuild incidents. Bad input is quarantined, never fatal."""
+    from sanctionwatch.ingest import IngestOptions
+    from sanctionwatch.services import ingest_sources
+
     options = IngestOptions(
         max_bytes=max_mb * _MB,
         max_archive_bytes=max_archive_mb * _MB,
@@ -100,6 +102,10 @@ def quarantine(
     max_mb: MaxMbOption = 50,
 ) -> None:
     """Inputs that failed, with their stable error codes; ``--retry`` runs them again."""
+    from sanctionwatch import store as st
+    from sanctionwatch.ingest import IngestOptions
+    from sanctionwatch.services import retry_quarantine
+
     with domain_errors():
         store = open_store(db)
         if retry:
@@ -153,6 +159,8 @@ def _progress(*, enabled: bool) -> Iterator[Callable[[str, str], None] | None]:
     if not enabled:
         yield None
         return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     counts = {"ingested": 0, "duplicate": 0, "quarantined": 0}
     columns = (
         SpinnerColumn(),

@@ -9,7 +9,6 @@ from rich.table import Table
 
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
-from sanctionwatch.services.timeline import build_timeline
 
 
 def timeline(
@@ -27,6 +26,8 @@ def timeline(
     """Incidents oldest first, with the precision of each date (year, month, day, range)."""
     with domain_errors():
         try:
+            from sanctionwatch.services.timeline import build_timeline
+
             data = build_timeline(
                 open_store(db), type=type, actor=actor, since=since, until=until
             ).to_dict()

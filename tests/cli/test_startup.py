@@ -1,0 +1,54 @@
+"""The CLI starts at once: building the app imports Typer and Rich, never the heavy
+layers (spaCy, SQLAlchemy, the extractor, the store, the services)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from sanctionwatch import __version__
+from sanctionwatch.cli.app import app
+from sanctionwatch.cli.commands import screening
+from sanctionwatch.resolve.matcher import DEFAULT_THRESHOLD
+
+HEAVY = (
+    "spacy",
+    "sqlalchemy",
+    "sklearn",
+    "fastapi",
+    "sanctionwatch.extract",
+    "sanctionwatch.store",
+    "sanctionwatch.services",
+    "sanctionwatch.resolve",
+    "sanctionwatch.assess",
+)
+
+PROBE = """
+import sys
+from sanctionwatch.cli.app import app
+import typer.main
+typer.main.get_command(app)
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_startup_building_the_app_imports_no_heavy_layer() -> None:
+    loaded = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
+    ).stdout.split()
+    heavy = [m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+    assert heavy == []
+
+
+@pytest.mark.parametrize("flag", ["--version"], ids=["version-flag"])
+def test_startup_version_flag_prints_the_version(flag: str) -> None:
+    result = CliRunner().invoke(app, [flag])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"sanctionwatch {__version__}"
+
+
+def test_startup_screen_threshold_matches_the_matcher() -> None:
+    assert screening.DEFAULT_THRESHOLD == DEFAULT_THRESHOLD
