@@ -52,9 +52,8 @@ def test_corrections_api_role_shows_in_the_incident(client: TestClient) -> None:
     incident = client.get(f"/incidents/{incident_id}").json()
     assert incident["target"] == ["CN"] and incident["reviewed"]
     assert incident["claims"][0]["review"]["corrections"][0]["id"] == made["id"]
-    assert [
-        c["id"] for c in client.get("/corrections", params={"subject_id": claim_id}).json()
-    ] == [made["id"]]
+    listed = client.get("/corrections", params={"subject_id": claim_id}).json()
+    assert [(c["id"], c["status"]) for c in listed] == [(made["id"], "applied")]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ kept across re-extraction, exported as gold that validates."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import subprocess
@@ -18,6 +19,7 @@ from sanctionwatch.services import incident_view, ingest_sources, rebuild_incide
 from sanctionwatch.services.corrections import (
     correct_claim,
     correct_incident,
+    correction_statuses,
     export_gold,
 )
 from sanctionwatch.store import schema
@@ -145,3 +147,18 @@ def test_corrections_export_gold_validates(arms: st.Store, tmp_path: Path) -> No
         [sys.executable, str(VALIDATE), str(path), str(corpus)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_corrections_status_says_applied_moved_or_unmatched(arms: st.Store) -> None:
+    claim_id = _shells(arms)
+    made = correct_claim(arms, claim_id, kind="reject", data={}, author="Ana", rebuild=False)
+    assert correction_statuses(arms, [made]) == {made.id: "applied"}
+    moved = dataclasses.replace(made, id="cor_moved", subject_id="clm_gone")
+    gone = dataclasses.replace(made, id="cor_gone", subject_id="clm_gone", claim_type="trade")
+    changed = dataclasses.replace(made, id="cor_changed", evidence_text="Other words.")
+    statuses = correction_statuses(arms, [moved, gone, changed])
+    assert statuses == {
+        "cor_moved": "moved",
+        "cor_gone": "unmatched",
+        "cor_changed": "sentence changed",
+    }

@@ -128,6 +128,29 @@ def reviewed_claims(store: st.Store, claims: Sequence[Claim]) -> Reviewed:
     return review_claims(claims, corrections)
 
 
+def correction_statuses(store: st.Store, corrections: Sequence[Correction]) -> dict[str, str]:
+    """Where each claim correction stands against the current claims: ``applied`` (its
+    claim by id), ``moved`` (found by span under a new id), ``sentence changed``, or
+    ``unmatched`` (no current claim: kept, shown, never dropped)."""
+    on_claims = [c for c in corrections if c.subject == "claim"]
+    documents = sorted({c.document_id for c in on_claims if c.document_id})
+    claims = [
+        claim
+        for doc_id in documents
+        for claim in st.list_claims(store, document_id=doc_id, extractor=extractor_id())
+    ]
+    reviewed = review_claims(claims, on_claims)
+    out = {c.id: "unmatched" for c in reviewed.unmatched}
+    evidence = {c.id: c.evidence.text for c in claims}
+    for review in reviewed.reviews.values():
+        for c in review.corrections:
+            if c.evidence_text is not None and c.evidence_text != evidence[review.claim_id]:
+                out[c.id] = "sentence changed"
+            else:
+                out[c.id] = "applied" if c.subject_id == review.claim_id else "moved"
+    return out
+
+
 def incident_notes(store: st.Store, incident_id: str) -> list[Correction]:
     return list_corrections(store, subject="incident", subject_ids=[incident_id])
 

@@ -57,13 +57,17 @@ def corrections(
     subject_id: Annotated[str | None, Query(max_length=255)] = None,
     document_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> list[dict[str, Any]]:
-    """Every correction, oldest first; or those about one claim or incident, or one document."""
+    """Every correction, oldest first; or those about one claim or incident, or one document.
+
+    Each claim correction says where it stands (``status``): applied, moved (its claim
+    has a new id), sentence changed, or unmatched (no current claim)."""
     found = list_corrections(
         store,
         subject_ids=[subject_id] if subject_id else None,
         document_ids=[document_id] if document_id else None,
     )
-    return [correction_to_dict(c) for c in found]
+    statuses = service.correction_statuses(store, found)
+    return [{**correction_to_dict(c), "status": statuses.get(c.id)} for c in found]
 
 
 @write_router.post("/claims/{claim_id}/corrections", status_code=201)
