@@ -90,6 +90,31 @@ def test_screening_export_ftm_lines(tmp_path: Path, articles: Path) -> None:
     assert event["properties"]["involved"] and event["datasets"] == ["sanctionwatch"]
 
 
+def test_screening_export_gold_writes_corrected_claims(tmp_path: Path, articles: Path) -> None:
+    from sanctionwatch import store as st
+    from sanctionwatch.services.corrections import correct_claim
+
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    assert runner.invoke(app, ["ingest", str(articles), "--db", db, "--json"]).exit_code == 0
+    with st.open_store(db) as store:
+        claim = next(c for c in st.list_claims(store) if c.type.value == "labor_dispatch")
+        correct_claim(store, claim.id, kind="quantity", data={"low": 3000}, author="Ana")
+    out = tmp_path / "gold.jsonl"
+    result = runner.invoke(app, ["export", "--format", "gold", "--db", db, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (line,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert line["text"].find(line["claims"][0]["evidence"]) >= 0
+    assert any((c["quantity"] or {}).get("low") == 3000 for c in line["claims"])
+    assert "exported" in result.output
+
+
+def test_screening_export_unknown_format_is_e509(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["export", "--format", "xml", "--db", f"sqlite:///{tmp_path / 'e.db'}"]
+    )
+    assert result.exit_code == 2 and "E509" in result.output
+
+
 @pytest.mark.parametrize(
     "data",
     [

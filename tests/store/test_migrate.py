@@ -36,15 +36,19 @@ def _tables(store: Store) -> set[str]:
         return set(inspect(conn).get_table_names())
 
 
+NEXT = SCHEMA_VERSION + 1
+
+
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 5
+        assert read_schema_version(conn) == SCHEMA_VERSION == 6
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
     assert {"incident_keys", "incident_redirects", "event_periods"} <= _tables(store)
     assert {"incident_changes", "watchlists", "alerts", "alert_deliveries"} <= _tables(store)
     assert "incident_facets" in _tables(store)
+    assert "corrections" in _tables(store)
     has_fts_table = "documents_fts" in _tables(store)
     assert has_fts_table == store.has_fts == (store.dialect == "sqlite")
     has_tsvector = "search_vector" in _columns(store, "documents")
@@ -59,18 +63,18 @@ def test_migrate_reopen_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_migrate_runs_steps_from_older_version(store: Store) -> None:
-    # The code of the future: version 6 adds a column. The database here is the "old" one.
+    # The code of the future: the next version adds a column. The database here is the "old" one.
     with store.transaction(write=True) as conn:
-        before = migrate_schema(conn, migrations={6: _add_notes_column}, target=6)
-    assert before == 5
+        before = migrate_schema(conn, migrations={NEXT: _add_notes_column}, target=NEXT)
+    assert before == SCHEMA_VERSION
     assert "notes" in _columns(store, "documents")
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 6
+        assert read_schema_version(conn) == NEXT
 
 
 def test_migrate_newer_database_is_refused(store: Store) -> None:
     with store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={6: _add_notes_column}, target=6)
+        migrate_schema(conn, migrations={NEXT: _add_notes_column}, target=NEXT)
     url = store.engine.url.render_as_string(hide_password=False)
     with pytest.raises(ConfigError) as info:
         open_store(url)
@@ -79,15 +83,15 @@ def test_migrate_newer_database_is_refused(store: Store) -> None:
 
 def test_migrate_failed_step_leaves_old_version(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={6: _broken_step}, target=6)
+        migrate_schema(conn, migrations={NEXT: _broken_step}, target=NEXT)
     with store.transaction() as conn:
-        assert read_schema_version(conn) == 5
+        assert read_schema_version(conn) == SCHEMA_VERSION
     assert "half_done" not in _tables(store)
 
 
 def test_migrate_missing_step_is_config_error(store: Store) -> None:
     with pytest.raises(ConfigError) as info, store.transaction(write=True) as conn:
-        migrate_schema(conn, migrations={}, target=7)
+        migrate_schema(conn, migrations={}, target=NEXT + 1)
     assert info.value.code == "E302"
 
 
@@ -128,8 +132,22 @@ _OLD_INCIDENT = {
 }
 
 
+_V6_TABLES = ("corrections",)
+
+
+def _make_version_5(url: str) -> None:
+    """A database as version 5 left it: without the corrections of version 6."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in _V6_TABLES:
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE schema_meta SET value = '5' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+
 def _make_version_4(url: str) -> None:
     """A database as version 4 left it: no grades or facets, no tsvector; one incident."""
+    _make_version_5(url)
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE incident_facets"))
@@ -242,7 +260,7 @@ def test_migrate_version_4_database_to_5(store: Store) -> None:
 
     with open_store(url) as migrated:
         with migrated.transaction() as conn:
-            assert read_schema_version(conn) == SCHEMA_VERSION == 5
+            assert read_schema_version(conn) == SCHEMA_VERSION
             grade = conn.execute(text("SELECT grade FROM incidents")).scalar_one()
             facets = conn.execute(text("SELECT kind, value FROM incident_facets")).all()
         assert grade == "C3"
@@ -285,3 +303,14 @@ def test_migrate_version_1_database_to_current(tmp_path: Path) -> None:
             0,
             None,
         )
+
+
+def test_migrate_version_5_database_gets_corrections(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_5(url)
+    assert "corrections" not in inspect(create_engine(url)).get_table_names()
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION
+        assert set(_V6_TABLES) <= _tables(migrated)

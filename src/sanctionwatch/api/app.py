@@ -34,6 +34,7 @@ from sanctionwatch.api.limits import (
 )
 from sanctionwatch.api.responses import READ_ERRORS, WRITE_ERRORS
 from sanctionwatch.api.routes import (
+    corrections,
     documents,
     entities,
     exports,
@@ -60,8 +61,15 @@ READ_ROUTERS = (
     timeline.router,
     exports.router,
     watching.router,
+    corrections.router,
 )
-ROUTERS = (meta.router, *READ_ROUTERS, writes.router, watching.write_router)
+ROUTERS = (
+    meta.router,
+    *READ_ROUTERS,
+    writes.router,
+    watching.write_router,
+    corrections.write_router,
+)
 _STATUS = {
     NotFoundError: 404,
     ConfigError: 503,
@@ -172,8 +180,11 @@ def create_app(
         app.include_router(router, dependencies=[Depends(require_read_key)], responses=READ_ERRORS)
     app.include_router(writes.router, responses=WRITE_ERRORS)
     app.include_router(watching.write_router, responses=WRITE_ERRORS)
+    app.include_router(corrections.write_router, responses=WRITE_ERRORS)
     for router in web.routers():
         app.include_router(router, dependencies=[Depends(require_read_key)])
+    for router in web.open_routers():
+        app.include_router(router)
     app.mount("/ui/static", StaticFiles(directory=web.STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

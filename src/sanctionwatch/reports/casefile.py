@@ -197,6 +197,7 @@ def render_casefile_markdown(case: CaseFile) -> str:
             f"{c.number}. “{e(c.quote)}” — {lead}{e(c.outlet or 'Unknown outlet')}, "
             f"{e(c.published or 'undated')}, source S{c.source}{who}; "
             f"modality: {e(c.modality)}; characters {c.start}–{c.end}."
+            + (f" **{e(c.review[:1].upper() + c.review[1:])}.**" if c.review else "")
         )
     out += ["", "## IV. Sources", ""]
     for source in case.sources:

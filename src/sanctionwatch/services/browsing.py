@@ -24,7 +24,8 @@ from sanctionwatch.assess.titles import OTHER, RELEVANT
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.codec import document_to_dict, incident_to_dict
 from sanctionwatch.domain.errors import InputError
-from sanctionwatch.services.incidents import IncidentView
+from sanctionwatch.services.incidents import IncidentView, reviewed_view
+from sanctionwatch.store.corrections import list_corrections
 from sanctionwatch.store.timebounds import lower_bound, parse_bound, upper_bound
 
 BAD_FILTER = "E423"
@@ -215,8 +216,14 @@ def find_incidents(
         for page in pages
         for doc_id, doc in page.documents.items()
     }
+    # Analysts' corrections of the page, in two queries whatever its size.
+    corrections = list_corrections(store, document_ids=documents) + list_corrections(
+        store, subject="incident", subject_ids=ids
+    )
     views = [
-        IncidentView(page.incident, page.claims, page.documents).to_dict(document_dicts=documents)
+        reviewed_view(
+            IncidentView(page.incident, page.claims, page.documents), corrections
+        ).to_dict(document_dicts=documents)
         for page in pages
     ]
     return IncidentPage(views, sum(counts["type"].values()), offset, limit, counts)

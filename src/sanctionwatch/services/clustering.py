@@ -26,11 +26,18 @@ from sanctionwatch.assess.events import EventFacts, blocking_keys, read_facts
 from sanctionwatch.assess.grade import GRADER
 from sanctionwatch.assess.incidents import with_episodes
 from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observation_of
+from sanctionwatch.assess.review import (
+    Review,
+    apply_incident_corrections,
+    review_claims,
+    review_reasons,
+)
 from sanctionwatch.assess.timeline import Interval
-from sanctionwatch.domain import Document, Incident
+from sanctionwatch.domain import Claim, Document, Incident
 from sanctionwatch.extract import extractor_id
 from sanctionwatch.law import load_regime
 from sanctionwatch.law.mapper import MAPPER
+from sanctionwatch.store.corrections import list_corrections
 
 
 def built_by() -> str:
@@ -53,12 +60,20 @@ def document_info(doc: Document) -> DocumentInfo:
 
 
 def rebuild_incidents(store: st.Store) -> int:
-    """Cluster every claim of the current extractor; replace the old set, keeping ids."""
-    claims = st.list_claims(store, extractor=extractor_id())
+    """Cluster every claim of the current extractor; replace the old set, keeping ids.
+
+    Analysts' corrections are applied first (rejected claims leave, corrected values are
+    what clustering and grading read), and their merges and splits after clustering.
+    """
+    corrections = list_corrections(store)
+    reviewed = review_claims(st.list_claims(store, extractor=extractor_id()), corrections)
+    claims = reviewed.claims
     documents = _documents(store, {c.document_id for c in claims})
     old = _old_membership(store)
     clusters, redirects = keep_ids(cluster_claims(claims, documents=documents), old)
-    incidents = _build(with_episodes(clusters), documents)
+    clusters, merged = apply_incident_corrections(clusters, corrections)
+    redirects.update(merged)
+    incidents = _build(with_episodes(clusters), documents, reviews=reviewed.reviews)
     facts = {c.id: read_facts(c, documents) for c in claims}
     keys = {
         cluster.id: {k for c in cluster.claims for k in blocking_keys(facts[c.id], query=False)}
@@ -81,14 +96,18 @@ def update_incidents(store: st.Store, *, document_ids: Iterable[str]) -> int:
         return rebuild_incidents(store)
     extractor = extractor_id()
     doc_ids = sorted(set(document_ids))
-    claims = [c for d in doc_ids for c in st.list_claims(store, document_id=d, extractor=extractor)]
+    claims = _reviewed(
+        store,
+        [c for d in doc_ids for c in st.list_claims(store, document_id=d, extractor=extractor)],
+    )
     documents = _documents(store, doc_ids)
     new = [read_facts(c, documents) for c in claims if c.source_codes or c.target_codes]
     if not new:
         return 0
     query = set().union(*(blocking_keys(f, query=True) for f in new))
     stored = {
-        i: st.claims_for_incident(store, i) for i in sorted(st.incident_ids_for_keys(store, query))
+        i: _reviewed_pairs(store, st.claims_for_incident(store, i))
+        for i in sorted(st.incident_ids_for_keys(store, query))
     }
     members = {c.id for pairs in stored.values() for _, c in pairs}
     new = [f for f in new if f.claim.id not in members]
@@ -109,7 +128,13 @@ def update_incidents(store: st.Store, *, document_ids: Iterable[str]) -> int:
         clusterer.add(item)
     changed = sorted(clusterer.changed)
     clusters = clusterer.clusters(changed)
-    incidents = _build(with_episodes(clusters), documents)
+    reviews = review_claims(
+        [c for k in clusters for c in k.claims],
+        list_corrections(
+            store, subject="claim", document_ids={c.document_id for k in clusters for c in k.claims}
+        ),
+    ).reviews
+    incidents = _build(with_episodes(clusters), documents, reviews=reviews)
     st.save_provisions(store, load_regime().provisions)
     return st.upsert_incidents(
         store,
@@ -155,12 +180,37 @@ def keep_ids(
 
 
 def _build(
-    clusters: Iterable[ClaimCluster], documents: Mapping[str, DocumentInfo]
+    clusters: Iterable[ClaimCluster],
+    documents: Mapping[str, DocumentInfo],
+    *,
+    reviews: Mapping[str, Review] | None = None,
 ) -> list[Incident]:
     regime, registry = load_regime(), load_outlet_registry()
-    return [
-        build_incident(c, documents=documents, regime=regime, registry=registry) for c in clusters
-    ]
+    out = []
+    for cluster in clusters:
+        incident = build_incident(cluster, documents=documents, regime=regime, registry=registry)
+        reasons = review_reasons(r for c in cluster.claims if (r := (reviews or {}).get(c.id)))
+        if reasons and incident.assessment is not None:
+            assessment = dataclasses.replace(
+                incident.assessment, reasons=(*incident.assessment.reasons, *reasons)
+            )
+            incident = dataclasses.replace(incident, assessment=assessment)
+        out.append(incident)
+    return out
+
+
+def _reviewed(store: st.Store, claims: list[Claim]) -> list[Claim]:
+    """The claims as analysts corrected them, rejected ones left out."""
+    if not claims:
+        return claims
+    documents = {c.document_id for c in claims}
+    corrections = list_corrections(store, subject="claim", document_ids=documents)
+    return review_claims(claims, corrections).claims if corrections else claims
+
+
+def _reviewed_pairs(store: st.Store, pairs: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
+    role_of = {c.id: role for role, c in pairs}
+    return [(role_of[c.id], c) for c in _reviewed(store, [c for _, c in pairs])]
 
 
 def _documents(store: st.Store, ids: Iterable[str]) -> dict[str, DocumentInfo]:

@@ -25,22 +25,30 @@ reports). Its keys:
 - view-only keys: ``claims`` (each claim's dict plus ``role`` support|contradict,
   ``document`` and, since issue 6, ``origin`` — the label of its origin — and
   ``weak_actors`` — actors filled by coreference), ``time_label`` ("2023-09 (month)"),
-  and ``summary`` (one plain sentence: what, who, when, how well established).
+  and ``summary`` (one plain sentence: what, who, when, how well established);
+- added with issue 16: each claim's ``review`` (null, or ``rejected``, ``matched_by``,
+  ``sentence_changed`` and its ``corrections``: analysts' statements with author and
+  time; the claim's values are already the corrected ones), ``reviewed`` (whether any
+  claim or the incident was corrected) and ``notes`` (corrections about the incident).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sanctionwatch import store as st
 from sanctionwatch.assess import is_weak
+from sanctionwatch.assess.review import Review, correction_to_dict, review_claims
 from sanctionwatch.assess.titles import RELEVANT
 from sanctionwatch.domain import Claim, Document, Incident
 from sanctionwatch.domain.codec import claim_to_dict, document_to_dict, incident_to_dict
+from sanctionwatch.domain.correction import Correction
 from sanctionwatch.domain.errors import NotFoundError
 from sanctionwatch.law import load_regime
+from sanctionwatch.store.corrections import list_corrections
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,8 @@ class IncidentView:
     incident: Incident
     claims: list[tuple[str, Claim]]
     documents: dict[str, Document]
+    reviews: dict[str, Review] = field(default_factory=dict)
+    notes: list[Correction] = field(default_factory=list)
 
     def to_dict(
         self,
@@ -80,9 +90,12 @@ class IncidentView:
                 "document": dict(documents[claim.document_id]),
                 "origin": origin_of.get(claim.id),
                 "weak_actors": is_weak(claim),
+                "review": review.to_dict() if (review := self.reviews.get(claim.id)) else None,
             }
             for role, claim in self.claims
         ]
+        data["notes"] = [correction_to_dict(c) for c in self.notes]
+        data["reviewed"] = bool(self.reviews or self.notes)
         data["time_label"] = time_label(self.incident)
         data["summary"] = summarise(self.incident)
         return data
@@ -145,12 +158,27 @@ def get_incident(store: st.Store, incident_id: str) -> Incident:
 
 def incident_view(store: st.Store, incident_id: str) -> IncidentView:
     incident = get_incident(store, incident_id)
-    claims = st.claims_for_incident(store, incident.id)
-    documents = {
-        doc_id: st.get_document(store, doc_id)
-        for doc_id in sorted({c.document_id for _, c in claims})
-    }
-    return IncidentView(incident, claims, documents)
+    pairs = st.claims_for_incident(store, incident.id)
+    doc_ids = sorted({c.document_id for _, c in pairs})
+    documents = {doc_id: st.get_document(store, doc_id) for doc_id in doc_ids}
+    corrections = list_corrections(store, document_ids=doc_ids)
+    corrections += list_corrections(store, subject="incident", subject_ids=[incident.id])
+    return reviewed_view(IncidentView(incident, pairs, documents), corrections)
+
+
+def reviewed_view(view: IncidentView, corrections: Sequence[Correction]) -> IncidentView:
+    """The view with analysts' corrections: corrected claim values, reviews and notes.
+
+    ``corrections`` may hold more than this incident's (a list page reads them once)."""
+    notes = [c for c in corrections if c.subject == "incident" and c.subject_id == view.incident.id]
+    mine = [c for c in corrections if c.subject == "claim" and c.document_id in view.documents]
+    if not mine:
+        return dataclasses.replace(view, notes=notes)
+    reviewed = review_claims([c for _, c in view.claims], mine)
+    # A rejected claim still linked (incidents not yet rebuilt) is shown with its review.
+    corrected = {c.id: c for c in (*reviewed.claims, *reviewed.rejected)}
+    claims = [(role, corrected.get(c.id, c)) for role, c in view.claims]
+    return dataclasses.replace(view, claims=claims, reviews=reviewed.reviews, notes=notes)
 
 
 def list_incident_views(

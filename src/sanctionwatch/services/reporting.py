@@ -25,7 +25,7 @@ from sanctionwatch.services.browsing import BAD_FILTER, IncidentFilter, matching
 from sanctionwatch.services.incidents import incident_view
 
 MAX_INCIDENTS = 50
-KNOWN_KEYS = frozenset((*INCIDENT_CORE_KEYS, "claims"))
+KNOWN_KEYS = frozenset((*INCIDENT_CORE_KEYS, "claims", "reviewed", "notes"))
 """Keys a case file renders in its own sections; any others go to the annex."""
 TYPE_HEADINGS = {
     "arms_transfer": "Transfer of arms and related materiel",
@@ -62,6 +62,8 @@ class Citation:
     modality: str
     source: int = 0
     """The number of the quoted document in the case file's list of sources."""
+    review: str = ""
+    """What analysts corrected on the claim ("reviewed: target set to CN, by Ana, ..."), or ""."""
 
 
 @dataclass(frozen=True)
@@ -339,6 +341,7 @@ class _Numbering:
                 attributed_to=tuple(a["name"] for a in claim.get("attributed_to") or []),
                 modality=claim.get("modality", "fact"),
                 source=self.source(doc),
+                review=review_line(claim.get("review")),
             )
         )
         self._index[key] = number
@@ -465,3 +468,15 @@ def case_file_for_query(
     return build_case_file(
         views, subject=subject, title=f"Case file: {subject}", generated=generated
     )
+
+
+def review_line(review: dict[str, Any] | None) -> str:
+    """ "reviewed: target set to CN (Ana, 2026-01-02 03:04 UTC)" for a corrected claim."""
+    if not review:
+        return ""
+    done = [
+        f"{c['summary']} ({c['author']}, {c['created_at'][:16].replace('T', ' ')} UTC)"
+        for c in review.get("corrections") or []
+    ]
+    flag = "; the sentence changed since" if review.get("sentence_changed") else ""
+    return "reviewed: " + "; ".join(done) + flag

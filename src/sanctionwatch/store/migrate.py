@@ -101,11 +101,21 @@ def migrate_to_5(conn: Connection) -> None:
     _create_search_index(conn)
 
 
+def add_corrections(conn: Connection) -> None:
+    """Corrections: analysts' statements about claims and incidents (issue 16).
+
+    Named for what it does, not its number, so it can move to another version when
+    migrations from parallel branches meet.
+    """
+    schema.corrections.create(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     2: migrate_to_2,
     3: migrate_to_3,
     4: migrate_to_4,
     5: migrate_to_5,
+    6: add_corrections,
 }
 
 

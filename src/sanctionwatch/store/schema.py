@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
 _ID = 255
@@ -350,6 +350,31 @@ incident_facets = Table(
     Column("kind", String(16), primary_key=True),
     Column("value", String(_ID), primary_key=True),
     Index("ix_incident_facets_value", "kind", "value"),
+)
+
+# --- version 6: corrections (issue 16) ---------------------------------------------------
+
+# An analyst's statement about a claim or an incident, beside the machine's output and
+# never over it: rows are only appended. A claim correction keeps what it was made on
+# (document, type, evidence offsets and text) so it finds its claim again when a new
+# extractor gives the claim another id, and can tell when the sentence changed.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", String(_SHA), primary_key=True),
+    Column("subject", String(16), nullable=False),
+    Column("subject_id", String(_ID), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("document_id", String(_SHA)),
+    Column("claim_type", String(32)),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence_text", Text),
+    Column("data", JSON, nullable=False),
+    Column("author", String(_ID), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_corrections_subject", "subject", "subject_id"),
+    Index("ix_corrections_document", "document_id"),
 )
 
 # SQLite only: a standalone FTS5 table rather than an external-content one, because

@@ -3,6 +3,6 @@
 Pages work without JavaScript; source text is always escaped (see ``web.templating``).
 """
 
-from sanctionwatch.web.app import STATIC_DIR, render_error, routers
+from sanctionwatch.web.app import STATIC_DIR, open_routers, render_error, routers
 
-__all__ = ["STATIC_DIR", "render_error", "routers"]
+__all__ = ["STATIC_DIR", "open_routers", "render_error", "routers"]

@@ -5,10 +5,16 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from sanctionwatch.web import explore, pages, watching
+from sanctionwatch.web import explore, pages, review, watching
 from sanctionwatch.web.templating import STATIC_DIR
 
-__all__ = ["STATIC_DIR", "render_error", "routers"]
+__all__ = ["STATIC_DIR", "open_routers", "render_error", "routers"]
+
+
+def open_routers() -> tuple[APIRouter, ...]:
+    """Routes mounted without the read key: the login page (a reader whose reads are keyed
+    must reach it to log in) and forms that check the write key themselves."""
+    return (review.router,)
 
 
 def routers() -> tuple[APIRouter, ...]:

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sanctionwatch import services
 from sanctionwatch import store as st
+from sanctionwatch.api.security import COOKIE, csrf_token_for
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.domain.errors import InputError
 from sanctionwatch.reports.highlight import (
@@ -73,7 +74,10 @@ def security_headers(nonce: str, *, inline_style: bool = False) -> dict[str, str
     return {
         "Content-Security-Policy": policy,
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" on
+        # a form post to this very server, and the cookie-key write check needs the origin.
+        # Other sites still get no referrer.
+        "Referrer-Policy": "same-origin",
     }
 
 
@@ -138,7 +142,7 @@ def _link_params(flt: IncidentFilter) -> dict[str, str]:
 # what is shown): the rest, if any, goes to the generic "Assessment details" block.
 _SHOWN_ON_PAGE = frozenset(
     {"origins", "origin_count", "conduit_count", "estimate", "figures", "time_precision",
-     "time_label", "summary", "items"}
+     "time_label", "summary", "items", "notes", "reviewed"}
 )  # fmt: skip
 
 
@@ -197,6 +201,7 @@ def incident_page(request: Request, store: StoreDep, incident_id: str) -> Respon
         cards=cards,
         sources=sources,
         extra=_extra(view),
+        csrf_token=csrf_token_for(cookie) if (cookie := request.cookies.get(COOKIE)) else "",
     )
 
 

@@ -8,19 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from sanctionwatch.api.security import (
-    COOKIE,
-    KeyConfig,
-    check_cookie_write,
-    check_key,
-    csrf_token_for,
-    header_key,
-)
+from sanctionwatch.api.security import COOKIE, csrf_token_for
 from sanctionwatch.domain.claim import ClaimType
 from sanctionwatch.domain.errors import InputError, SanctionwatchError
 from sanctionwatch.watch import (
@@ -33,12 +25,13 @@ from sanctionwatch.watch import (
 )
 from sanctionwatch.watch.desk import VISIT_COOKIE, new_since, parse_since
 from sanctionwatch.watch.records import now_utc
+from sanctionwatch.web.forms import authorise_form as _authorise
+from sanctionwatch.web.forms import first_value as _first
+from sanctionwatch.web.forms import read_form as _form
+from sanctionwatch.web.forms import split_values as _split
 from sanctionwatch.web.pages import StoreDep, paged, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-
-
-MAX_FORM_BYTES = 64 * 1024
 
 
 @router.get("/watch", response_class=HTMLResponse)
@@ -61,34 +54,6 @@ def _watch_page(
         csrf_token=csrf_token_for(cookie) if cookie else "",
         error=error,
     )
-
-
-async def _form(request: Request) -> dict[str, list[str]]:
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        raise InputError("the form is too large", code="E422")
-    return parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=False)
-
-
-def _authorise(request: Request, form: dict[str, list[str]]) -> None:
-    config: KeyConfig = request.app.state.keys
-    typed = (form.get("api_key") or [""])[0] or header_key(request)
-    cookie = request.cookies.get(COOKIE)
-    if not typed and cookie:
-        check_key(config, cookie, action="writing")
-        check_cookie_write(request, cookie, form_token=(form.get("csrf_token") or [""])[0])
-        return
-    check_key(config, typed, action="writing")
-
-
-def _first(form: dict[str, list[str]], key: str) -> str | None:
-    values = form.get(key)
-    return values[0].strip() if values and values[0].strip() else None
-
-
-def _split(values: list[str], *, lines: bool = False) -> list[str]:
-    parts = [p for v in values for p in (v.splitlines() if lines else v.split(","))]
-    return [p.strip() for p in parts if p.strip()]
 
 
 @router.post("/watchlists", response_class=HTMLResponse)

@@ -193,24 +193,31 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
     format: Annotated[
-        str, typer.Option("--format", help="ftm: FollowTheMoney JSON lines.")
+        str,
+        typer.Option(
+            "--format",
+            help="ftm: FollowTheMoney JSON lines; gold: corrected claims in the gold format.",
+        ),
     ] = "ftm",
     db: DbOption = None,
 ) -> None:
-    """Export entities and incidents as FollowTheMoney JSON lines."""
+    """Export entities and incidents as FollowTheMoney JSON lines, or corrected claims as gold."""
+    from sanctionwatch.services.corrections import export_gold
     from sanctionwatch.services.export import export_ftm
 
-    if format != "ftm":
-        render.err_console.print(f"error E509: unknown export format {format!r} (ftm)")
+    writers = {"ftm": (export_ftm, "entities"), "gold": (export_gold, "claims")}
+    if format not in writers:
+        render.err_console.print(f"error E509: unknown export format {format!r} (ftm, gold)")
         raise typer.Exit(2)
+    write, noun = writers[format]
     with domain_errors():
         store = open_store(db)
         if output is None:
-            count = export_ftm(store, sys.stdout)
+            count = write(store, sys.stdout)
         else:
             with output.open("w", encoding="utf-8") as handle:
-                count = export_ftm(store, handle)
-    render.err_console.print(f"exported {count} entities", markup=False)
+                count = write(store, handle)
+    render.err_console.print(f"exported {count} {noun}", markup=False)
 
 
 def register(app: typer.Typer) -> None:
