@@ -167,3 +167,19 @@ def test_cues_what_money_could_be_used_for_is_no_claim() -> None:
         "acquire goods for its weapons programme."
     )
     assert extract_claims(text) == []
+
+
+def test_cues_a_reporters_question_at_a_briefing_is_the_reporters() -> None:
+    text = (
+        "Press briefing by the spokesperson.\n"
+        "Q   Thanks. North Korea sent 3,000 troops to Russia in October. Your reaction?\n"
+        "MR. SMITH:  We will not comment on that."
+    )
+    claims = [
+        c for c in extract_claims(text, published="2024-10") if c.type.value == "troop_deployment"
+    ]
+    assert claims and all(
+        [a.name for a in c.attributions] == ["Q"]
+        and "attribution:reporter-question" in {a.rule for a in c.attributions}
+        for c in claims
+    )

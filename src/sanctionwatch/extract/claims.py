@@ -283,7 +283,12 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
         if not actors and nearest_topic is None and group is None:
             previous_attributions = attributions
             continue
-        if not attributions and continues_speaker(scan, sentence):
+        question = _reporters_question(scan, sentence[0])
+        if question is not None and not attributions:
+            # "Q  It was reported that ...": a briefing's question is the reporter's word,
+            # not the official's (nor the writer's), for every sentence of the paragraph.
+            attributions = [question]
+        elif not attributions and continues_speaker(scan, sentence):
             # "But they say ...", or a quotation running on after "..., Lim said. “...":
             # the speaker of the previous sentence, grounded where it was named.
             attributions = [replace(a, inherited=True) for a in previous_attributions]
@@ -292,6 +297,19 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
         previous_attributions = attributions
         out.append(_Sentence(sentence, index, actors, attributions, nearest_topic, group))
     return out
+
+
+_QUESTION_MARK = re.compile(r"[ \t\u00a0]*(Q)[:.]?[ \t\u00a0]+\S")
+
+
+def _reporters_question(scan: str, position: int) -> AttributionCue | None:
+    """The "Q" opening the transcript paragraph that holds ``position``, as its speaker."""
+    line = scan.rfind("\n", 0, position) + 1
+    m = _QUESTION_MARK.match(scan, line)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    return AttributionCue(start, end, "Q", start, end, "attribution:reporter-question", True)
 
 
 def _parse(
