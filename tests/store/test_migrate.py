@@ -225,7 +225,9 @@ def test_migrate_version_3_database_to_4(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v3.db'}"
     open_store(url).close()
     _make_version_3(url)
-    assert not set(_V4_TABLES) & set(inspect(create_engine(url)).get_table_names())
+    engine = create_engine(url)
+    assert not set(_V4_TABLES) & set(inspect(engine).get_table_names())
+    engine.dispose()
 
     with open_store(url) as store:
         with store.transaction() as conn:
@@ -309,7 +311,9 @@ def test_migrate_version_5_database_gets_corrections(store: Store) -> None:
     url = store.engine.url.render_as_string(hide_password=False)
     store.close()
     _make_version_5(url)
-    assert "corrections" not in inspect(create_engine(url)).get_table_names()
+    engine = create_engine(url)
+    assert "corrections" not in inspect(engine).get_table_names()
+    engine.dispose()  # an undisposed PostgreSQL connection warns in a later test
     with open_store(url) as migrated:
         with migrated.transaction() as conn:
             assert read_schema_version(conn) == SCHEMA_VERSION
