@@ -105,7 +105,8 @@ def cross_validate(
     """Train on k-1 folds, score the k-th, for every fold; documents never cross folds."""
     if k < 2:
         raise ValueError("E116: cross-validation needs at least 2 folds")
-    documents = [d for p in gold_paths for d in load_gold(p)]
+    files = {str(p): load_gold(p) for p in gold_paths}
+    documents = [d for file_documents in files.values() for d in file_documents]
     ids = [d.doc_id for d in documents]
     if len(set(ids)) != len(ids):
         raise ValueError("E117: a document id appears twice across the gold files")
@@ -130,10 +131,10 @@ def cross_validate(
         if progress is not None:
             progress(f"fold {fold + 1}/{k}: {len(held)} documents")
     by_file = {
-        str(path): score_documents(
+        path: score_documents(
             file_documents, {d.doc_id: predictions[d.doc_id] for d in file_documents}
         )
-        for path, file_documents in ((p, load_gold(p)) for p in gold_paths)
+        for path, file_documents in files.items()
     }
     return CrossValidation(
         tuple(str(p) for p in gold_paths),

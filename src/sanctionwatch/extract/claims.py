@@ -283,12 +283,7 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
         if not actors and nearest_topic is None and group is None:
             previous_attributions = attributions
             continue
-        question = _reporters_question(scan, sentence[0])
-        if question is not None and not attributions:
-            # "Q  It was reported that ...": a briefing's question is the reporter's word,
-            # not the official's (nor the writer's), for every sentence of the paragraph.
-            attributions = [question]
-        elif not attributions and continues_speaker(scan, sentence):
+        if not attributions and continues_speaker(scan, sentence):
             # "But they say ...", or a quotation running on after "..., Lim said. “...":
             # the speaker of the previous sentence, grounded where it was named.
             attributions = [replace(a, inherited=True) for a in previous_attributions]
@@ -297,19 +292,6 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
         previous_attributions = attributions
         out.append(_Sentence(sentence, index, actors, attributions, nearest_topic, group))
     return out
-
-
-_QUESTION_MARK = re.compile(r"[ \t\u00a0]*(Q)[:.]?[ \t\u00a0]+\S")
-
-
-def _reporters_question(scan: str, position: int) -> AttributionCue | None:
-    """The "Q" opening the transcript paragraph that holds ``position``, as its speaker."""
-    line = scan.rfind("\n", 0, position) + 1
-    m = _QUESTION_MARK.match(scan, line)
-    if m is None:
-        return None
-    start, end = m.span(1)
-    return AttributionCue(start, end, "Q", start, end, "attribution:reporter-question", True)
 
 
 def _parse(
@@ -520,9 +502,9 @@ def _keep_placed_parties(roles: Roles, places: Sequence[tuple[int, int]]) -> Non
 
 def _parties_in_place(candidate: GrammarCandidate, actors: Sequence[ActorMatch]) -> bool:
     """A meeting or an agreement read from its lemma takes place where the grammar puts its
-    participants: two states among its arguments, one in its subject if it has one ("the
-    vessel visited Brazil and Panama" is no meeting), and, for a meeting, one in its object
-    if it has one."""
+    participants: two states among its arguments, and one in its subject if it has one
+    ("the vessel visited Brazil and Panama" is no meeting). What a meeting's object or
+    voice says is :func:`grammar.grammar_rejects`'s, as for the patterns."""
 
     def inside(region: tuple[int, int], actor: ActorMatch) -> bool:
         return region[0] <= actor.start and actor.end <= region[1]
@@ -530,14 +512,6 @@ def _parties_in_place(candidate: GrammarCandidate, actors: Sequence[ActorMatch])
     placed = {a.code for a in actors if any(inside(r, a) for r in candidate.participants)}
     if candidate.subject is not None and not any(inside(candidate.subject, a) for a in actors):
         return False
-    if (
-        candidate.type == ClaimType.MEETING
-        and candidate.object is not None
-        and not any(inside(candidate.object, a) for a in actors)
-    ):
-        return False  # "discussing ways", "meeting the challenges": nobody is met
-    if candidate.type == ClaimType.MEETING and candidate.syntax.get("passive"):
-        return False  # "the launch was met with sanctions": a reaction, not a meeting
     return len(placed) >= 2 or (len(placed) == 1 and candidate.subject is None)
 
 

@@ -346,4 +346,21 @@ def find_attributions(
                     out.append(
                         AttributionCue(start, end, text[start:end], cue_start, cue_end, rule.id)
                     )
+    if not out and (question := _reporters_question(text, s_start)) is not None:
+        # "Q  It was reported that ...": a briefing's question is the reporter's word, not
+        # the official's (nor the writer's), for every sentence of its paragraph.
+        out.append(question)
     return sorted(out, key=lambda a: a.start)
+
+
+_QUESTION_MARK = re.compile(r"[ \t\u00a0]*(Q)[:.]?[ \t\u00a0]+\S")
+
+
+def _reporters_question(scan: str, position: int) -> AttributionCue | None:
+    """The "Q" opening the transcript paragraph that holds ``position``, as its speaker."""
+    line = scan.rfind("\n", 0, position) + 1
+    m = _QUESTION_MARK.match(scan, line)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    return AttributionCue(start, end, "Q", start, end, "attribution:reporter-question", True)

@@ -50,6 +50,8 @@ class LemmaLexicon:
     items: tuple[tuple[ClaimType, frozenset[str]], ...]
     people: frozenset[str] = frozenset()
     """Nouns for people and their groups ("delegation", "counterpart"): who can be met."""
+    lemmas: frozenset[str] = frozenset()
+    """Every trigger lemma of every class, verbs and nouns."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class GrammarCandidate:
     subject: tuple[int, int] | None = None
     """A verb's subject: whoever meets, visits or signs must be named there if it is there."""
     object: tuple[int, int] | None = None
-    """A verb's direct object ("met Putin"; "meets this moment" names nobody)."""
+    """A verb's direct object ("met Putin"), its head and what precedes it."""
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +95,9 @@ def load_lemmas() -> LemmaLexicon:
                 forms.update(inflected)
     items = tuple((ClaimType(kind), frozenset(lemmas)) for kind, lemmas in data["items"].items())
     people = frozenset(data.get("people") or ())
+    lemmas = frozenset(lemma for c in classes for lemma in (*c.verbs, *c.nouns))
     return LemmaLexicon(
-        f"lemmas-v{data['version']}", tuple(classes), frozenset(forms), items, people
+        f"lemmas-v{data['version']}", tuple(classes), frozenset(forms), items, people, lemmas
     )
 
 
@@ -187,7 +190,7 @@ def _find_item(trigger: Any, lexicon: LemmaLexicon) -> tuple[ClaimType, Any] | N
 
 
 def _nearest_item(doc: Any, trigger: Any, lexicon: LemmaLexicon) -> tuple[ClaimType, Any] | None:
-    lemmas = {lemma for c in lexicon.classes for lemma in (*c.verbs, *c.nouns)}
+    lemmas = lexicon.lemmas
 
     def owned_by_another(token: Any) -> bool:
         # "a provision on the transfer of technology": the technology is the transfer's.
@@ -395,10 +398,6 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
 
 
-def trigger_lemmas(lexicon: LemmaLexicon) -> frozenset[str]:
-    return frozenset(lemma for c in lexicon.classes for lemma in (*c.verbs, *c.nouns))
-
-
 def grammar_rejects(
     doc: Any,
     offset: int,
@@ -424,7 +423,7 @@ def grammar_rejects(
     token = token_at(doc, position - offset)
     if token is None:
         return None
-    lemmas = trigger_lemmas(lexicon)
+    lemmas = lexicon.lemmas
     if token.lemma_.lower() not in lemmas and token.lower_ not in lexicon.forms:
         return None  # "sanctioned" tagged an adjective keeps its verb's spelling
     children = list(token.children)
