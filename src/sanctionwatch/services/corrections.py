@@ -69,10 +69,7 @@ def correct_claim(
         evidence_end=claim.evidence.end,
         evidence_text=claim.evidence.text,
     )
-    save_correction(store, correction)
-    if rebuild and correction.kind is not CorrectionKind.NOTE:
-        rebuild_incidents(store)
-    return correction
+    return _record(store, correction, rebuild=rebuild)
 
 
 def correct_incident(
@@ -115,10 +112,7 @@ def correct_incident(
         author=who,
         created_at=at,
     )
-    save_correction(store, correction)
-    if rebuild and correction.kind is not CorrectionKind.NOTE:
-        rebuild_incidents(store)
-    return correction
+    return _record(store, correction, rebuild=rebuild)
 
 
 def reviewed_claims(store: st.Store, claims: Sequence[Claim]) -> Reviewed:
@@ -189,3 +183,11 @@ def _author(author: str) -> str:
     if not cleaned or len(cleaned) > MAX_AUTHOR:
         raise CorrectionError(f"author is required (at most {MAX_AUTHOR} characters)")
     return cleaned
+
+
+def _record(store: st.Store, correction: Correction, *, rebuild: bool) -> Correction:
+    """Store a correction; the incidents follow it at once unless it is only a note."""
+    save_correction(store, correction)
+    if rebuild and correction.kind is not CorrectionKind.NOTE:
+        rebuild_incidents(store)
+    return correction

@@ -60,35 +60,15 @@ async def logout(request: Request) -> Response:
 
 @router.post("/claims/{claim_id}/corrections")
 async def correct_claim_form(request: Request, store: StoreDep, claim_id: str) -> Response:
-    form = await read_form(request)
-    authorise_form(request, form)
-    data: dict[str, Any] = _data(form)
-    if "codes" in form:
-        data["codes"] = split_values(form["codes"])
-    service.correct_claim(
-        store,
-        claim_id,
-        kind=first_value(form, "kind") or "",
-        data=data,
-        author=first_value(form, "author") or "",
-    )
+    form, data = await _submitted(request, lists=("codes",))
+    service.correct_claim(store, claim_id, **_correction(form, data))
     return _back(form, anchor=f"claim-{claim_id}")
 
 
 @router.post("/incidents/{incident_id}/corrections")
 async def correct_incident_form(request: Request, store: StoreDep, incident_id: str) -> Response:
-    form = await read_form(request)
-    authorise_form(request, form)
-    data: dict[str, Any] = _data(form)
-    if "claim_ids" in form:
-        data["claim_ids"] = split_values(form["claim_ids"])
-    service.correct_incident(
-        store,
-        incident_id,
-        kind=first_value(form, "kind") or "",
-        data=data,
-        author=first_value(form, "author") or "",
-    )
+    form, data = await _submitted(request, lists=("claim_ids",))
+    service.correct_incident(store, incident_id, **_correction(form, data))
     into = data.get("into") if first_value(form, "kind") == "merge" else None
     return _back(form, incident=into)
 
@@ -106,3 +86,24 @@ def _back(form: dict[str, list[str]], *, anchor: str = "", incident: Any = None)
 def _safe_next(value: str) -> str:
     """Only a page of this UI: a login never sends the browser elsewhere."""
     return value if _NEXT.match(value) and "//" not in value else "/ui/"
+
+
+async def _submitted(
+    request: Request, *, lists: tuple[str, ...]
+) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    """The authorised form and its correction data, ``lists`` split into values."""
+    form = await read_form(request)
+    authorise_form(request, form)
+    data: dict[str, Any] = _data(form)
+    for name in lists:
+        if name in form:
+            data[name] = split_values(form[name])
+    return form, data
+
+
+def _correction(form: dict[str, list[str]], data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "kind": first_value(form, "kind") or "",
+        "data": data,
+        "author": first_value(form, "author") or "",
+    }
