@@ -139,9 +139,13 @@ def _tag_table(patterns: Iterable[dict[str, Any]]) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
 def parser_version() -> str:
-    meta = load_parser().meta
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    """The pinned pipeline's name and version, from its package metadata: naming the
+    extractor must not load the parser."""
+    from importlib.metadata import version
+
+    return f"{PARSER_PACKAGE}-{version(PARSER_PACKAGE)}"
 
 
 def has_trigger_word(text: str, lexicon: LemmaLexicon) -> bool:
