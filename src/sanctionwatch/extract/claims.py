@@ -364,6 +364,17 @@ def _introduces_quotation(scan: str, sentence: tuple[int, int]) -> bool:
     )
 
 
+@dataclass
+class _Proposed:
+    """A trigger found before its roles: by a pattern or a lemma, and by how many."""
+
+    rule: TriggerRule
+    trigger: tuple[int, int]
+    item: tuple[int, int] | None
+    syntax: dict[str, str]
+    proposers: int = 1
+
+
 @lru_cache(maxsize=512)
 def _lemma_rule(rule_id: str, claim_type: ClaimType, voice: str) -> TriggerRule:
     """A trigger lemma as a rule, so both proposers share one path to a claim."""
@@ -386,7 +397,7 @@ def _candidates(
     lemmas = load_lemmas()
     # Trigger patterns first; a trigger lemma on the same words and type confirms the
     # pattern (two proposers) instead of proposing the event again.
-    proposed: list[list[Any]] = []
+    proposed: list[_Proposed] = []
     spans = [(a.start, a.end) for a in actors]
 
     def rejected(rule: TriggerRule, trigger: tuple[int, int], item: tuple[int, int] | None) -> bool:
@@ -418,28 +429,29 @@ def _candidates(
         for m in _matches_outside(rule.regex, text, bounds, attributions, rejects):
             item = item_of(rule, m)
             syntax = _syntax_at(doc, bounds[0], m.start())
-            proposed.append([rule, (m.start(), m.end()), item, syntax, 1])
+            proposed.append(_Proposed(rule, (m.start(), m.end()), item, syntax))
     patterns = list(proposed)
     cited = [a for a in attributions if not a.inherited]
     for g in grammar:
         same = [
             p
             for p in patterns
-            if p[0].type == g.type and p[1][0] < g.trigger[1] and g.trigger[0] < p[1][1]
+            if p.rule.type == g.type and p.trigger[0] < g.trigger[1] and g.trigger[0] < p.trigger[1]
         ]
         for p in same:
-            p[4] = 2
+            p.proposers = 2
         # A trigger word a pattern already read as another type ("adopt new sanctions" is
         # a sanctions action, not an agreement) is that pattern's: one word, one event.
-        read = any(p[1][0] <= g.trigger[0] and g.trigger[1] <= p[1][1] for p in patterns)
+        read = any(p.trigger[0] <= g.trigger[0] and g.trigger[1] <= p.trigger[1] for p in patterns)
         if same or read or any(a.start <= g.trigger[0] < a.end for a in cited):
             continue
         if g.voice == "parties" and not _parties_in_place(g, actors):
             continue
         rule = _lemma_rule(g.rule, g.type, g.voice)
-        proposed.append([rule, g.trigger, g.item, g.syntax, 1])
+        proposed.append(_Proposed(rule, g.trigger, g.item, g.syntax))
     found = []
-    for rule, trigger, item, syntax, proposers in proposed:
+    for p in proposed:
+        rule, trigger, item, syntax, proposers = p.rule, p.trigger, p.item, p.syntax, p.proposers
         if rule.id.startswith("lemma:") and rejected(rule, trigger, item):
             continue
         roles = _roles(text, sentence, rule, trigger, item)
