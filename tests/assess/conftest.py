@@ -40,10 +40,12 @@ def build_claim(
     cited: Sequence[str] = (),
     at: int = 0,
     coref: bool = False,
+    guessed: Sequence[str] = (),
 ) -> Claim:
     """``tag`` keeps ids apart when one document carries several test claims; ``at`` puts
     the claim in the ``at``-th sentence of a long document (each ~80 characters on);
-    ``coref`` marks the actors as filled by coreference."""
+    ``coref`` marks the actors as filled by coreference; ``guessed`` names the roles
+    ("source", "target") the extractor filled from the document's topic."""
 
     grain = {4: "year", 7: "month"}.get(len(start or end or ""), "day")
     o = at * STRIDE
@@ -66,6 +68,7 @@ def build_claim(
         modality=modality,
         attributions=tuple(Attribution(span(60, 69), name, None) for name in cited),
         extractor="test@1",
+        rules=tuple(f"{role}:coref:document-topic" for role in guessed),
     )
 
 

@@ -409,3 +409,37 @@ def test_cluster_frequent_acts_in_one_report_need_agreeing_dates(
     clusters = cluster_claims(claims + background, documents=published(d="2025-08-01"))
     homes = {id(c) for c in clusters for claim in c.claims if claim in claims}
     assert (len(homes) == 1) is together
+
+
+@pytest.mark.parametrize(
+    ("guessed", "other_doc", "joins"),
+    [
+        pytest.param(("target",), False, True, id="guessed-target-own-report"),
+        pytest.param((), False, False, id="named-target-stays-apart"),
+        pytest.param(("target",), True, False, id="guessed-target-elsewhere-needs-a-tie"),
+    ],
+)
+def test_cluster_guessed_role_yields_to_the_named_one(
+    make_claim: Factory, guessed: tuple[str, ...], other_doc: bool, joins: bool
+) -> None:
+    """ "North Korea delivered rockets into Russia for Wagner" and, three sentences on,
+    "officials deny they provided arms" whose recipient the extractor took from the
+    document's topic (the United States): a guess the named recipient overrides, in the
+    same report; in another report only a name, a detail or the report itself ties it."""
+    claims = [
+        make_claim("arms_transfer", ["KP"], ["RU"], doc="briefing", start="2022-11", tag="a"),
+        make_claim(
+            "arms_transfer",
+            ["KP"],
+            ["US"],
+            doc="elsewhere" if other_doc else "briefing",
+            at=3,
+            tag="b",
+            guessed=guessed,
+        ),
+    ]
+    documents = published(briefing="2023-01-20", elsewhere="2023-01-21")
+    clusters = cluster_claims(claims, documents=documents)
+    assert len(clusters) == (1 if joins else 2)
+    if joins:
+        assert (clusters[0].sources, clusters[0].targets) == (("KP",), ("RU",))

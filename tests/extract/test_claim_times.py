@@ -37,3 +37,26 @@ def test_claim_times_a_sanctions_deadline_does_not_date_the_action(
     text = "Resolution 2397 called on member states to repatriate North Korean workers by 2019."
     claim = only(text, ClaimType.SANCTIONS_ACTION)
     assert claim.time is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "A monitoring team reported in May that North Korea had sent 9,000 shells to Russia.",
+            None,
+        ),
+        (
+            "North Korea sent shells to Russia, a monitoring team said on Monday.",
+            None,
+        ),
+        ("In March, officials said North Korea had sent shells to Russia.", "2025-03"),
+        ("The United States announced sanctions on North Korea on Monday.", "2025-06-09"),
+    ],
+    ids=["reported-in-may-that", "said-on-monday", "fronted-date-frames-all", "announced-act"],
+)
+def test_claim_times_a_report_date_does_not_date_the_event(text: str, start: str | None) -> None:
+    """A date a verb of telling governs dates the telling; a date set before the teller
+    frames the sentence, and an act that is itself announced keeps its day."""
+    (claim,) = [c for c in extract_claims(text, published="2025-06-11")]
+    assert (claim.time.start if claim.time else None) == start

@@ -1,6 +1,6 @@
 import pytest
 
-from sanctionwatch.extract.times import parse_times
+from sanctionwatch.extract.times import parse_times, to_future
 
 CASES = [
     # (phrase, published, expected text, start, end, grain)
@@ -29,6 +29,11 @@ CASES = [
     ("since 2017", None, "since 2017", "2017", None, "year"),
     ("in early March", "2016-03-03", "in early March", "2016-03", None, "month"),
     ("yesterday", "2024-06-19", "yesterday", "2024-06-18", None, "day"),
+    ("in June last year", "2025-03-10", "in June last year", "2024-06", None, "month"),
+    ("in May of this year", "2025-07-02", "in May of this year", "2025-05", None, "month"),
+    ("delayed until Wednesday", "2016-03-01", "Wednesday", "2016-03-02", None, "day"),
+    ("by Friday", "2025-07-02", "Friday", "2025-07-04", None, "day"),
+    ("next Monday", "2025-07-02", "next Monday", "2025-07-07", None, "day"),
 ]  # fmt: skip
 
 
@@ -55,3 +60,14 @@ def test_times_relative_without_publication_is_left_unresolved(phrase: str) -> N
 )
 def test_times_ignore_lookalikes(phrase: str) -> None:
     assert parse_times(phrase, published="2024-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "planned"),
+    [("in May", "2018-03-09", "2018-05"), ("in February", "2018-03-09", "2019-02")],
+    ids=["month-ahead", "month-passed"],
+)
+def test_times_a_planned_month_is_the_next_one(phrase: str, published: str, planned: str) -> None:
+    """ "He is scheduled to meet Trump in May": the May to come, not the last one."""
+    (found,) = parse_times(phrase, published=published)
+    assert to_future(found, published).value_start == planned

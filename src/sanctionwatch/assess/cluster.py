@@ -94,6 +94,8 @@ class _Fit:
     timely: bool
     loose: bool = False
     """The claim's actors only nest in the incident's: only a strong tie may join it."""
+    facts: EventFacts | None = None
+    """The report as it joins: without its guessed roles when only those disagreed."""
 
     @property
     def strong(self) -> bool:
@@ -155,6 +157,7 @@ class Clusterer:
             self.profiles[profile.id] = profile
         else:
             profile = chosen.profile
+            facts = chosen.facts or facts
         profile.add(facts)
         self.changed.add(profile.id)
         for key in blocking_keys(facts, query=False):
@@ -173,8 +176,14 @@ class Clusterer:
 
     def _fit(self, facts: EventFacts, profile: Profile) -> _Fit | None:
         strict = actors_fit(facts, profile)
+        joining = facts
         if not strict and not actors_nested(facts, profile):
-            return None
+            # A role the extractor guessed from the document ("the country" read as its
+            # topic) that names another party: the report may still be of this incident.
+            firm = facts.firm()
+            if firm is None or not (actors_fit(firm, profile) or actors_nested(firm, profile)):
+                return None
+            joining = firm
         if not time_fits(facts, profile):
             return None
         # An activity's item names the event ("shells", not "missiles"); an act's items are
@@ -198,6 +207,7 @@ class Clusterer:
             detail=shares_detail(facts, profile),
             timely=self._timely(facts, profile),
             loose=not strict,
+            facts=joining,
         )
 
     def _rare_nearby(self, facts: EventFacts, profile: Profile) -> bool:

@@ -15,6 +15,7 @@ of it cover overlapping or adjacent periods and together make one campaign.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -85,6 +86,8 @@ class EventFacts:
     quantity: Quantity | None
     syndication: str | None
     weak: bool
+    guessed: frozenset[str] = frozenset()
+    """Roles ("source", "target") the extractor filled by a document-level guess."""
 
     @property
     def type(self) -> ClaimType:
@@ -121,6 +124,13 @@ class EventFacts:
     def grain(self) -> str:
         return self.claim.time.grain if self.claim.time and self.interval else ""
 
+    def firm(self) -> EventFacts | None:
+        """The same report with its guessed roles left empty; None if nothing is guessed."""
+        if not self.guessed:
+            return None
+        sources, targets = _roles(self.claim, skip=self.guessed)
+        return dataclasses.replace(self, sources=sources, targets=targets, guessed=frozenset())
+
     def kind(self) -> str | None:
         """Type and parties, the unit whose recurrence is counted; None unless ``full``."""
         if not self.full:
@@ -147,11 +157,32 @@ class EventFacts:
         return (self.weak, not self.full, interval is None, rank, start, self.claim.id)
 
 
+GUESSING_RULES = ("coref:document-topic", "coref:told-event")
+"""Coreference that fills a role the sentence leaves empty from the rest of the document
+(its topic, the actors of an event told before): a guess a named actor elsewhere overrides."""
+
+
+def guessed_roles(claim: Claim) -> frozenset[str]:
+    return frozenset(
+        role
+        for role in ("source", "target")
+        if any(rule.startswith(f"{role}:{g}") for rule in claim.rules for g in GUESSING_RULES)
+    )
+
+
+def _roles(
+    claim: Claim, *, skip: frozenset[str] = frozenset()
+) -> tuple[frozenset[str], frozenset[str]]:
+    sources = frozenset() if "source" in skip else frozenset(claim.source_codes)
+    targets = frozenset() if "target" in skip else frozenset(claim.target_codes)
+    if claim.type in SYMMETRIC:
+        return sources | targets, frozenset()
+    return sources, targets
+
+
 def read_facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> EventFacts:
     doc = documents.get(claim.document_id)
-    sources, targets = frozenset(claim.source_codes), frozenset(claim.target_codes)
-    if claim.type in SYMMETRIC:
-        sources, targets = sources | targets, frozenset()
+    sources, targets = _roles(claim)
     quantity = claim.quantity
     if quantity is not None and (quantity.kind not in {"count", "money"} or not quantity.unit):
         quantity = None
@@ -166,6 +197,7 @@ def read_facts(claim: Claim, documents: Mapping[str, DocumentInfo]) -> EventFact
         quantity=quantity,
         syndication=doc.syndication_cluster if doc else None,
         weak=filler_is_coref(claim),
+        guessed=guessed_roles(claim),
     )
 
 

@@ -48,6 +48,7 @@ from sanctionwatch.extract.grammar import (
     Arguments,
     GrammarCandidate,
     LemmaLexicon,
+    dates_the_report,
     grammar_candidates,
     grammar_rejects,
     has_trigger_word,
@@ -183,7 +184,9 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
             for q in parse_quantities(scan, *bounds)
             if not any(q.start < t.end and t.start < q.end for t in times)
         ]
-        context = _Context(text, scan, document_id, extractor, lexicon, bounds, published)
+        context = _Context(
+            text, scan, document_id, extractor, lexicon, bounds, published, doc, lemmas.reporting
+        )
         words = len(scan[bounds[0] : bounds[1]].split())
         bag = {w.lower() for w in _WINDOW_WORD.findall(scan, bounds[0], bounds[1])}
         proposals = []
@@ -611,6 +614,9 @@ class _Context:
     lexicon: Lexicon
     sentence: tuple[int, int]
     published: str | None
+    parse: Any | None = None
+    """The sentence's dependency parse, when it was parsed."""
+    reporting: frozenset[str] = frozenset()
 
 
 def _build_claim(
@@ -656,6 +662,12 @@ def _build_claim(
             t
             for t in times
             if not dates_another_noun(context.scan, t, trigger)
+            and not (
+                context.parse is not None
+                and dates_the_report(
+                    context.parse, context.sentence[0], (t.start, t.end), trigger, context.reporting
+                )
+            )
             # "called on states to repatriate workers by 2019": the deadline it set.
             and not (rule.voice == "sanctions" and _DEADLINE.match(context.scan, t.start))
         ),

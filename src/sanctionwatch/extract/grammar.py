@@ -52,6 +52,8 @@ class LemmaLexicon:
     """Nouns for people and their groups ("delegation", "counterpart"): who can be met."""
     lemmas: frozenset[str] = frozenset()
     """Every trigger lemma of every class, verbs and nouns."""
+    reporting: frozenset[str] = frozenset()
+    """Verbs that tell of an event (say, report, accuse): the dates they govern are theirs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,13 @@ def load_lemmas() -> LemmaLexicon:
     people = frozenset(data.get("people") or ())
     lemmas = frozenset(lemma for c in classes for lemma in (*c.verbs, *c.nouns))
     return LemmaLexicon(
-        f"lemmas-v{data['version']}", tuple(classes), frozenset(forms), items, people, lemmas
+        f"lemmas-v{data['version']}",
+        tuple(classes),
+        frozenset(forms),
+        items,
+        people,
+        lemmas,
+        frozenset(data.get("reporting") or ()),
     )
 
 
@@ -499,6 +507,46 @@ def item_modifies_a_noun(
     if head.i <= last.i or match[0] <= offset + head.idx < match[1]:
         return False
     return _item_type(head, lexicon) is None
+
+
+_DURATION = {"since", "over", "throughout", "between", "from"}
+_TOLD = {"dobj", "nsubjpass", "attr", "oprd"}
+"""What a reporting verb takes as its own act: "announced sanctions", "sanctions were announced"."""
+
+
+def dates_the_report(
+    doc: Any,
+    offset: int,
+    time: tuple[int, int],
+    trigger: tuple[int, int],
+    reporting: frozenset[str],
+) -> bool:
+    """A date that a verb of telling governs ("reported in May that it had supplied",
+    "accused on Friday of stealing", "as reported by VoA on March 18") dates the telling,
+    not the event told, unless the event is what is told as an act of its own ("announced
+    sanctions on Monday")."""
+    tokens = [t for t in doc if time[0] <= offset + t.idx < time[1]]
+    heads = [t for t in tokens if not (time[0] <= offset + t.head.idx < time[1]) or t.head.i == t.i]
+    if not heads:
+        return False
+    governor = heads[0].head
+    if governor.dep_ == "prep" and governor.head.i != governor.i:
+        governor = governor.head
+    if not (governor.pos_ in {"VERB", "AUX"} or governor.tag_.startswith("VB")):
+        return False
+    if governor.lemma_.lower() not in reporting:
+        return False
+    if offset + governor.idx <= trigger[0] < offset + governor.idx + len(governor.text):
+        return False  # the trigger itself ("announced" read as the act)
+    told = [c for c in governor.children if c.dep_ in _TOLD]
+    if any(offset + c.left_edge.idx <= trigger[0] <= offset + c.right_edge.idx for c in told):
+        return False
+    # A date set before the teller ("In October, officials said troops had gone") frames
+    # the whole sentence, and "since" a duration no telling has: both date the event.
+    subject = next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and time[0] < offset + subject.left_edge.idx:
+        return False
+    return heads[0].lower_ not in _DURATION
 
 
 def participant_places(doc: Any, offset: int, position: int) -> list[tuple[int, int]]:

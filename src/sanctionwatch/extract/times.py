@@ -15,7 +15,7 @@ from functools import lru_cache
 from sanctionwatch.packaged import load_yaml
 
 TIMES_NAME = "times.rules"
-TIMES_VERSION = "v1"
+TIMES_VERSION = "v2"
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -65,6 +65,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:on )(?P<mon>{_MONTH}) (?P<day>{_DAY})\b(?!,? \d{{4}}\b)", re.I),
     ),
     (
+        "time.month_relative_year",
+        re.compile(
+            rf"\b(?:(?:in|since|by|during|until|of) )?(?P<mon>{_MONTH}),? (?:of )?(?P<rel>last|this|next) year\b",
+            re.I,
+        ),
+    ),
+    (
         "time.relative_month",
         re.compile(
             rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-|in mid|the|following the|after the|since the)(?:\s+|(?<=-))(?P<mon>{_MONTH})\b(?![ ,]*\d)",
@@ -86,7 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "time.weekday",
         re.compile(
-            r"\b(?:on |last )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
+            r"\b(?:on |last |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
         ),
     ),
     ("time.relative_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
@@ -124,6 +131,9 @@ def _month(text: str) -> int:
 
 def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
+
+
+_AHEAD = re.compile(r"\b(?:until|till|by|this coming)\s+$", re.I)
 
 
 def _resolve(
@@ -170,6 +180,10 @@ def _resolve(
         if rel == "next" or (rel != "this" and month is not None and mon > month and rel != "next"):
             target_year = year + 1 if rel == "next" else year - 1
         return f"{target_year:04d}-{mon:02d}", None, "month"
+    if rule == "time.month_relative_year":
+        rel = groups["rel"].lower()
+        offset = -1 if rel == "last" else 1 if rel == "next" else 0
+        return f"{year + offset:04d}-{_month(groups['mon']):02d}", None, "month"
     if rule == "time.relative_year":
         rel = groups["rel"].lower()
         offset = -1 if rel in {"last", "late last"} else 1 if "next" in rel else 0
@@ -186,6 +200,10 @@ def _resolve(
     anchor = dt.date(year, month, day)
     if rule == "time.weekday":
         back = (anchor.weekday() - _WEEKDAYS.index(groups["wd"].lower())) % 7
+        ahead = _AHEAD.search(m.string, max(0, m.start() - 12), m.start())
+        if back and (ahead or m.group(0).lower().startswith("next")):
+            # "delayed until Wednesday", "by Friday", "next Monday": the one to come.
+            return (anchor + dt.timedelta(days=7 - back)).isoformat(), None, "day"
         return (anchor - dt.timedelta(days=back)).isoformat(), None, "day"
     if rule == "time.relative_day":
         delta = 1 if groups["rel"].lower() == "yesterday" else 0
@@ -194,9 +212,20 @@ def _resolve(
 
 
 def to_future(parsed: ParsedTime, published: str | None) -> ParsedTime:
-    """A weekday in a planned event ("talks on Friday") is the next one, not the last."""
+    """A weekday or a month in a planned event ("talks on Friday", "a summit in May") is
+    the next one, not the last."""
     pub = _parse_published(published)
-    if parsed.rule != "time.weekday" or pub is None or pub[1] is None or pub[2] is None:
+    if pub is None or pub[1] is None:
+        return parsed
+    if parsed.rule == "time.relative_month" and parsed.grain == "month":
+        year, month = (int(x) for x in parsed.value_start.split("-"))
+        if (year, month) >= (pub[0], pub[1]):
+            return parsed
+        value = f"{year + 1:04d}-{month:02d}"
+        return ParsedTime(
+            parsed.start, parsed.end, value, None, parsed.grain, f"{parsed.rule}:future"
+        )
+    if parsed.rule != "time.weekday" or pub[2] is None:
         return parsed
     anchor = dt.date(pub[0], pub[1], pub[2])
     past = dt.date.fromisoformat(parsed.value_start)
