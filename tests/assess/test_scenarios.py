@@ -161,3 +161,49 @@ def test_scenario_other_regimes_are_kept_with_a_reason(make_claim: Factory) -> N
     assert by_parties[("US", "VN")].relevance == "other"
     assert "no North Korean party" in by_parties[("US", "VN")].relevance_reason
     assert by_parties[("KP", "RU")].relevance == "regime"
+
+
+def test_scenario_a_stray_party_joins_the_settled_campaign(make_claim: Factory) -> None:
+    """Three reports of North Korean troops sent to Russia in October 2024, and a fourth
+    that also names Ukraine ("troops sent into the war between Russia and Ukraine"): the
+    campaign the reports agree on absorbs it; beside a single report it stays apart."""
+    campaign = [
+        make_claim("troop_deployment", ["KP"], ["RU"], doc=f"r{i}", start="2024-10")
+        for i in range(3)
+    ]
+    stray = make_claim("troop_deployment", ["KP"], ["RU", "UA"], doc="s", start="2024-11")
+    documents = published(r0="2024-10-20", r1="2024-10-25", r2="2024-11-02", s="2024-11-20")
+    clusters = cluster_claims([*campaign, stray], documents=documents)
+    assert home_of(stray, clusters) is home_of(campaign[0], clusters)
+    assert home_of(stray, clusters).targets == ("RU",)
+    alone = cluster_claims([campaign[0], stray], documents=documents)
+    assert home_of(stray, alone) is not home_of(campaign[0], alone)
+
+
+def test_scenario_an_undated_act_reported_soon_after_a_rare_one_is_it(
+    make_claim: Factory,
+) -> None:
+    """ "The new U.N. sanctions close a gap in the arms embargo", written the day after the
+    Council's vote, is that vote; for acts of the kind that recur weekly it could be any."""
+    vote = make_claim("sanctions_action", ["UN"], ["KP"], doc="wire", start="2016-03-02")
+    later = make_claim("sanctions_action", ["UN"], ["KP"], doc="paper")
+    clusters = cluster_claims(
+        [vote, later], documents=published(wire="2016-03-02", paper="2016-03-03")
+    )
+    assert home_of(later, clusters) is home_of(vote, clusters)
+    weekly = [
+        make_claim(
+            "sanctions_action",
+            ["UN"],
+            ["KP"],
+            doc=f"w{w}",
+            start=f"2015-{1 + w // 4:02d}-{1 + 7 * (w % 4):02d}",
+        )
+        for w in range(44)
+    ]
+    dates = {f"w{w}": "2015-12-31" for w in range(44)}
+    clusters = cluster_claims(
+        [vote, later, *weekly],
+        documents=published(wire="2016-03-02", paper="2016-03-09", **dates),
+    )
+    assert home_of(later, clusters) is not home_of(vote, clusters)

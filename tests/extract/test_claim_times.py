@@ -60,3 +60,11 @@ def test_claim_times_a_report_date_does_not_date_the_event(text: str, start: str
     frames the sentence, and an act that is itself announced keeps its day."""
     (claim,) = [c for c in extract_claims(text, published="2025-06-11")]
     assert (claim.time.start if claim.time else None) == start
+
+
+def test_claim_times_the_day_of_an_anchor_event_is_not_the_claims() -> None:
+    """ "The resolution follows the nuclear test on January 6": the test's day, not the
+    resolution's; a coarser anchor date may hold both and still dates what follows."""
+    text = "The resolution, which expands sanctions on North Korea, follows its nuclear test on January 6."
+    (claim,) = extract_claims(text, published="2016-03-03")
+    assert claim.time is None

@@ -87,3 +87,32 @@ def test_roles_various_coordinated_states_share_a_role(only: Callable[..., Claim
     text = "The panel is investigating military cooperation between North Korea and various Libyan authorities."
     claim = only(text, ClaimType.ARMS_TRANSFER)
     assert (claim.source_codes, claim.target_codes) == (("KP",), ("LY",))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type", "sources"),
+    [
+        (
+            "The new U.N. sanctions close a gap in the arms embargo on Pyongyang.",
+            "sanctions_action",
+            ("UN",),
+        ),
+        ("The United Nations blacklisted a North Korean tanker.", "sanctions_action", ("UN",)),
+        (
+            "Two shipments of North Korean chemical weapons bound for Syria have been "
+            "intercepted by United Nations member states.",
+            "sanctions_action",
+            (),
+        ),
+        ("Russia is defying U.N. sanctions by supplying North Korea with oil.", "trade", ("RU",)),
+    ],
+    ids=["issues-sanctions", "heads-its-phrase", "modifies-member-states", "ships-nothing"],
+)
+def test_roles_the_un_acts_by_its_sanctions_only(
+    text: str, claim_type: str, sources: tuple[str, ...]
+) -> None:
+    """The bare "UN" is an actor where it heads its phrase or issues sanctions; "UN member
+    states" are not the UN, and the UN supplies, ships or deploys nothing."""
+    claims = [c for c in extract_claims(text, published="2024-03-01") if c.type.value == claim_type]
+    assert claims, f"no {claim_type} claim in {text!r}"
+    assert claims[0].source_codes == sources

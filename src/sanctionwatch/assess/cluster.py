@@ -67,6 +67,8 @@ from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
 CLUSTERER = "cluster.events@v3"
+CAMPAIGN_REPORTS = 3
+"""Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2
 """A name more of the candidate incidents share than this tells them apart from none."""
 
@@ -105,8 +107,9 @@ class _Fit:
     def tied(self) -> bool:
         return self.strong or (self.timely and not self.loose)
 
-    def rank(self) -> tuple[int, int, int, int, int, int, str]:
+    def rank(self) -> tuple[int, int, int, int, int, int, int, str]:
         return (
+            self.loose,
             self.distance if self.distance is not None else 10**9,
             not self.copy,
             -self.anchors,
@@ -232,9 +235,14 @@ class Clusterer:
             gap = (facts.published - window[1]).days
             if gap > RECENT_DAYS:
                 return False
-            # An act told without a date ("the sanctions", "the two leaders met") is tied to
-            # one act elsewhere only by a name or detail; an activity runs on.
-            return not profile.is_act
+            if not profile.is_act:
+                return True  # an activity runs on
+            # An act told without a date ("the new sanctions", "the two leaders met") in a
+            # report written soon after one such act, when another of the kind is unlikely
+            # to have happened in between, is that act.
+            # The doubt runs from the earliest day the act may have been on.
+            doubt = (facts.published - window[0]).days + 1 if window[0] > dt.date.min else gap
+            return gap >= 0 and self.recurrence.rare_within(kind, doubt)
         if facts.interval is not None and window is None and profile.published is not None:
             if profile.is_act:
                 return False
@@ -262,7 +270,19 @@ class Clusterer:
             if len({(f.profile.sources, f.profile.targets) for f in tied}) > 1:
                 return None
         if not tied:
-            return None
+            # Actors that only nest ("troops to Russia and Ukraine" beside a campaign to
+            # Russia) join on time alone a campaign that several reports agree on, when it
+            # is the only one that fits: its actors are what most reports say, and one
+            # report's stray party does not make another campaign.
+            nested = [
+                f
+                for f in fits
+                if f.timely
+                and f.loose
+                and not f.profile.is_act
+                and len(f.profile.positions) >= CAMPAIGN_REPORTS
+            ]
+            return nested[0] if len(nested) == 1 and (nested[0].facts or facts).full else None
         strong = [f for f in tied if f.strong]
         return min(strong or tied, key=_Fit.rank)
 

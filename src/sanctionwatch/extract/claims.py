@@ -48,12 +48,14 @@ from sanctionwatch.extract.grammar import (
     Arguments,
     GrammarCandidate,
     LemmaLexicon,
+    dates_an_anchor,
     dates_the_report,
     grammar_candidates,
     grammar_rejects,
     has_trigger_word,
     item_modifies_a_noun,
     load_lemmas,
+    modifies_another_noun,
     parse_texts,
     parser_version,
     participant_places,
@@ -168,12 +170,15 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
     for sentence in sentences:
         bounds = sentence.bounds
         doc = parsed.get(bounds)
+        if doc is not None:
+            sentence = _heading_institutions(sentence, doc, lemmas)
         grammar = grammar_candidates(doc, bounds[0], lemmas) if doc is not None else []
         candidates = _candidates(scan, sentence, lexicon, grammar, doc)
         if candidates and doc is None:
             # A sentence standing only for the topic that a trigger pattern still reads
             # ("the stolen funds were sent"): parsed now, so the grammar checks it too.
             doc = parse_texts([scan[bounds[0] : bounds[1]]])[0]
+            sentence = _heading_institutions(sentence, doc, lemmas)
             candidates = _candidates(scan, sentence, lexicon, [], doc)
         if not candidates:
             continue
@@ -295,6 +300,24 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
         previous_attributions = attributions
         out.append(_Sentence(sentence, index, actors, attributions, nearest_topic, group))
     return out
+
+
+def _heading_institutions(sentence: _Sentence, doc: Any, lemmas: LemmaLexicon) -> _Sentence:
+    """An institution's bare name ("UN", "U.N.") is an actor where it heads its phrase or
+    issues a sanctions act; modifying any other noun ("UN member states") it is not."""
+    acts = frozenset(
+        n for c in lemmas.classes if c.type is ClaimType.SANCTIONS_ACTION for n in c.nouns
+    )
+    actors = [
+        a
+        for a in sentence.actors
+        if a.kind != INSTITUTION
+        or not modifies_another_noun(doc, sentence.bounds[0], (a.start, a.end), acts)
+    ]
+    return sentence if len(actors) == len(sentence.actors) else replace(sentence, actors=actors)
+
+
+INSTITUTION = "institution"
 
 
 def _parse(
@@ -540,6 +563,10 @@ def _roles(
     """Source and target of one trigger, or None when no state takes part."""
     bounds, actors, attributions = sentence.bounds, sentence.actors, sentence.attributions
     topic, group = sentence.topic, sentence.group
+    if rule.type is not ClaimType.SANCTIONS_ACTION:
+        # An institution acts by its resolutions and designations; it ships, trades,
+        # deploys or meets nobody ("Russia is defying U.N. sanctions by supplying oil").
+        actors = [a for a in actors if a.kind != INSTITUTION]
     # An actor named as the cited source ("confirmed by the U.S. government") is not a
     # party to the event, unless nobody else is ("North Korea confirmed it sent troops").
     uncited = [
@@ -664,8 +691,20 @@ def _build_claim(
             if not dates_another_noun(context.scan, t, trigger)
             and not (
                 context.parse is not None
-                and dates_the_report(
-                    context.parse, context.sentence[0], (t.start, t.end), trigger, context.reporting
+                and (
+                    dates_the_report(
+                        context.parse,
+                        context.sentence[0],
+                        (t.start, t.end),
+                        trigger,
+                        context.reporting,
+                    )
+                    or (
+                        t.grain == "day"
+                        and dates_an_anchor(
+                            context.parse, context.sentence[0], (t.start, t.end), trigger
+                        )
+                    )
                 )
             )
             # "called on states to repatriate workers by 2019": the deadline it set.

@@ -549,6 +549,55 @@ def dates_the_report(
     return heads[0].lower_ not in _DURATION
 
 
+_ANCHORING_PREPS = {"after", "following", "since", "before"}
+_ANCHORING_VERBS = {"follow", "precede"}
+
+
+def dates_an_anchor(doc: Any, offset: int, time: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """A day that dates the event another is placed after ("the resolution follows North
+    Korea's nuclear test on January 6", "after the summit on 13 September"): that day is
+    the anchor's. A coarser date may still hold both, so only a day is set aside."""
+    tokens = [t for t in doc if time[0] <= offset + t.idx < time[1]]
+    heads = [t for t in tokens if not (time[0] <= offset + t.head.idx < time[1]) or t.head.i == t.i]
+    if not heads:
+        return False
+    noun = heads[0].head
+    if noun.dep_ == "prep" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.lemma_.lower() in _ANCHORING_VERBS:
+        return True  # "follows the test on January 6", the date read as the verb's
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if offset + noun.left_edge.idx <= trigger[0] <= offset + noun.right_edge.idx:
+        return False  # the date is inside the trigger's own phrase
+    governor = noun.head
+    if noun.dep_ == "pobj":
+        return governor.lower_ in _ANCHORING_PREPS
+    return noun.dep_ == "dobj" and governor.lemma_.lower() in _ANCHORING_VERBS
+
+
+_MODIFIER_DEPS = {"compound", "nmod", "amod"}
+
+
+def modifies_another_noun(
+    doc: Any, offset: int, span: tuple[int, int], allowed: frozenset[str]
+) -> bool:
+    """The name at ``span`` only modifies a noun whose lemma is not in ``allowed`` ("UN
+    member states", "a UN panel"), rather than heading its own phrase or naming who issues
+    an ``allowed`` act ("U.N. sanctions", "a UN resolution")."""
+    tokens = [t for t in doc if span[0] <= offset + t.idx < span[1]]
+    heads = [t for t in tokens if not (span[0] <= offset + t.head.idx < span[1]) or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].dep_ not in _MODIFIER_DEPS:
+        return False
+    noun = heads[0].head
+    # "UN arms embargo", "U.N. Security Council-imposed sanctions": the act further on.
+    while (
+        noun.dep_ in _MODIFIER_DEPS and noun.lemma_.lower() not in allowed and noun.head.i != noun.i
+    ):
+        noun = noun.head
+    return noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() not in allowed
+
+
 def participant_places(doc: Any, offset: int, position: int) -> list[tuple[int, int]]:
     """Where the participants of the meeting or agreement whose trigger starts at
     ``position`` stand (document offsets; empty when no token covers it)."""

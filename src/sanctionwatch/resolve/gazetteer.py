@@ -29,7 +29,7 @@ from sanctionwatch.packaged import load_yaml
 GAZETTEER_NAME = "gazetteer.actors"
 HAND_TIER = "actors"
 WORLD_TIER = "world"
-KINDS = ("name", "demonym", "capital", "metonym", "person", "place", "organisation")
+KINDS = ("name", "demonym", "capital", "metonym", "person", "place", "organisation", "institution")
 # Capitals stay hand-written: too many name people and towns (Victoria, Kingston, Hamilton).
 _WORLD_KINDS = ("name", "demonym")
 
