@@ -152,6 +152,14 @@ def serve(
             help="Key the read endpoints and web UI too; default: $SANCTIONWATCH_READ_REQUIRES_KEY.",
         ),
     ] = None,
+    cache_mb: Annotated[
+        int,
+        typer.Option(
+            "--cache-mb",
+            min=0,
+            help="Memory for list pages kept until the database changes (0: off).",
+        ),
+    ] = 64,
     db: DbOption = None,
 ) -> None:
     """Serve the JSON API (OpenAPI at /docs) and the web UI (/ui) on localhost.
@@ -172,6 +180,7 @@ def serve(
         api_keys=api_key or None,
         read_requires_key=read_requires_key,
         remote_reads_require_key=remote,
+        cache_bytes=cache_mb * 2**20,
     )
     render.err_console.print(
         f"web UI: http://{host}:{port}/ui/  API docs: http://{host}:{port}/docs",
