@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from sanctionwatch import __version__
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
 
@@ -192,18 +191,9 @@ def serve(
 
 def version() -> None:
     """Print the version of sanctionwatch and of its extractor."""
-    from sanctionwatch.extract import extractor_id
-    from sanctionwatch.pipeline import list_stages
+    from sanctionwatch.cli.versioninfo import version_lines
 
-    for stage in list_stages():
-        render.console.print(
-            f"stage {stage.id}: {', '.join(stage.requires)} -> {', '.join(stage.assigns)}",
-            markup=False,
-            highlight=False,
-        )
-    render.console.print(
-        f"sanctionwatch {__version__}\nextractor {extractor_id()}", markup=False, highlight=False
-    )
+    render.console.print("\n".join(version_lines()), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
