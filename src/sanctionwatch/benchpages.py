@@ -3,10 +3,12 @@
 For each scale builds a store from the synthetic corpus of ``benchgrowth`` (copies with
 their years moved on), or reuses ``--stores DIR/store-{scale}.db`` when it is there, then
 times ``GET /incidents?limit=50`` (and ``limit=100``) in process, median of ``--repeat``
-calls, and the UI list page. On the first scale it also runs a bounded loopback load
-test: ``sanctionwatch serve`` in its own process on 127.0.0.1, ``--clients`` threads
-sharing ``--requests`` requests of the list, and reports requests/s, p50, p95 and errors.
-Not a test: nothing here asserts a speed.
+calls, and the UI list page. The API figures are of pages built each time (the response
+cache off); ``cached`` is the same page served from the cache of an unchanged store. On
+the first scale it also runs a bounded loopback load test: ``sanctionwatch serve`` in its
+own process on 127.0.0.1, ``--clients`` threads sharing ``--requests`` requests of the
+list, and reports requests/s, p50, p95 and errors, as served (the cache on) and with
+``--cache-mb 0`` (every page built). Not a test: nothing here asserts a speed.
 """
 
 from __future__ import annotations
@@ -54,31 +56,39 @@ def measure_scale(path: Path, *, repeat: int) -> dict[str, Any]:
     from sanctionwatch import store as st
     from sanctionwatch.api import create_app
 
-    with st.open_store(f"sqlite:///{path}") as store, TestClient(create_app(store=store)) as client:
-
-        def get(url: str) -> Callable[[], object]:
-            def call() -> object:
-                response = client.get(url)
-                response.raise_for_status()
-                return response
-
-            return call
-
-        total = client.get("/incidents?limit=1").headers.get("x-total-count", "?")
-        return {
-            "incidents": len(st.list_incidents(store)),
-            "listed": total,
-            "api_50": time_calls(get("/incidents?limit=50"), repeat=repeat),
-            "api_100": time_calls(get("/incidents?limit=100"), repeat=repeat),
-            "api_50_filtered": time_calls(
-                get("/incidents?limit=50&actor=RU&grade=B"), repeat=repeat
-            ),
-            "ui_list": time_calls(get("/ui/"), repeat=repeat),
-        }
+    with st.open_store(f"sqlite:///{path}") as store:
+        with TestClient(create_app(store=store)) as cached:
+            api_50_cached = time_calls(_getter(cached, "/incidents?limit=50"), repeat=repeat)
+        # The cache off: every figure below is of a page built from the store.
+        with TestClient(create_app(store=store, cache_bytes=0)) as client:
+            total = client.get("/incidents?limit=1").headers.get("x-total-count", "?")
+            return {
+                "incidents": len(st.list_incidents(store)),
+                "listed": total,
+                "api_50": time_calls(_getter(client, "/incidents?limit=50"), repeat=repeat),
+                "api_100": time_calls(_getter(client, "/incidents?limit=100"), repeat=repeat),
+                "api_50_filtered": time_calls(
+                    _getter(client, "/incidents?limit=50&actor=RU&grade=B"), repeat=repeat
+                ),
+                "ui_list": time_calls(_getter(client, "/ui/"), repeat=repeat),
+                "api_50_cached": api_50_cached,
+            }
 
 
-def load_test(path: Path, *, clients: int, requests: int) -> dict[str, float]:
-    """``requests`` GETs of the list by ``clients`` threads against ``sanctionwatch serve``.
+def _getter(client: Any, url: str) -> Callable[[], object]:
+    def call() -> object:
+        response = client.get(url)
+        response.raise_for_status()
+        return response
+
+    return call
+
+
+def load_test(
+    path: Path, *, clients: int, requests: int, cache_mb: int | None = None
+) -> dict[str, float]:
+    """``requests`` GETs of the list by ``clients`` threads against ``sanctionwatch serve``
+    (``--cache-mb cache_mb`` when given).
 
     The server runs in its own process (as it does in use), so the clients here never
     compete with it for this interpreter's lock.
@@ -97,6 +107,7 @@ def load_test(path: Path, *, clients: int, requests: int) -> dict[str, float]:
         f"sqlite:///{path}",
         "--port",
         str(port),
+        *([] if cache_mb is None else ["--cache-mb", str(cache_mb)]),
     ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/incidents?limit=50"
@@ -160,27 +171,30 @@ def main(argv: list[str] | None = None) -> None:
             if not path.exists():
                 build_store(records, scale, path)
             rows.append({"scale": scale, **measure_scale(path, repeat=args.repeat)})
-        load = load_test(
-            folder / f"store-{scales[0]}.db", clients=args.clients, requests=args.requests
+        first_store = folder / f"store-{scales[0]}.db"
+        load = load_test(first_store, clients=args.clients, requests=args.requests)
+        built = load_test(
+            first_store, clients=args.clients, requests=max(args.requests // 4, 64), cache_mb=0
         )
     first = rows[0]["api_50"]
     print(
         f"{'scale':>5} {'incidents':>9} {'listed':>6} {'GET limit=50':>12} {'ratio':>6} "
-        f"{'limit=100':>9} {'filtered':>9} {'UI list':>8}"
+        f"{'limit=100':>9} {'filtered':>9} {'UI list':>8} {'cached':>7}"
     )
     for row in rows:
         print(
             f"{row['scale']:>4}x {row['incidents']:>9} {row['listed']:>6} "
             f"{row['api_50'] * 1000:>10.0f}ms {row['api_50'] / first:>6.2f} "
             f"{row['api_100'] * 1000:>7.0f}ms {row['api_50_filtered'] * 1000:>7.0f}ms "
-            f"{row['ui_list'] * 1000:>6.0f}ms"
+            f"{row['ui_list'] * 1000:>6.0f}ms {row['api_50_cached'] * 1000:>5.1f}ms"
         )
-    print(
-        f"load test ({scales[0]}x, {args.clients} clients, {args.requests} requests of "
-        f"/incidents?limit=50 over loopback): {load['rps']:.1f} requests/s, "
-        f"p50 {load['p50'] * 1000:.0f}ms, p95 {load['p95'] * 1000:.0f}ms, "
-        f"{load['errors']:.0f} errors"
-    )
+    for label, figures in (("served", load), ("--cache-mb 0, every page built", built)):
+        print(
+            f"load test ({scales[0]}x, {args.clients} clients, /incidents?limit=50 over "
+            f"loopback, {label}): {figures['rps']:.1f} requests/s, "
+            f"p50 {figures['p50'] * 1000:.0f}ms, p95 {figures['p95'] * 1000:.0f}ms, "
+            f"{figures['errors']:.0f} errors"
+        )
 
 
 if __name__ == "__main__":

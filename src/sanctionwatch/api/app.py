@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sanctionwatch import __version__, web
 from sanctionwatch import store as st
-from sanctionwatch.api.caching import ETagMiddleware
+from sanctionwatch.api.caching import MAX_CACHE_BYTES, ETagMiddleware, ResponseCache
 from sanctionwatch.api.limits import (
     MAX_BODY_BYTES,
     BodyLimitMiddleware,
@@ -110,13 +110,15 @@ def create_app(
     read_requires_key: bool | None = None,
     remote_reads_require_key: bool = False,
     max_body_bytes: int = MAX_BODY_BYTES,
+    cache_bytes: int = MAX_CACHE_BYTES,
 ) -> FastAPI:
     """An app over ``store``, or over the database at ``database_url`` opened at startup.
 
     ``api_keys`` and ``read_requires_key`` default to ``SANCTIONWATCH_API_KEYS`` and
     ``SANCTIONWATCH_READ_REQUIRES_KEY``; ``remote_reads_require_key`` keys reads from
     clients off loopback (``serve --host`` on a public interface). A request body over
-    ``max_body_bytes`` is a 413 (E204).
+    ``max_body_bytes`` is a 413 (E204). List pages are cached in up to ``cache_bytes``
+    (0: off) while the store is unchanged (``api.caching.ResponseCache``).
     """
 
     @asynccontextmanager
@@ -135,6 +137,7 @@ def create_app(
         "sanctions evasion. Writes need an API key (X-API-Key or Authorization: Bearer).",
         lifespan=lifespan,
     )
+    app.state.response_cache = ResponseCache(max_bytes=cache_bytes)
     app.state.keys = KeyConfig.build(
         api_keys, read_requires_key, remote_reads_require_key=remote_reads_require_key
     )

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from sanctionwatch import store as st
+from sanctionwatch.api.caching import ResponseCache
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -17,3 +18,11 @@ def get_store(request: Request) -> st.Store:
 
 
 StoreDep = Annotated[st.Store, Depends(get_store)]
+
+
+def get_response_cache(request: Request) -> ResponseCache:
+    cache: ResponseCache = request.app.state.response_cache
+    return cache
+
+
+ResponseCacheDep = Annotated[ResponseCache, Depends(get_response_cache)]

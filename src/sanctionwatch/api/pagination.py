@@ -12,7 +12,11 @@ from fastapi import Request, Response
 def add_page_headers(
     request: Request, response: Response, *, total: int, limit: int, offset: int
 ) -> None:
-    response.headers["X-Total-Count"] = str(total)
+    response.headers.update(page_headers(request, total=total, limit=limit, offset=offset))
+
+
+def page_headers(request: Request, *, total: int, limit: int, offset: int) -> dict[str, str]:
+    headers = {"X-Total-Count": str(total)}
     links = []
     if offset + limit < total:
         url = request.url.include_query_params(offset=offset + limit, limit=limit)
@@ -21,4 +25,5 @@ def add_page_headers(
         url = request.url.include_query_params(offset=max(0, offset - limit), limit=limit)
         links.append(f'<{url}>; rel="prev"')
     if links:
-        response.headers["Link"] = ", ".join(links)
+        headers["Link"] = ", ".join(links)
+    return headers

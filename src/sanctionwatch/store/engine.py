@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,6 +21,7 @@ from sqlalchemy.pool import StaticPool
 
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.store.migrate import migrate_schema
+from sanctionwatch.store.revision import Revisions
 from sanctionwatch.store.schema import FTS_TABLE, PG_SEARCH_COLUMN
 
 DATABASE_URL_ENV = "SANCTIONWATCH_DATABASE_URL"
@@ -68,6 +69,7 @@ class Store:
     """SQLite's FTS5 table, which writers fill beside ``documents``."""
     has_tsvector: bool = False
     """PostgreSQL's generated tsvector column and its GIN index (kept by the server)."""
+    revisions: Revisions | None = field(default=None, compare=False, repr=False)
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:
@@ -75,10 +77,24 @@ class Store:
         with self.engine.connect() as conn:
             if write:
                 conn.execution_options(**{_WRITE_OPTION: True})
-            with conn.begin():
-                yield conn
+            try:
+                with conn.begin():
+                    yield conn
+            except BaseException:
+                if self.revisions is not None:
+                    self.revisions.discard(conn.info)
+                raise
+            if self.revisions is not None:
+                self.revisions.after_commit(conn.info)
+
+    def revision(self) -> str | None:
+        """A token that changes whenever the content may have (``store.revision``); read it
+        before reading what a cache keeps. ``None``: do not cache."""
+        return None if self.revisions is None else self.revisions.current()
 
     def close(self) -> None:
+        if self.revisions is not None:
+            self.revisions.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -123,6 +139,7 @@ def open_store(url: str | None = None) -> Store:
         dialect=engine.dialect.name,
         has_fts=has_fts,
         has_tsvector=has_tsvector,
+        revisions=Revisions(engine, sa_url),
     )
 
 

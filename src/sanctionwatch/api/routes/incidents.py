@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from sanctionwatch import services
-from sanctionwatch.api.deps import DATE_PATTERN, StoreDep
-from sanctionwatch.api.pagination import add_page_headers
+from sanctionwatch.api.deps import DATE_PATTERN, ResponseCacheDep, StoreDep
+from sanctionwatch.api.pagination import page_headers
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.services.browsing import (
     IncidentFilter,
@@ -67,19 +67,23 @@ def incident_filter(
 FilterDep = Annotated[IncidentFilter, Depends(incident_filter)]
 
 
-@router.get("/incidents")
+@router.get("/incidents", response_model=list[dict[str, Any]])
 def list_incidents(
     request: Request,
-    response: Response,
     store: StoreDep,
+    cache: ResponseCacheDep,
     flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[dict[str, Any]]:
+) -> Response:
     """Incidents latest first, each with provisions, grade and every claim with its document."""
-    page = find_incidents(store, flt, limit=limit, offset=offset)
-    add_page_headers(request, response, total=page.total, limit=limit, offset=offset)
-    return page.incidents
+
+    def build() -> tuple[list[dict[str, Any]], dict[str, str]]:
+        page = find_incidents(store, flt, limit=limit, offset=offset)
+        return page.incidents, page_headers(request, total=page.total, limit=limit, offset=offset)
+
+    # The revision is read before the page, so a write during the build is never hidden.
+    return cache.respond(str(request.url), store.revision(), build)
 
 
 @router.get("/incidents/counts")

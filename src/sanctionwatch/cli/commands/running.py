@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from sanctionwatch import __version__
 from sanctionwatch.cli import render
 from sanctionwatch.cli.common import DbOption, JsonOption, domain_errors, open_store
 
@@ -152,6 +151,14 @@ def serve(
             help="Key the read endpoints and web UI too; default: $SANCTIONWATCH_READ_REQUIRES_KEY.",
         ),
     ] = None,
+    cache_mb: Annotated[
+        int,
+        typer.Option(
+            "--cache-mb",
+            min=0,
+            help="Memory for list pages kept until the database changes (0: off).",
+        ),
+    ] = 64,
     db: DbOption = None,
 ) -> None:
     """Serve the JSON API (OpenAPI at /docs) and the web UI (/ui) on localhost.
@@ -172,6 +179,7 @@ def serve(
         api_keys=api_key or None,
         read_requires_key=read_requires_key,
         remote_reads_require_key=remote,
+        cache_bytes=cache_mb * 2**20,
     )
     render.err_console.print(
         f"web UI: http://{host}:{port}/ui/  API docs: http://{host}:{port}/docs",
@@ -183,18 +191,9 @@ def serve(
 
 def version() -> None:
     """Print the version of sanctionwatch and of its extractor."""
-    from sanctionwatch.extract import extractor_id
-    from sanctionwatch.pipeline import list_stages
+    from sanctionwatch.cli.versioninfo import version_lines
 
-    for stage in list_stages():
-        render.console.print(
-            f"stage {stage.id}: {', '.join(stage.requires)} -> {', '.join(stage.assigns)}",
-            markup=False,
-            highlight=False,
-        )
-    render.console.print(
-        f"sanctionwatch {__version__}\nextractor {extractor_id()}", markup=False, highlight=False
-    )
+    render.console.print("\n".join(version_lines()), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
