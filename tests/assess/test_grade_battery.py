@@ -388,6 +388,20 @@ CASES = [
         id="not-every-sanctions-trigger-is-a-record",
     ),
     pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, as the Ukrainian governments confirmed.",
+                "d1",
+                "RUSI",
+                cited="Ukrainian governments",
+            )
+        ],
+        "B",
+        3,
+        "a named official or government body",
+        id="governments-plural-are-government-bodies",
+    ),
+    pytest.param(
         [Said("North Korea sent shells to Russia.", "d1", None)],
         "F",
         None,

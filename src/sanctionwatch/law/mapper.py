@@ -20,6 +20,7 @@ Indicators that are not violations by themselves keep ``kind: indicator``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,8 @@ from sanctionwatch.resolve.gazetteer import find_actors
 
 MAPPER = "law.mapper@v4"
 COREF_PREFIX = "coref:"
+# A link's address is not the sentence's words ("...north-korea-flagged-ship...").
+_LINK = re.compile(r"\(?https?://\S+|www\.\S+")
 
 _STATUS_WARNINGS = {
     "unverified": "paragraph number unverified: do not cite a paragraph",
@@ -109,7 +112,8 @@ def coref_only_codes(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
                     by_name[side].add(filler.value)
                 if weak:
                     if in_sentence is None:
-                        in_sentence = {m.code for m in find_actors(claim.evidence.text)}
+                        words = _LINK.sub(" ", claim.evidence.text)
+                        in_sentence = {m.code for m in find_actors(words)}
                     weak = filler.value not in in_sentence
                 (coref if weak else named)[side].add(filler.value)
     found = {side: frozenset(coref[side] - named[side]) for side in named}
@@ -188,6 +192,9 @@ def map_incident(
     if claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_money(i) for i in forward):
         claim_type = ClaimType.FINANCIAL_FLOW
         notes.append(f"the item given ({forward[0]}) is money: mapped as a payment, not as arms")
+    elif claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_civil(i) for i in forward):
+        claim_type = ClaimType.TRADE
+        notes.append(f"the item given ({forward[0]}) is not arms: mapped as trade, not as arms")
     elif claim_type is ClaimType.FINANCIAL_FLOW and forward and all(_is_goods(i) for i in forward):
         claim_type = ClaimType.TRADE
         notes.append(f"what flows ({forward[0]}) is goods, not money: mapped as trade")
@@ -351,6 +358,17 @@ def _as_coref_context(match: ProvisionMatch, why: str) -> ProvisionMatch:
 
 def _is_money(item: str) -> bool:
     return load_item_categories().category_ids(item) == {"funds"}
+
+
+def _is_civil(item: str | None) -> bool:
+    """Goods of a named civil category (machinery, oil, food), none of them military."""
+    categories = load_item_categories().category_ids(item)
+    return _is_goods(item) and not categories & _MILITARY_CATEGORIES
+
+
+_MILITARY_CATEGORIES = frozenset(
+    {"heavy_arms", "small_arms", "missiles", "wmd", "dual_use", "arms_general", "military_tech"}
+)
 
 
 def _is_goods(item: str | None) -> bool:
