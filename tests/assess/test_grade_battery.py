@@ -307,6 +307,101 @@ CASES = [
         id="lost-outlet-falls-back-to-named-source",
     ),
     pytest.param(
+        [
+            Said(
+                "U.N. experts said North Korea exported coal to China.",
+                "d1",
+                "Daily Mail",
+                type="trade",
+                targets=("CN",),
+                cited="U.N. experts",
+                trigger="exported",
+            )
+        ],
+        "A",
+        3,
+        "UN body",
+        id="un-experts-speak-as-a-un-body",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea offered missiles to armed groups, the panel said.",
+                "d1",
+                "Associated Press",
+                targets=("YE",),
+                cited="the panel",
+                trigger="offered",
+                modality=Modality.UNCERTAIN,
+            )
+        ],
+        "C",
+        6,
+        "a cited report",
+        id="the-panel-is-an-expert-body-not-anonymous",
+    ),
+    pytest.param(
+        [
+            Said(
+                "As a UN member state noted, North Korea sent shells to Russia.",
+                "d1",
+                "RUSI",
+                cited="UN member state",
+            )
+        ],
+        "D",
+        None,
+        "a government the text does not name",
+        id="unnamed-member-state-is-not-a-private-person",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The company was indicted in 2017 for helping North Korea evade sanctions.",
+                "d1",
+                "RUSI",
+                type="sanctions_action",
+                sources=("US",),
+                targets=("CN",),
+                trigger="indicted",
+            )
+        ],
+        "A",
+        1,
+        "public record (the act 'indicted')",
+        id="public-record-indictment-by-its-trigger",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The hands of the workers seized up in the cold.",
+                "d1",
+                "RUSI",
+                type="sanctions_action",
+                sources=("US",),
+                trigger="seized",
+            )
+        ],
+        "C",
+        3,
+        "stated as fact by one origin only",
+        id="not-every-sanctions-trigger-is-a-record",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, as the Ukrainian governments confirmed.",
+                "d1",
+                "RUSI",
+                cited="Ukrainian governments",
+            )
+        ],
+        "B",
+        3,
+        "a named official or government body",
+        id="governments-plural-are-government-bodies",
+    ),
+    pytest.param(
         [Said("North Korea sent shells to Russia.", "d1", None)],
         "F",
         None,

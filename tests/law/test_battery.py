@@ -58,6 +58,8 @@ def claim_for(case: dict[str, Any]) -> Claim:
         item=item,
         time=time,
         modality=Modality(case.get("modality", "fact")),
+        # ``coref: [source]``: that role was filled by coreference, as the extractor records it.
+        rules=tuple(f"{side}:coref:document-topic" for side in case.get("coref", [])),
         extractor="battery@1",
     )
 

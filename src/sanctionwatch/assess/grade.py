@@ -49,7 +49,7 @@ from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
 from sanctionwatch.law.eventhood import read_event
 
-GRADER = "grade.admiralty@v3"
+GRADER = "grade.admiralty@v4"
 
 SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {

@@ -20,11 +20,19 @@ import yaml
 from sanctionwatch.assess.sources import DocumentInfo, OutletRegistry
 from sanctionwatch.domain import Attribution, Claim, ClaimType, Modality
 from sanctionwatch.domain.errors import ConfigError
+from sanctionwatch.law.eventhood import read_event
 
 BAD_SPEAKER_RULES = "E324"
 _PUBLIC_RECORD = re.compile(
     r"\b(resolutions? \d{4}|s/res/\d+|designat\w*|blacklist\w*|sanctions list|treaty|"
     r"(?:un|u\.n\.|united nations|security council) sanctions)\b",
+    re.IGNORECASE,
+)
+
+
+# The trigger of a sanctions action that is itself an act of record.
+_RECORDED_ACT = re.compile(
+    r"\b(sanction(s|ed|ing)?|designat\w*|blacklist\w*|indict\w*|imposed\s+sanctions)\b",
     re.IGNORECASE,
 )
 
@@ -134,12 +142,23 @@ def _state_media(country: str, claim: Claim, rules: SpeakerRules) -> tuple[str, 
 
 
 def public_record(claim: Claim) -> str | None:
-    """Why the claim states a public record (a resolution, a designation, a treaty), or None."""
+    """Why the claim states a public record (a resolution, a designation, a treaty), or None.
+
+    A sanctions action stated as fact whose trigger is the act of record itself (sanctioning,
+    designating, blacklisting, indicting) is one, whatever else the sentence says.
+    """
     if claim.modality is not Modality.FACT:
         return None
     if claim.type not in {ClaimType.SANCTIONS_ACTION, ClaimType.AGREEMENT}:
         return None
     found = _PUBLIC_RECORD.search(claim.evidence.text)
+    if claim.type is ClaimType.SANCTIONS_ACTION:
+        act = _RECORDED_ACT.search(claim.trigger.text)
+        if act is not None and read_event(claim).is_event:
+            return (
+                f"a public record (the act '{' '.join(act.group(0).split())}'): a confirmed "
+                "fact, checkable in the record"
+            )
     if found is None:
         return None
     if claim.type is ClaimType.AGREEMENT and "treaty" not in found.group(0).lower():

@@ -4,6 +4,11 @@ Reads, for the claims that support an incident: whether any of them reports an e
 all (only events breach), the modality the event is reported with (fact, alleged,
 planned), which way each item flows, and the event's interval. ``map_incident`` does
 the matching; this module decides what to feed it.
+
+Two guards against extraction and clustering errors the law can see: an item counts only
+from claims whose own direction agrees with the incident's (a Russia-to-China claim that
+joined a DPRK-to-Russia incident does not lend it its item), and a code that every claim
+names only through coreference cannot carry a violation on its own.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from sanctionwatch.domain import Claim, ClaimType, Modality, ProvisionMatch
 from sanctionwatch.domain.dates import first_day, last_day
 from sanctionwatch.law.eventhood import EventReading, read_event
 from sanctionwatch.law.flows import read_flows
-from sanctionwatch.law.mapper import map_incident, modality_word
+from sanctionwatch.law.mapper import coref_only_codes, map_incident, modality_word
 from sanctionwatch.law.regime import Regime
 
 _SUPPORTING = (Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED)
@@ -58,14 +63,19 @@ def map_claim_group(
         first = min(support, key=lambda c: c.id)
         non_event = readings[first.id].reason
         events = support
+    sources, targets = tuple(sources), tuple(targets)
     forward: Counter[str] = Counter()
     counter: Counter[str] = Counter()
     counter_reason = ""
-    for claim in sorted(events, key=lambda c: c.id):
+    notes: list[str] = []
+    carriers = [c for c in events if _agrees(c, sources, targets)] or events
+    for claim in sorted(carriers, key=lambda c: c.id):
         flows = read_flows(claim)
         forward.update(" ".join(i.split()) for i in flows.forward if i.strip())
         counter.update(" ".join(i.split()) for i in flows.counter if i.strip())
         counter_reason = counter_reason or flows.reason
+        notes.extend(flows.notes)
+    weak = coref_only_codes(support)
     dated = bool(time_start or time_end)
     modality = group_modality(events)
     start_day = first_day(time_start or time_end) if dated else None
@@ -86,8 +96,20 @@ def map_claim_group(
         non_event=non_event,
         counter_items=_ranked(counter),
         counter_reason=counter_reason,
+        item_notes=list(dict.fromkeys(notes)),
+        coref_sources=weak["source"],
+        coref_targets=weak["target"],
+        unnamed_sources=weak["source_rule"],
+        unnamed_targets=weak["target_rule"],
         regime=regime,
     )
+
+
+def _agrees(claim: Claim, sources: Sequence[str], targets: Sequence[str]) -> bool:
+    """The claim's own roles do not point elsewhere than the incident's (empty agrees)."""
+    if claim.source_codes and sources and not set(claim.source_codes) & set(sources):
+        return False
+    return not (claim.target_codes and targets and not set(claim.target_codes) & set(targets))
 
 
 def _ranked(counts: Counter[str]) -> list[str]:

@@ -3,6 +3,12 @@
 "Iran provided North Korea with cash in return for missile parts" is a payment from Iran
 to the DPRK and missile parts flowing *from* the DPRK to Iran, not arms to the DPRK. The
 phrase after "in return for", "in exchange for" or "as payment for" flows the other way.
+
+What is given is the claim's item, read for its category (``law/data/items.yaml``); when
+the item names no category ("components", "technology") the trigger's phrase is read
+instead ("procurement of missile-related components" is a missile item). Money that is the
+value of goods ("thousands of dollars of machine tools", "$5 million worth of oil") is
+not what flows: the goods are, and the claim is mapped as their trade.
 """
 
 from __future__ import annotations
@@ -10,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sanctionwatch.domain import Claim
+from sanctionwatch.domain import Claim, ClaimType
+from sanctionwatch.law.items import load_item_categories
 
 _COUNTER = re.compile(
     r"\b(?:in (?:return|exchange) for|as (?:payment|compensation) for|in payment for|"
@@ -19,21 +26,38 @@ _COUNTER = re.compile(
 )
 
 
+# After a sum of money: the goods it is the value of, up to the next preposition or clause.
+_VALUE_OF = re.compile(
+    r"^\s*(?:worth\s+|in\s+)?of\s+(?P<goods>[^.;,()]+?)"
+    r"(?=\s+(?:to|from|for|into|via|through|in|at|by|and|which|that)\b|[.;,()]|$)",
+    re.IGNORECASE,
+)
+# Claims whose trigger can name the goods ("arms sales", "procurement of missile parts");
+# a payment's trigger is a verb and its item a sum of money.
+_GOODS_TYPES = frozenset({ClaimType.ARMS_TRANSFER, ClaimType.TECH_TRANSFER, ClaimType.TRADE})
+_AMOUNT = re.compile(r"\d|[$€£¥₩]")
+FINANCE_CATEGORIES = frozenset({"funds", "public_finance", "bank_accounts", "joint_ventures"})
+
+
 @dataclass(frozen=True, slots=True)
 class Flows:
-    """Items flowing source -> target (``forward``) and target -> source (``counter``)."""
+    """Items flowing source -> target (``forward``) and target -> source (``counter``).
+
+    ``notes`` say why an item was read from the trigger or as the value of goods.
+    """
 
     forward: tuple[str, ...]
     counter: tuple[str, ...]
     reason: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def read_flows(claim: Claim) -> Flows:
-    item = claim.item.value if claim.item else None
+    item, notes = law_item(claim)
     sentence = claim.evidence.text
     found = _COUNTER.search(sentence)
     if found is None:
-        return Flows((item,) if item else (), ())
+        return Flows((item,) if item else (), (), notes=notes)
     counter = found.group("phrase").strip()
     phrase_start = claim.evidence.start + found.start("phrase")
     phrase_end = claim.evidence.start + found.end("phrase")
@@ -47,4 +71,40 @@ def read_flows(claim: Claim) -> Flows:
         given = sentence[claim.trigger.end - claim.evidence.start : found.start()].strip()
         forward = (given,) if given else ()
     reason = f"'{found.group(0).strip()}': what is given in return flows the other way"
-    return Flows(forward, (counter,), reason)
+    return Flows(forward, (counter,), reason, notes)
+
+
+def law_item(claim: Claim) -> tuple[str | None, tuple[str, ...]]:
+    """The item the law reads for a claim, and why when it is not the claim's own item."""
+    item = claim.item.value if claim.item else None
+    categories = load_item_categories()
+    goods = value_of_goods(claim)
+    if goods is not None:
+        return goods, (
+            f"'{item}' is the value of goods ('{goods}'): the goods are what flows, "
+            "so the claim is read as their trade",
+        )
+    if (
+        categories.category_ids(item)
+        or claim.type not in _GOODS_TYPES
+        or _AMOUNT.search(item or "")
+    ):
+        return item, ()
+    trigger = " ".join(claim.trigger.text.split())
+    if categories.category_ids(trigger):
+        named = f"item '{item}' names no category" if item else "no item is given"
+        return trigger, (f"{named}: the trigger '{trigger}' names what flows",)
+    return item, ()
+
+
+def value_of_goods(claim: Claim) -> str | None:
+    """The goods a money item is the value of ("dollars of machine tools"), else None."""
+    if claim.type is not ClaimType.FINANCIAL_FLOW or claim.item is None:
+        return None
+    offset = claim.item.span.end - claim.evidence.start
+    found = _VALUE_OF.match(claim.evidence.text[offset:]) if offset >= 0 else None
+    if found is None:
+        return None
+    goods = " ".join(found.group("goods").split())
+    hits = load_item_categories().category_ids(goods)
+    return goods if hits and not hits & FINANCE_CATEGORIES else None

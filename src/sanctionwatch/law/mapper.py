@@ -20,20 +20,25 @@ Indicators that are not violations by themselves keep ``kind: indicator``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from sanctionwatch.domain import Claim, ClaimType, Modality, Provision, ProvisionMatch
 from sanctionwatch.domain.dates import first_day, last_day
 from sanctionwatch.law.eventhood import read_event
-from sanctionwatch.law.flows import read_flows
+from sanctionwatch.law.flows import FINANCE_CATEGORIES, read_flows
 from sanctionwatch.law.items import load_item_categories
 from sanctionwatch.law.loader import load_regime
 from sanctionwatch.law.regime import Condition, Regime
 from sanctionwatch.law.timing import InForce, check_in_force
-from sanctionwatch.law.wording import describe_roles
+from sanctionwatch.law.wording import describe_coref, describe_roles, describe_self_flow
+from sanctionwatch.resolve.gazetteer import find_actors
 
-MAPPER = "law.mapper@v3"
+MAPPER = "law.mapper@v4"
+COREF_PREFIX = "coref:"
+# A link's address is not the sentence's words ("...north-korea-flagged-ship...").
+_LINK = re.compile(r"\(?https?://\S+|www\.\S+")
 
 _STATUS_WARNINGS = {
     "unverified": "paragraph number unverified: do not cite a paragraph",
@@ -54,6 +59,7 @@ def map_claim(
     """
     reading = read_event(claim)
     flows = read_flows(claim)
+    weak = coref_only_codes([claim])
     start = claim.time.start if claim.time else None
     end = claim.time.end if claim.time else None
     dated = bool(start or end)
@@ -71,8 +77,49 @@ def map_claim(
         non_event=None if reading.is_event else reading.reason,
         counter_items=flows.counter,
         counter_reason=flows.reason,
+        item_notes=flows.notes,
+        coref_sources=weak["source"],
+        coref_targets=weak["target"],
+        unnamed_sources=weak["source_rule"],
+        unnamed_targets=weak["target_rule"],
         regime=regime,
     )
+
+
+def coref_only_codes(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
+    """Per side, the codes the claims name only through coreference, never by a name.
+
+    ``source``/``target``: codes no sentence names; ``source_rule``/``target_rule``: codes
+    no claim fills by a name (a sentence may still mention them in another role).
+
+    The extractor records a role filled by coreference ("it", "the country", the
+    document's topic) as ``source:coref:...`` / ``target:coref:...`` in ``Claim.rules``.
+    A state the sentence itself names ("DPRK procurement agents") is named, whatever rule
+    filled the role.
+    """
+    named: dict[str, set[str]] = {"source": set(), "target": set()}
+    coref: dict[str, set[str]] = {"source": set(), "target": set()}
+    by_name: dict[str, set[str]] = {"source": set(), "target": set()}
+    every: dict[str, set[str]] = {"source": set(), "target": set()}
+    for claim in claims:
+        in_sentence: set[str] | None = None
+        for side, fillers in (("source", claim.sources), ("target", claim.targets)):
+            by_coref = any(r.startswith(f"{side}:{COREF_PREFIX}") for r in claim.rules)
+            for filler in fillers:
+                weak = by_coref or filler.rule.startswith(COREF_PREFIX)
+                every[side].add(filler.value)
+                if not weak:
+                    by_name[side].add(filler.value)
+                if weak:
+                    if in_sentence is None:
+                        words = _LINK.sub(" ", claim.evidence.text)
+                        in_sentence = {m.code for m in find_actors(words)}
+                    weak = filler.value not in in_sentence
+                (coref if weak else named)[side].add(filler.value)
+    found = {side: frozenset(coref[side] - named[side]) for side in named}
+    for side in every:
+        found[f"{side}_rule"] = frozenset(every[side] - by_name[side])
+    return found
 
 
 def modality_word(modality: Modality) -> str:
@@ -116,6 +163,11 @@ def map_incident(
     non_event: str | None = None,
     counter_items: Sequence[str] = (),
     counter_reason: str = "",
+    item_notes: Sequence[str] = (),
+    coref_sources: frozenset[str] = frozenset(),
+    coref_targets: frozenset[str] = frozenset(),
+    unnamed_sources: frozenset[str] = frozenset(),
+    unnamed_targets: frozenset[str] = frozenset(),
     regime: Regime | None = None,
 ) -> list[ProvisionMatch]:
     """Provisions an incident implicates: violations, then indicators, then context.
@@ -125,40 +177,64 @@ def map_incident(
     (ISO days); undated, ``latest`` is its first report. ``modality`` (fact, alleged,
     planned) is shown beside every match; ``non_event`` (the reason a claim is a forecast,
     suggestion, ...) turns every match into context: only events breach.
+    ``item_notes`` say how the items were read (``law/flows.py``). ``coref_sources`` /
+    ``coref_targets`` are codes named only through coreference: a violation that rests on
+    such a code for the role it needs (the DPRK as supplier, ...) is kept as context, and
+    so is a directed violation on a code that claims fill by name as both source and target
+    (``unnamed_*``: codes no claim fills by name on that side).
     """
     regime = regime if regime is not None else load_regime()
     claim_type = ClaimType(claim_type)
     if planned_only and not modality:
         modality = "planned"
     forward = list(dict.fromkeys(items))
-    notes: list[str] = []
+    notes: list[str] = list(item_notes)
     if claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_money(i) for i in forward):
         claim_type = ClaimType.FINANCIAL_FLOW
         notes.append(f"the item given ({forward[0]}) is money: mapped as a payment, not as arms")
+    elif claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_civil(i) for i in forward):
+        claim_type = ClaimType.TRADE
+        notes.append(f"the item given ({forward[0]}) is not arms: mapped as trade, not as arms")
+    elif claim_type is ClaimType.FINANCIAL_FLOW and forward and all(_is_goods(i) for i in forward):
+        claim_type = ClaimType.TRADE
+        notes.append(f"what flows ({forward[0]}) is goods, not money: mapped as trade")
     first_items: list[str | None] = [*forward] or [None]
-    flows: list[tuple[ClaimType, frozenset[str], frozenset[str], list[str | None], list[str]]]
-    flows = [(claim_type, frozenset(sources), frozenset(targets), first_items, notes)]
+    flows = [
+        _Flow(
+            claim_type,
+            frozenset(sources),
+            frozenset(targets),
+            first_items,
+            notes,
+            (coref_sources, unnamed_sources),
+            (coref_targets, unnamed_targets),
+        )
+    ]
     for item in dict.fromkeys(counter_items):
         if not load_item_categories().category_ids(item):
             continue  # "in return for its support": nothing the regime names flows back
         flows.append(
-            (
+            _Flow(
                 _counter_type(claim_type, item),
                 frozenset(targets),
                 frozenset(sources),
                 [item],
                 [f"{counter_reason or 'given in return'}: '{item}' flows from target to source"],
+                (coref_targets, unnamed_targets),
+                (coref_sources, unnamed_sources),
             )
         )
     merged: dict[str, tuple[int, ProvisionMatch]] = {}
-    for flow_type, flow_sources, flow_targets, flow_items, flow_notes in flows:
+    for flow in flows:
+        flow_type, flow_sources, flow_targets = flow.type, flow.sources, flow.targets
         found: list[tuple[int, ProvisionMatch, bool]] = []
         for position, provision in enumerate(regime.provisions):
             hits = []
             for condition in regime.conditions_for(provision.id):
-                hit = _best_hit(condition, flow_type, flow_sources, flow_targets, flow_items)
+                hit = _best_hit(condition, flow_type, flow_sources, flow_targets, flow.items)
                 if hit is not None:
-                    hits.append(replace(hit, reasons=[*flow_notes, *hit.reasons]))
+                    weak = _rests_on_coref(condition, flow)
+                    hits.append(replace(hit, reasons=[*flow.notes, *hit.reasons], coref=weak))
             if not hits:
                 continue
             timing = None
@@ -173,7 +249,10 @@ def map_incident(
                 if not timing.keep:
                     continue
             match = _build_match(provision, hits, timing, modality=modality)
-            specific = any(h.specific for h in hits if h.condition.kind == "violation")
+            violations = [h for h in hits if h.condition.kind == "violation"]
+            if match.kind == "violation" and all(h.coref for h in violations):
+                match = _as_coref_context(match, violations[0].coref)
+            specific = any(h.specific for h in violations)
             found.append((position, match, specific))
         # The most specific paragraph wins within one flow; each flow has its own.
         for position, match, _ in _most_specific(found):
@@ -206,10 +285,95 @@ class _Hit:
     reasons: list[str]
     warnings: list[str]
     specific: bool
+    coref: str = ""
+    """Why the role the condition needs rests only on coreference, else empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Flow:
+    """One direction of flow: what goes from ``sources`` to ``targets``, and why."""
+
+    type: ClaimType
+    sources: frozenset[str]
+    targets: frozenset[str]
+    items: list[str | None]
+    notes: list[str]
+    source_weakness: tuple[frozenset[str], frozenset[str]]
+    target_weakness: tuple[frozenset[str], frozenset[str]]
+    """(codes no sentence names, codes no claim fills by name) on each side."""
+
+    @property
+    def coref_sources(self) -> frozenset[str]:
+        return self.source_weakness[0]
+
+    @property
+    def coref_targets(self) -> frozenset[str]:
+        return self.target_weakness[0]
+
+
+def _rests_on_coref(condition: Condition, flow: _Flow) -> str:
+    """Why the role the condition needs is not established, else "".
+
+    Either the codes that satisfy it come only from coreference, or a code is named as both
+    source and target (a transfer to oneself: the direction is not established).
+    """
+    sides = (
+        ("source", condition.source & flow.sources, flow.coref_sources),
+        ("target", condition.target & flow.targets, flow.coref_targets),
+    )
+    for side, matched, weak in sides:
+        if matched and matched <= weak:
+            return describe_coref(flow.type, side, matched)
+    if flow.type not in _SYMMETRIC:
+        named_both = (flow.sources - flow.source_weakness[1]) & (
+            flow.targets - flow.target_weakness[1]
+        )
+        for _, matched, _ in sides:
+            if matched and matched <= named_both:
+                return describe_self_flow(flow.type, matched)
+    if condition.party:
+        matched = condition.party & (flow.sources | flow.targets)
+        weak_codes = {
+            code
+            for code in matched
+            if (code not in flow.sources or code in flow.coref_sources)
+            and (code not in flow.targets or code in flow.coref_targets)
+        }
+        if matched and matched == weak_codes:
+            return describe_coref(flow.type, "party", matched)
+    return ""
+
+
+_SYMMETRIC = frozenset({ClaimType.MEETING, ClaimType.AGREEMENT})
+
+
+def _as_coref_context(match: ProvisionMatch, why: str) -> ProvisionMatch:
+    return replace(
+        match,
+        kind="context",
+        reasons=(f"not listed as a violation: {why}", *match.reasons),
+        warnings=_unique([*match.warnings, "context only: the role it needs is not established"]),
+    )
 
 
 def _is_money(item: str) -> bool:
     return load_item_categories().category_ids(item) == {"funds"}
+
+
+def _is_civil(item: str | None) -> bool:
+    """Goods of a named civil category (machinery, oil, food), none of them military."""
+    categories = load_item_categories().category_ids(item)
+    return _is_goods(item) and not categories & _MILITARY_CATEGORIES
+
+
+_MILITARY_CATEGORIES = frozenset(
+    {"heavy_arms", "small_arms", "missiles", "wmd", "dual_use", "arms_general", "military_tech"}
+)
+
+
+def _is_goods(item: str | None) -> bool:
+    categories = load_item_categories().category_ids(item)
+    return bool(categories) and not categories & FINANCE_CATEGORIES
 
 
 def _counter_type(claim_type: ClaimType, item: str) -> ClaimType:
@@ -227,9 +391,12 @@ _ARMS_CATEGORIES = frozenset({"heavy_arms", "small_arms", "missiles", "wmd", "ar
 def _most_specific(
     found: list[tuple[int, ProvisionMatch, bool]],
 ) -> list[tuple[int, ProvisionMatch, bool]]:
-    """Drop catch-all violations when a specific one holds; say so on those kept."""
-    violations = [entry for entry in found if entry[1].kind == "violation"]
-    if any(specific for _, _, specific in violations):
+    """Drop catch-all violations when a specific one holds; say so on those kept.
+
+    A specific paragraph kept only as context because a role is not established still
+    fits the item and direction, so the catch-all does not take its place.
+    """
+    if any(specific for _, _, specific in found):
         return [e for e in found if e[1].kind != "violation" or e[2]]
     out = []
     for position, match, specific in found:

@@ -53,3 +53,23 @@ def describe_roles(
 
 def name_codes(codes: Iterable[str]) -> str:
     return ", ".join(f"{code} ({_PLACE_NAMES.get(code, code)})" for code in sorted(codes))
+
+
+def describe_coref(claim_type: ClaimType, side: str, codes: Iterable[str]) -> str:
+    """Why a role resting only on coreference does not carry a violation."""
+    source_role, target_role = _ROLE_NAMES[claim_type]
+    role = {"source": source_role, "target": target_role}.get(side, "party")
+    return (
+        f"{name_codes(codes)} as {role} is named only through coreference (a pronoun, "
+        "'the country', the document's topic), not in the sentence; a sentence that names "
+        "it would make this a violation"
+    )
+
+
+def describe_self_flow(claim_type: ClaimType, codes: Iterable[str]) -> str:
+    """Why a state named on both sides of a transfer does not carry a directed violation."""
+    source_role, target_role = _ROLE_NAMES[claim_type]
+    return (
+        f"{name_codes(codes)} is named as both {source_role} and {target_role}: a transfer "
+        "needs two parties, so which way it went is not established"
+    )
