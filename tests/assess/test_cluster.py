@@ -443,3 +443,13 @@ def test_cluster_guessed_role_yields_to_the_named_one(
     assert len(clusters) == (1 if joins else 2)
     if joins:
         assert (clusters[0].sources, clusters[0].targets) == (("KP",), ("RU",))
+
+
+def test_cluster_a_state_on_both_sides_of_a_flow_is_a_doubt(make_claim: Factory) -> None:
+    """ "Funds from North Korea to North Korea": one side is wrong, so in its own report
+    the claim joins the flow its other sentences tell, as one missing both actors would."""
+    theft = make_claim("financial_flow", ["AE"], ["KP"], doc="blog", start="2025-02-21", tag="a")
+    muddled = make_claim("financial_flow", ["KP"], ["KP"], doc="blog", at=2, tag="b")
+    clusters = cluster_claims([theft, muddled], documents=published(blog="2025-02-25"))
+    assert len(clusters) == 1
+    assert (clusters[0].sources, clusters[0].targets) == (("AE",), ("KP",))

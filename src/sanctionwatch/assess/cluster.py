@@ -66,7 +66,7 @@ from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observ
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
-CLUSTERER = "cluster.events@v3"
+CLUSTERER = "cluster.events@v4"
 CAMPAIGN_REPORTS = 3
 """Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2

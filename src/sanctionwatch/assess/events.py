@@ -125,11 +125,16 @@ class EventFacts:
         return self.claim.time.grain if self.claim.time and self.interval else ""
 
     def firm(self) -> EventFacts | None:
-        """The same report with its guessed roles left empty; None if nothing is guessed."""
-        if not self.guessed:
+        """The same report with its doubtful roles left empty: those guessed from the
+        document, and a state named on both sides of a flow ("North Korea to North
+        Korea": one side is wrong, and which is unknown). None if nothing is doubtful."""
+        both = self.sources & self.targets if self.type not in SYMMETRIC else frozenset()
+        if not self.guessed and not both:
             return None
         sources, targets = _roles(self.claim, skip=self.guessed)
-        return dataclasses.replace(self, sources=sources, targets=targets, guessed=frozenset())
+        return dataclasses.replace(
+            self, sources=sources - both, targets=targets - both, guessed=frozenset()
+        )
 
     def kind(self) -> str | None:
         """Type and parties, the unit whose recurrence is counted; None unless ``full``."""

@@ -509,6 +509,12 @@ def item_modifies_a_noun(
     return _item_type(head, lexicon) is None
 
 
+def span_heads(doc: Any, offset: int, span: tuple[int, int]) -> list[Any]:
+    """The tokens of ``span`` (document offsets) whose heads lie outside it: its roots."""
+    inside = [t for t in doc if span[0] <= offset + t.idx < span[1]]
+    return [t for t in inside if not (span[0] <= offset + t.head.idx < span[1]) or t.head.i == t.i]
+
+
 _DURATION = {"since", "over", "throughout", "between", "from"}
 _TOLD = {"dobj", "nsubjpass", "attr", "oprd"}
 """What a reporting verb takes as its own act: "announced sanctions", "sanctions were announced"."""
@@ -525,8 +531,7 @@ def dates_the_report(
     "accused on Friday of stealing", "as reported by VoA on March 18") dates the telling,
     not the event told, unless the event is what is told as an act of its own ("announced
     sanctions on Monday")."""
-    tokens = [t for t in doc if time[0] <= offset + t.idx < time[1]]
-    heads = [t for t in tokens if not (time[0] <= offset + t.head.idx < time[1]) or t.head.i == t.i]
+    heads = span_heads(doc, offset, time)
     if not heads:
         return False
     governor = heads[0].head
@@ -557,8 +562,7 @@ def dates_an_anchor(doc: Any, offset: int, time: tuple[int, int], trigger: tuple
     """A day that dates the event another is placed after ("the resolution follows North
     Korea's nuclear test on January 6", "after the summit on 13 September"): that day is
     the anchor's. A coarser date may still hold both, so only a day is set aside."""
-    tokens = [t for t in doc if time[0] <= offset + t.idx < time[1]]
-    heads = [t for t in tokens if not (time[0] <= offset + t.head.idx < time[1]) or t.head.i == t.i]
+    heads = span_heads(doc, offset, time)
     if not heads:
         return False
     noun = heads[0].head
@@ -585,8 +589,7 @@ def modifies_another_noun(
     """The name at ``span`` only modifies a noun whose lemma is not in ``allowed`` ("UN
     member states", "a UN panel"), rather than heading its own phrase or naming who issues
     an ``allowed`` act ("U.N. sanctions", "a UN resolution")."""
-    tokens = [t for t in doc if span[0] <= offset + t.idx < span[1]]
-    heads = [t for t in tokens if not (span[0] <= offset + t.head.idx < span[1]) or t.head.i == t.i]
+    heads = span_heads(doc, offset, span)
     if len(heads) != 1 or heads[0].dep_ not in _MODIFIER_DEPS:
         return False
     noun = heads[0].head
