@@ -29,6 +29,14 @@ event that began after it was published; item classes that agree ("shells" fits
    joins the most recent such event before its publication.
 
 A claim missing an actor joins on time alone only when exactly one incident fits it.
+Roles the extractor guessed from the document (its topic, an event told before) and a
+state named on both sides of a flow are doubts: where only they disagree with an
+incident, the claim may join it without them, through a strong tie (``EventFacts.firm``);
+fits whose actors agree rank before fits whose actors only nest. A report whose actors
+nest in those of a campaign at least ``CAMPAIGN_REPORTS`` reports agree on joins it on
+time alone when that campaign is the only fit (one report's stray party). An undated act
+joins a dated one before its publication when, at the learned rate, another act of the
+kind between the two is unlikely.
 Denials and negations join the incident they contradict (never changing its time), or
 stand as an incident of their own. Within a campaign (an activity reported over more
 than ``EPISODE_MIN_DAYS``), the reports dated to one day are also an *episode*: a child
