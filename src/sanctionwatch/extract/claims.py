@@ -65,6 +65,7 @@ from sanctionwatch.extract.grammar import (
 )
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from sanctionwatch.extract.noise import is_apparatus, mask_noise
+from sanctionwatch.extract.people import document_people
 from sanctionwatch.extract.quantities import (
     QUANTITIES_NAME,
     QUANTITIES_VERSION,
@@ -266,9 +267,11 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
     previous_attributions: list[AttributionCue] = []
     block_speaker: list[AttributionCue] = []
     block_end = 0
-    document_actors = find_actors(scan)
+    named = find_actors(scan)
+    topic = document_topic(named)
+    # "Wang is due to meet Kerry": people the document introduced with their state.
+    document_actors = sorted([*named, *document_people(scan, named)], key=lambda a: a.start)
     actor_starts = [a.start for a in document_actors]
-    topic = document_topic(document_actors)
     out = []
     for index, sentence in enumerate(split_sentences(scan)):
         sentence_text = scan[sentence[0] : sentence[1]].strip()
