@@ -116,3 +116,18 @@ def test_roles_the_un_acts_by_its_sanctions_only(
     claims = [c for c in extract_claims(text, published="2024-03-01") if c.type.value == claim_type]
     assert claims, f"no {claim_type} claim in {text!r}"
     assert claims[0].source_codes == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "targets"),
+    [
+        ("China's provision of dual-use goods to Russia continued.", ("CN",), ("RU",)),
+        ("North Korea's supply of shells to the Russian army grew.", ("KP",), ("RU",)),
+    ],
+    ids=["provision", "supply"],
+)
+def test_roles_the_possessor_of_a_noun_of_giving_gives(
+    text: str, sources: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    (claim,) = [c for c in extract_claims(text, published="2025-01-01")]
+    assert (claim.source_codes, claim.target_codes) == (sources, targets)

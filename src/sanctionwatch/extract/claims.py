@@ -57,6 +57,7 @@ from sanctionwatch.extract.grammar import (
     load_lemmas,
     modifies_another_noun,
     parse_texts,
+    possessor_of,
     parser_version,
     participant_places,
     syntax_features,
@@ -490,12 +491,40 @@ def _candidates(
             arguments = verb_arguments(doc, bounds[0], trigger[0])
             if arguments is not None:
                 _direct_by_grammar(roles, arguments, actors, rule.voice)
+        if roles is not None and rule.voice in _OWNED and doc is not None:
+            _owner_by_grammar(roles, possessor_of(doc, bounds[0], trigger[0]), actors)
         if roles is not None:
             found.append(Candidate(rule, trigger, item, roles, text, syntax, proposers))
     return found
 
 
 _DIRECTED = {"agent", "recipient", "item_first"}
+_OWNED = {"nominal", "agent", "recipient"}
+
+
+def _owner_by_grammar(
+    roles: Roles, owner: tuple[tuple[int, int], bool] | None, actors: Sequence[ActorMatch]
+) -> None:
+    """ "North Korea's deployment of troops on the Russian side": the possessor of a noun
+    of giving gives (of getting, gets), whatever a nearer state's marker suggests."""
+    if owner is None:
+        return
+    (start, end), getting = owner
+    named = [a for a in actors if start <= a.start and a.end <= end]
+    if not named:
+        return
+    codes = {a.code for a in named}
+    mine, other = (roles.targets, roles.sources) if getting else (roles.sources, roles.targets)
+    if {a.code for a in mine} == codes:
+        return
+    role = "target" if getting else "source"
+    kept_other = [a for a in other if a.code not in codes]
+    roles.rules = [r for r in roles.rules if not r.startswith(f"{role}:")]
+    if getting:
+        roles.targets, roles.sources = list(named), kept_other
+    else:
+        roles.sources, roles.targets = list(named), kept_other
+    roles.rules.append(f"{role}:grammar:possessor")
 
 
 def _direct_by_grammar(

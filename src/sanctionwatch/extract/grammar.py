@@ -509,6 +509,27 @@ def item_modifies_a_noun(
     return _item_type(head, lexicon) is None
 
 
+def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int], bool] | None:
+    """The possessor of the noun trigger at ``position`` ("North Korea's deployment of
+    troops", "Iran's purchase of drones"), as document offsets, and whether the noun is
+    one of getting (its possessor gets); None for a verb or a noun without one."""
+    token = token_at(doc, position - offset)
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in _PRONOUN_POSSESSORS:
+        return None
+    start, end = _extent(owner)
+    lemmas = load_lemmas()
+    getting = any(
+        token.lemma_.lower() in c.nouns for c in lemmas.classes if c.voice == "recipient"
+    )
+    return (offset + start, offset + end), getting
+
+
+_PRONOUN_POSSESSORS = {"its", "their", "his", "her", "our", "my", "your", "whose"}
+
+
 def span_heads(doc: Any, offset: int, span: tuple[int, int]) -> list[Any]:
     """The tokens of ``span`` (document offsets) whose heads lie outside it: its roots."""
     inside = [t for t in doc if span[0] <= offset + t.idx < span[1]]
