@@ -521,9 +521,7 @@ def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int],
         return None
     start, end = _extent(owner)
     lemmas = load_lemmas()
-    getting = any(
-        token.lemma_.lower() in c.nouns for c in lemmas.classes if c.voice == "recipient"
-    )
+    getting = any(token.lemma_.lower() in c.nouns for c in lemmas.classes if c.voice == "recipient")
     return (offset + start, offset + end), getting
 
 
