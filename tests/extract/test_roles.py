@@ -131,3 +131,9 @@ def test_roles_the_possessor_of_a_noun_of_giving_gives(
 ) -> None:
     (claim,) = [c for c in extract_claims(text, published="2025-01-01")]
     assert (claim.source_codes, claim.target_codes) == (sources, targets)
+
+
+def test_roles_the_modifier_of_sanctions_issues_them() -> None:
+    """ "New EU sanctions on Russia": the modifier issues, the "on" attachment is hit."""
+    (claim,) = extract_claims("New EU sanctions on Russia took effect.", published="2024-03-01")
+    assert (claim.source_codes, claim.target_codes) == (("EU",), ("RU",))

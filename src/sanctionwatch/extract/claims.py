@@ -60,6 +60,7 @@ from sanctionwatch.extract.grammar import (
     parser_version,
     participant_places,
     possessor_of,
+    sanction_parties,
     syntax_features,
     token_at,
     verb_arguments,
@@ -493,6 +494,8 @@ def _candidates(
                 _direct_by_grammar(roles, arguments, actors, rule.voice)
         if roles is not None and rule.voice in _OWNED and doc is not None:
             _owner_by_grammar(roles, possessor_of(doc, bounds[0], trigger[0]), actors)
+        if roles is not None and rule.voice == "sanctions" and doc is not None:
+            _sanctions_by_grammar(roles, *sanction_parties(doc, bounds[0], trigger), actors)
         if roles is not None:
             found.append(Candidate(rule, trigger, item, roles, text, syntax, proposers))
     return found
@@ -500,6 +503,37 @@ def _candidates(
 
 _DIRECTED = {"agent", "recipient", "item_first"}
 _OWNED = {"nominal", "agent", "recipient"}
+
+
+def _sanctions_by_grammar(
+    roles: Roles,
+    issuers: Sequence[tuple[int, int]],
+    sufferer: tuple[int, int] | None,
+    actors: Sequence[ActorMatch],
+) -> None:
+    """ "North Korea faces new U.N. sanctions": the modifier issues them (unless it is the
+    one they target, "North Korea sanctions"), the subject of a verb of suffering is hit."""
+
+    def named(span: tuple[int, int]) -> list[ActorMatch]:
+        return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
+
+    hit = named(sufferer) if sufferer else []
+    modifiers = [a for span in issuers for a in named(span)]
+    issuer_codes = {a.code for a in modifiers}
+    targets = {a.code for a in hit} or {a.code for a in roles.targets} - issuer_codes
+    if not targets:
+        return  # "North Korea sanctions": the modifier is the one they target
+    issuing = [a for a in modifiers if a.code not in targets]
+    if hit and {a.code for a in roles.targets} != {a.code for a in hit}:
+        roles.targets = hit
+        roles.rules = [r for r in roles.rules if not r.startswith("target:")]
+        roles.rules.append("target:grammar:suffers")
+    if issuing and {a.code for a in roles.sources} != {a.code for a in issuing}:
+        roles.sources = issuing
+        roles.rules = [r for r in roles.rules if not r.startswith("source:")]
+        roles.rules.append("source:grammar:issuer")
+    if issuing:
+        roles.targets = [a for a in roles.targets if a.code not in issuer_codes]
 
 
 def _owner_by_grammar(

@@ -525,6 +525,32 @@ def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int],
     return (offset + start, offset + end), getting
 
 
+_SUFFERING = {"face", "suffer", "incur", "receive", "endure", "risk"}
+
+
+def sanction_parties(
+    doc: Any, offset: int, trigger: tuple[int, int]
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """For a sanctions noun (the head of the ``trigger`` span): where its issuer stands as
+    a modifier ("new U.N. sanctions", "EU sanctions"), and who suffers it as the subject
+    of a verb of suffering ("North Korea faces new sanctions"); document offsets."""
+    nouns = [t for t in span_heads(doc, offset, trigger) if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return [], None
+    token = nouns[0]
+    issuers = [
+        (offset + a, offset + b)
+        for a, b in (_extent(c) for c in token.children if c.dep_ in {"compound", "nmod"})
+    ]
+    sufferer = None
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _SUFFERING:
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            a, b = _extent(subject)
+            sufferer = (offset + a, offset + b)
+    return issuers, sufferer
+
+
 _PRONOUN_POSSESSORS = {"its", "their", "his", "her", "our", "my", "your", "whose"}
 
 
