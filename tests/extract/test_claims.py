@@ -348,3 +348,10 @@ def test_claims_passive_and_progressive_voices(
 )
 def test_claims_what_the_law_forbids_is_not_an_event(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_claims_a_count_of_ships_is_no_amount_of_trade() -> None:
+    """ "Six vessels" carried the oil; the trade's amount is the goods, not the ships."""
+    text = "Six Russian vessels transferred oil to North Korean tankers at sea."
+    trades = [c for c in extract_claims(text, published="2024-01-01") if c.type.value == "trade"]
+    assert trades and trades[0].quantity is None

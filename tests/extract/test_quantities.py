@@ -4,6 +4,9 @@ from sanctionwatch.extract.quantities import parse_quantities
 
 CASES = [
     # (phrase, quantity text, low, high, unit, kind)
+    ("Provided 1.6 Mil Artillery Shells", "1.6 Mil", 1.6e6, 1.6e6, "shell", "count"),
+    ("more than 74-thousand tons of explosives", "more than 74-thousand", 74_000, None, "ton", "count"),
+    ("a fleet of eight nuclear-powered submarines", "eight", 8, 8, "submarine", "count"),
     ("from hundreds of thousands to more than a million shells", "from hundreds of thousands to more than a million", 100_000, None, "shell", "count"),
     ("up to 500,000 workers", "up to 500,000", None, 500_000, "worker", "count"),
     ("issued 26,000 tourist and student visas", "26,000", 26_000, 26_000, "visa", "count"),

@@ -26,12 +26,16 @@ _T = TypeVar("_T", bound=_Located)
 
 # Which counted units a claim type can carry (None: take the unit from the item).
 _UNITS_FOR_TYPE: dict[ClaimType, set[str | None]] = {
-    ClaimType.ARMS_TRANSFER: {"shell", "missile", "rocket", "container", "drone", "tank", "launcher", "USD", None},
+    ClaimType.ARMS_TRANSFER: {
+        "shell", "missile", "rocket", "container", "drone", "tank", "launcher", "howitzer",
+        "grenade", "round", "submarine", "aircraft", "ton", "USD", None,
+    },
     ClaimType.LABOR_DISPATCH: {"worker", "person", "national", None},
     ClaimType.TROOP_DEPLOYMENT: {"troop", "casualty", "person", None},
     ClaimType.VISA_ISSUANCE: {"visa", None},
     ClaimType.FINANCIAL_FLOW: {"USD", "KRW", "EUR", "RUB", "CNY"},
-    ClaimType.TRADE: {"ton", "barrel", "ship", "vessel", "container", "USD", None},
+    # Ships carry a trade; the goods are what it counts ("six vessels" is no amount of oil).
+    ClaimType.TRADE: {"ton", "barrel", "container", "USD", None},
     ClaimType.SANCTIONS_ACTION: {
         "resolution", "individual", "entity", "company", "national", "person", "ship", "vessel", "USD",
     },

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 QUANTITIES_NAME = "quantities.grammar"
-QUANTITIES_VERSION = "v1"
+QUANTITIES_VERSION = "v2"
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -23,8 +23,8 @@ _WORD_NUMBERS = {
     "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
     "a dozen": 12, "a million": 1_000_000, "a billion": 1_000_000_000,
 }  # fmt: skip
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12}  # fmt: skip
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mil": 1e6,
+           "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}  # fmt: skip
 # Vague amounts: (low, high) per the gold conventions.
 _VAGUE = {
     "hundreds of thousands": (100_000, 999_999),
@@ -45,8 +45,8 @@ _VAGUE = {
 
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m)\b"
-_NUMBER = rf"(?:(?:US)?\$\s?)?(?:{_DIGITS}|{_WORDNUM})(?:\s?{_SCALE})?"
+_SCALE = r"(?:(?i:thousand|million|billion|trillion|mil|mln)|bn|mn|m)\b"
+_NUMBER = rf"(?:(?:US)?\$\s?)?(?:{_DIGITS}|{_WORDNUM})(?:[\s-]?{_SCALE})?"
 _PLURAL_VAGUE = "|".join(v for v in _VAGUE if v not in {"million", "thousand", "hundred"})
 # A bare "hundred" is a number ("one hundred"); only after a vague quantifier is it vague.
 _VAGUE_RE = rf"(?:(?:several|a few|many) (?:million|thousand|hundred)(?!s)|(?:(?:several|a few|many) )?(?:{_PLURAL_VAGUE}))"
@@ -87,6 +87,9 @@ _UNITS = {
     "company": "company", "companies": "company", "person": "person", "people": "person",
     "wallet": "wallet", "wallets": "wallet", "project": "project", "projects": "project",
     "artillery": "shell", "launcher": "launcher", "launchers": "launcher", "casualties": "casualty",
+    "submarine": "submarine", "submarines": "submarine", "howitzer": "howitzer",
+    "howitzers": "howitzer", "grenade": "grenade", "grenades": "grenade", "aircraft": "aircraft",
+    "jet": "aircraft", "jets": "aircraft", "helicopter": "aircraft", "helicopters": "aircraft",
 }  # fmt: skip
 _LABEL_BEFORE = re.compile(
     r"\b(?:[Rr]esolutions?|UNSCRs?|UNSC|S/RES/|No\.|[Nn]umber|[Pp]aragraph|OP|[Aa]rticle|[Ff]light|[Pp]age|[Cc]hapter|[Ss]ection|[Mm]odel)\s*$"
@@ -111,8 +114,8 @@ def _number(text: str) -> float:
         return float(_WORD_NUMBERS[text])
     scale = 1.0
     for word, factor in _SCALES.items():
-        if re.search(rf"\s?{word}$", text) and not text.isdigit():
-            scale, text = factor, re.sub(rf"\s?{word}$", "", text).strip()
+        if re.search(rf"[\s-]?{word}$", text) and not text.isdigit():
+            scale, text = factor, re.sub(rf"[\s-]?{word}$", "", text).strip()
             break
     value = float(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else float(text.replace(",", ""))
     return value * scale
