@@ -183,3 +183,36 @@ def test_cues_a_reporters_question_at_a_briefing_is_the_reporters() -> None:
         and "attribution:reporter-question" in {a.rule for a in c.attributions}
         for c in claims
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            "The North Korean leader would meet the South Korean president on April 27.",
+            Modality.PLANNED,
+        ),
+        (
+            "Kim Jong Un is scheduled to meet the Russian president in May.",
+            Modality.PLANNED,
+        ),
+        (
+            "It is the only planned meeting between North Korea and Russia this year.",
+            Modality.PLANNED,
+        ),
+        (
+            "North Korea has been linked to the theft of $81 million from Bangladesh.",
+            Modality.UNCERTAIN,
+        ),
+        (
+            "Two launches of North Korean missiles at Kharkiv are being investigated by Ukraine.",
+            Modality.UNCERTAIN,
+        ),
+    ],
+    ids=["would", "scheduled-to", "planned-adjective", "linked-to", "being-investigated"],
+)
+def test_cues_what_is_to_come_and_what_is_put_forward(text: str, modality: Modality) -> None:
+    """ "Would meet" tells a plan, "have been linked to" a responsibility put forward."""
+    claims = extract_claims(text, published="2024-03-01")
+    assert claims, f"no claim in {text!r}"
+    assert claims[0].modality is modality
