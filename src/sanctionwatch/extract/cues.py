@@ -17,7 +17,15 @@ _SCOPE_AFTER = {"opinion": 0, "denied": 0, "negated": 0, "uncertain": 30, "plann
 # Cues that govern a whole complement clause reach further than the label's default.
 _RULE_SCOPE_BEFORE = {"negated.not_believe": 100}
 _PRIORITY = ["opinion", "denied", "negated", "uncertain", "planned"]
-_NEAR_ONLY = {"uncertain.modal": 45, "planned.will": 45, "uncertain.expects": 60}
+_NEAR_ONLY = {
+    "uncertain.modal": 45,
+    "planned.will": 45,
+    "planned.would": 45,
+    "uncertain.expects": 60,
+}
+_AFTER_A_NOUN_ONLY = {"uncertain.supposed"}
+"""Cues that hedge only an event named as a noun before them ("a transfer ... would
+create shockwaves": the transfer is supposed); before a verb "would meet" is a plan."""
 _PRONOUNS = {
     "he",
     "she",
@@ -136,6 +144,8 @@ def find_modality(
         for m in rule.regex.finditer(text, lo, hi):
             if rule.label == "opinion" and m.start() < t_end and t_start < m.end():
                 continue  # the trigger's own words ("called for a prohibition on ...")
+            if rule.id in _AFTER_A_NOUN_ONLY and not (nominal and m.start() >= t_end):
+                continue
             near = _NEAR_ONLY.get(rule.id)
             after = m.start() > t_end and not (nominal and rule.label == "uncertain")
             if near is not None and (m.start() < t_start - near or after):
