@@ -174,3 +174,9 @@ def test_gazetteer_tag_names_the_world_tier_packages() -> None:
     assert gazetteer.tag.startswith(f"v{gazetteer.version}.")
     assert gazetteer.world_source.startswith("rigour ")
     assert compile_gazetteer({"version": 3, "states": {}}).tag == "v3"
+
+
+def test_gazetteer_tag_without_compiling_agrees_with_the_compiled_one() -> None:
+    from sanctionwatch.resolve.gazetteer import gazetteer_tag
+
+    assert gazetteer_tag() == load_gazetteer().tag

@@ -41,7 +41,7 @@ NEXT = SCHEMA_VERSION + 1
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 6
+        assert read_schema_version(conn) == SCHEMA_VERSION == 7
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
@@ -135,8 +135,23 @@ _OLD_INCIDENT = {
 _V6_TABLES = ("corrections",)
 
 
+_V7_INDEXES = ("ix_incidents_list", "ix_incidents_counts")
+
+
+def _make_version_6(url: str) -> None:
+    """A database as version 6 left it: the parent index, not the list's covering ones."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for index in _V7_INDEXES:
+            conn.execute(text(f"DROP INDEX {index}"))
+        conn.execute(text("CREATE INDEX ix_incidents_parent ON incidents (parent_id)"))
+        conn.execute(text("UPDATE schema_meta SET value = '6' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+
 def _make_version_5(url: str) -> None:
     """A database as version 5 left it: without the corrections of version 6."""
+    _make_version_6(url)
     engine = create_engine(url)
     with engine.begin() as conn:
         for table in _V6_TABLES:
@@ -318,3 +333,29 @@ def test_migrate_version_5_database_gets_corrections(store: Store) -> None:
         with migrated.transaction() as conn:
             assert read_schema_version(conn) == SCHEMA_VERSION
         assert set(_V6_TABLES) <= _tables(migrated)
+
+
+def _indexes(store: Store, table: str) -> set[str]:
+    with store.transaction() as conn:
+        return {index["name"] for index in inspect(conn).get_indexes(table)}
+
+
+def test_migrate_fresh_database_has_the_list_indexes(store: Store) -> None:
+    indexes = _indexes(store, "incidents")
+    assert set(_V7_INDEXES) <= indexes
+    assert "ix_incidents_parent" not in indexes
+
+
+def test_migrate_version_6_database_gets_the_list_indexes(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_6(url)
+    engine = create_engine(url)
+    assert "ix_incidents_parent" in {i["name"] for i in inspect(engine).get_indexes("incidents")}
+    engine.dispose()
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION
+        indexes = _indexes(migrated, "incidents")
+        assert set(_V7_INDEXES) <= indexes
+        assert "ix_incidents_parent" not in indexes

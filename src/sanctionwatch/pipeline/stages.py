@@ -66,7 +66,7 @@ def build_incidents_stage(claims: Sequence[Claim], documents: Mapping[str, Any])
 
 
 def _register_builtin() -> None:
-    from sanctionwatch.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION
+    from sanctionwatch.extract.naming import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
     register_stage(
         Stage(EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_document, ("document",), ("claims",))

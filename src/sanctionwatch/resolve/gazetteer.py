@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib.metadata import version as package_version
 from typing import Any
 
-from sanctionwatch.packaged import load_yaml
+from sanctionwatch.packaged import load_yaml, load_yaml_field
 
 GAZETTEER_NAME = "gazetteer.actors"
 HAND_TIER = "actors"
@@ -99,10 +99,14 @@ class Gazetteer:
     def tag(self) -> str:
         """The data version, plus a digest of the packages the world tier came from, so a
         claim's extractor id changes when either does ("v5.1a2b3c4d")."""
-        if not self.world_source:
-            return f"v{self.version}"
-        digest = hashlib.sha256(self.world_source.encode()).hexdigest()[:8]
-        return f"v{self.version}.{digest}"
+        return _tag(self.version, self.world_source)
+
+
+def _tag(version: int, world_source: str) -> str:
+    if not world_source:
+        return f"v{version}"
+    digest = hashlib.sha256(world_source.encode()).hexdigest()[:8]
+    return f"v{version}.{digest}"
 
 
 def _key(surface: str) -> str:
@@ -249,8 +253,12 @@ def load_world_tier() -> WorldTier:
             "name": _usable(_name_forms([*official, *names]), stop),
             "demonym": _usable(demonyms, stop),
         }
-    source = f"rigour {package_version('rigour')}, countryinfo {package_version('countryinfo')}"
-    return WorldTier(states, source, tuple(settings.get("not_actors") or ()))
+    return WorldTier(states, world_source(), tuple(settings.get("not_actors") or ()))
+
+
+def world_source() -> str:
+    """The packages and versions the world tier comes from, from their metadata."""
+    return f"rigour {package_version('rigour')}, countryinfo {package_version('countryinfo')}"
 
 
 def _countryinfo_forms() -> dict[str, tuple[list[str], list[str]]]:
@@ -290,6 +298,13 @@ def _usable(forms: list[str], stop: set[str]) -> list[str]:
         if form[:1].isupper() and key not in stop:
             out.setdefault(key, form)
     return list(out.values())
+
+
+def gazetteer_tag() -> str:
+    """``load_gazetteer().tag`` without compiling the gazetteer (or importing rigour): from
+    the version line of ``data/actors.yaml`` and the world tier's package versions."""
+    version = load_yaml_field("sanctionwatch.resolve", "data/actors.yaml", "version")
+    return _tag(int(version), world_source())
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,12 @@
 """The incident list in SQL: filter, count and page on indexed columns, then load one page.
 
 ``find_incident_ids`` and ``count_incidents`` take the same ``IncidentQuery``; neither
-decodes an incident. ``load_incident_pages`` reads what a page shows (the incidents, their
-claims and the claims' documents) in a fixed number of queries, whatever the page size.
+decodes an incident, and neither reads a row of ``incidents``: every column they filter,
+sort and group on is in a covering index (``schema.LIST_INDEX`` in the list's order, so a
+page is read from the index up to its last row; ``schema.COUNTS_INDEX`` in type and grade
+order, so the counts are an aggregate over index entries). Only ``words`` needs the rows.
+``load_incident_pages`` reads what a page shows (the incidents, their claims and the
+claims' documents) in a fixed number of queries, whatever the page size.
 
 Filters: ``type``, ``relevance``, episodes and the time range on ``incidents`` columns;
 ``grade`` on ``incidents.grade``; ``actor`` and ``provision`` through ``incident_facets``;
@@ -17,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select
 
 from sanctionwatch.domain.claim import Claim
 from sanctionwatch.domain.codec import incident_from_dict
@@ -68,35 +72,45 @@ def find_incident_ids(
     store: Store, query: IncidentQuery, *, limit: int | None = None, offset: int = 0
 ) -> list[str]:
     """Ids of matching incidents, latest first (then by id), one page of them."""
-    inc = tables.incidents
-    statement = (
-        select(inc.c.id)
-        .where(*_conditions(query, dialect=store.dialect))
-        .order_by(inc.c.time_lo.desc().nulls_last(), inc.c.id)
-        .offset(offset)
-    )
-    if limit is not None:
-        statement = statement.limit(limit)
+    statement = ids_statement(query, dialect=store.dialect, limit=limit, offset=offset)
     with store.transaction() as conn:
         return list(conn.execute(statement).scalars())
 
 
 def count_incidents(store: Store, query: IncidentQuery) -> dict[str, dict[str, int]]:
     """``{"type": {...}, "grade": {...}}`` over every match, by one grouped aggregate."""
-    inc = tables.incidents
-    statement = (
-        select(inc.c.type, inc.c.grade, func.count().label("n"))
-        .where(*_conditions(query, dialect=store.dialect))
-        .group_by(inc.c.type, inc.c.grade)
-    )
     types: dict[str, int] = {}
     grades: dict[str, int] = {}
     with store.transaction() as conn:
-        for row in conn.execute(statement):
+        for row in conn.execute(counts_statement(query, dialect=store.dialect)):
             types[row.type] = types.get(row.type, 0) + row.n
             grade = row.grade or UNGRADED
             grades[grade] = grades.get(grade, 0) + row.n
     return {"type": dict(sorted(types.items())), "grade": dict(sorted(grades.items()))}
+
+
+def ids_statement(
+    query: IncidentQuery, *, dialect: str, limit: int | None = None, offset: int = 0
+) -> Select[str]:
+    """The SQL of :func:`find_incident_ids`, in ``schema.LIST_INDEX``'s order."""
+    inc = tables.incidents
+    statement = (
+        select(inc.c.id)
+        .where(*_conditions(query, dialect=dialect))
+        .order_by(inc.c.time_lo.desc().nulls_last(), inc.c.id)
+        .offset(offset)
+    )
+    return statement if limit is None else statement.limit(limit)
+
+
+def counts_statement(query: IncidentQuery, *, dialect: str) -> Select[str, str, int]:
+    """The SQL of :func:`count_incidents`, grouped in ``schema.COUNTS_INDEX``'s order."""
+    inc = tables.incidents
+    return (
+        select(inc.c.type, inc.c.grade, func.count().label("n"))
+        .where(*_conditions(query, dialect=dialect))
+        .group_by(inc.c.type, inc.c.grade)
+    )
 
 
 def load_incident_pages(store: Store, ids: Sequence[str]) -> list[IncidentRecord]:
