@@ -66,6 +66,7 @@ from sanctionwatch.extract.grammar import (
     verb_arguments,
 )
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
+from sanctionwatch.extract.naming import EXTRACTOR_NAME, EXTRACTOR_VERSION
 from sanctionwatch.extract.noise import is_apparatus, mask_noise
 from sanctionwatch.extract.people import document_people
 from sanctionwatch.extract.quantities import (
@@ -87,9 +88,6 @@ from sanctionwatch.extract.selection import (
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.extract.times import ParsedTime, dates_another_noun, parse_times, to_future
 from sanctionwatch.resolve.gazetteer import ActorMatch, find_actors, load_gazetteer
-
-EXTRACTOR_NAME = "extract.learned"
-EXTRACTOR_VERSION = "v2"
 
 _NO_PATTERN = re.compile(r"(?!)")
 
