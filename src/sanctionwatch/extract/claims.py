@@ -450,7 +450,8 @@ def _candidates(
             return m.start("item"), m.end("item")
         return None
 
-    for rule in lexicon.triggers:
+    screened = lexicon.screen is None or lexicon.screen.search(text, *bounds) is not None
+    for rule in lexicon.triggers if screened else ():
 
         def rejects(m: re.Match[str], rule: TriggerRule = rule) -> bool:
             return rejected(rule, (m.start(), m.end()), item_of(rule, m))

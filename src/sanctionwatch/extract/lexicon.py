@@ -47,6 +47,15 @@ class Lexicon:
     modality: tuple[CueRule, ...]
     """In priority order."""
     attribution: tuple[CueRule, ...]
+    screen: re.Pattern[str] | None = None
+    """Every trigger pattern as one alternation: where it finds nothing, no rule can match,
+    so a sentence is searched once instead of once per rule."""
+
+
+def screen_for(triggers: tuple[TriggerRule, ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever any of ``triggers`` does (groups made plain)."""
+    bodies = (re.sub(r"\(\?P<\w+>", "(?:", rule.regex.pattern) for rule in triggers)
+    return re.compile("|".join(f"(?:{body})" for body in bodies), re.IGNORECASE)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -133,4 +142,5 @@ def load_lexicon() -> Lexicon:
     triggers_data, cues_data = _read("triggers.yaml"), _read("cues.yaml")
     modality, attribution = compile_cues(cues_data)
     version = f"triggers-v{triggers_data['version']}+cues-v{cues_data['version']}"
-    return Lexicon(version, compile_triggers(triggers_data), modality, attribution)
+    triggers = compile_triggers(triggers_data)
+    return Lexicon(version, triggers, modality, attribution, screen_for(triggers))
