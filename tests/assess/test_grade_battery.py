@@ -548,6 +548,20 @@ CASES = [
     pytest.param(
         [
             Said(
+                "Civilian experts say North Korea sent shells to Russia.",
+                "d1",
+                "Reuters",
+                cited="Civilian experts",
+            )
+        ],
+        "C",
+        None,
+        "a cited report, study or imagery analysis",
+        id="a-group-of-experts-is-research-not-a-named-expert",
+    ),
+    pytest.param(
+        [
+            Said(
                 "North Korea sent shells to Russia, Kemal said.",
                 "d1",
                 "Reuters",
