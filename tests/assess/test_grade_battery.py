@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from sanctionwatch.assess import DocumentInfo, grade_incident
+from sanctionwatch.assess import describe_document, grade_incident
 from sanctionwatch.domain import (
     Assessment,
     Attribution,
     Claim,
     ClaimType,
+    Document,
     Modality,
     RoleFiller,
     claim_id_for,
@@ -37,17 +38,27 @@ class Said:
     coref: bool = False
     trigger: str = "sent"
     extra_rules: tuple[str, ...] = field(default=())
+    before: str = ""
+    """The document's text before the sentence (where people are first named in full)."""
+    after: str = ""
+    """The document's text after the sentence (an author's affiliation, a copyright)."""
+    url: str | None = None
+
+    @property
+    def document_text(self) -> str:
+        return f"{self.before}{self.text}{self.after}"
 
 
 def build(said: Said) -> Claim:
-    text = said.text
-    whole = make_span(text, 0, len(text), document_id=said.doc)
-    at = text.index(said.trigger)
+    text = said.document_text
+    o = len(said.before)
+    whole = make_span(text, o, o + len(said.text), document_id=said.doc)
+    at = text.index(said.trigger, o)
     trigger = make_span(text, at, at + len(said.trigger), document_id=said.doc)
-    actor = make_span(text, 0, 1, document_id=said.doc)
+    actor = make_span(text, o, o + 1, document_id=said.doc)
     attributions = ()
     if said.cited:
-        start = text.index(said.cited)
+        start = text.index(said.cited, o)
         attributions = (
             Attribution(
                 make_span(text, start, start + len(said.cited), document_id=said.doc),
@@ -74,7 +85,12 @@ def build(said: Said) -> Claim:
 
 
 def grade(claims: Sequence[Said]) -> Assessment:
-    documents = {s.doc: DocumentInfo(id=s.doc, outlet=s.outlet) for s in claims}
+    documents = {
+        s.doc: describe_document(
+            Document(id=s.doc, text=s.document_text, outlet=s.outlet, url=s.url)
+        )
+        for s in claims
+    }
     support = [build(s) for s in claims if s.modality not in {Modality.DENIED, Modality.NEGATED}]
     against = [build(s) for s in claims if s.modality in {Modality.DENIED, Modality.NEGATED}]
     return grade_incident(support, against, documents=documents)
@@ -407,6 +423,278 @@ CASES = [
         None,
         "names no source",
         id="lost-outlet-no-source",
+    ),
+    # ---- a lost outlet field: the outlet the document itself names (issue 17, third audit)
+    pytest.param(
+        [Said("North Korea sent shells to Russia.", "d1", None, url="https://www.reuters.com/x")],
+        "B",
+        None,
+        "web domain of https://www.reuters.com/x",
+        id="lost-outlet-url-host",
+    ),
+    pytest.param(
+        [Said("North Korea sent shells to Russia.", "d1", None, before="SEOUL, May 3 (AP) — ")],
+        "B",
+        None,
+        "the dateline's credit names 'AP'",
+        id="lost-outlet-dateline-credit",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia.",
+                "d1",
+                None,
+                before="Pyongyang, May 3 (KCNA) -- ",
+                sources=("KP",),
+            )
+        ],
+        "B",
+        None,
+        "state media on its own government's acts",
+        id="lost-outlet-kcna-credit-own-acts",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia.",
+                "d1",
+                None,
+                before="Shells and alliances\nBy Jane Roe, The Korea Herald\n",
+            )
+        ],
+        "B",
+        None,
+        "the byline names 'The Korea Herald'",
+        id="lost-outlet-byline-outlet",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia.",
+                "d1",
+                None,
+                before="HAN Mi Rae\nThe alliance has deepened.\n",
+                after="\nIt will not last.\nProfessor of Political Science, Hanbit University",
+            )
+        ],
+        "C",
+        None,
+        "the author is named by a name above the text with an affiliation below it",
+        id="lost-outlet-columnist-with-affiliation",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia.",
+                "d1",
+                None,
+                before="SEOUL\nThe alliance has deepened.\n",
+            )
+        ],
+        "F",
+        None,
+        "its dateline gives only a place (SEOUL)",
+        id="lost-outlet-bare-dateline-stays-unjudged",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, KCNA said.",
+                "d1",
+                None,
+                before="Shells\nThe alliance has deepened.\nIt began last year.\n"
+                "Officials met twice.\nThey spoke at length.\nNothing was signed.\n",
+                cited="KCNA",
+            )
+        ],
+        "B",
+        None,
+        "KCNA speaks",
+        id="cited-kcna-is-a-source-not-the-publisher",
+    ),
+    # ---- a surname is the person the text named in full before --------------------------
+    pytest.param(
+        [
+            Said(
+                "Park said North Korea sent shells to Russia.",
+                "d1",
+                "Reuters",
+                cited="Park",
+                before="South Korean President Park Geun-hye spoke on Monday. ",
+            )
+        ],
+        "B",
+        None,
+        "'South Korean President Park Geun-hye', as the text names them",
+        id="surname-of-a-president",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, Lim said.",
+                "d1",
+                "Reuters",
+                cited="Lim",
+                before="The trade is growing, said Lim Mi-ra, a senior analyst at the "
+                "Hanbit Institute for Security. ",
+            )
+        ],
+        "C",
+        None,
+        "a named expert or academic",
+        id="surname-of-an-analyst",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Civilian experts say North Korea sent shells to Russia.",
+                "d1",
+                "Reuters",
+                cited="Civilian experts",
+            )
+        ],
+        "C",
+        None,
+        "a cited report, study or imagery analysis",
+        id="a-group-of-experts-is-research-not-a-named-expert",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, Kemal said.",
+                "d1",
+                "Reuters",
+                cited="Kemal",
+                before="Ozan Kemal, one of the businessmen behind the shipping firm, spoke. ",
+            )
+        ],
+        "F",
+        None,
+        "a named private person",
+        id="surname-of-a-businessman-stays-private",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, Choi said.",
+                "d1",
+                "Reuters",
+                cited="Choi",
+                before="Defense Minister Choi Dae-ho spoke first. Choi Min-ji, a shop owner "
+                "in Seoul, was asked next. ",
+            )
+        ],
+        "F",
+        None,
+        "'Choi Min-ji, a shop owner in Seoul'",
+        id="surname-two-people-the-latest-named",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, Yoon said.",
+                "d1",
+                "Reuters",
+                cited="Yoon",
+                after=" Later, President Yoon Hae-sol spoke.",
+            )
+        ],
+        "F",
+        None,
+        "'Yoon' speaks",
+        id="surname-not-resolved-forward",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia, said Ivan Petrov, Russia's deputy "
+                "foreign minister.",
+                "d1",
+                "Reuters",
+                cited="Ivan Petrov",
+            )
+        ],
+        "B",
+        None,
+        "a named official",
+        id="full-name-with-appositive-role",
+    ),
+    # ---- conditionals and hypotheticals get no likelihood -------------------------------
+    pytest.param(
+        [
+            Said(
+                "Seoul would respond if Russia supplies fighter jets to North Korea.",
+                "d1",
+                "Reuters",
+                trigger="supplies",
+                sources=("RU",),
+                targets=("KP",),
+            )
+        ],
+        "B",
+        6,
+        "a conditional ('if')",
+        id="conditional-if-no-likelihood",
+    ),
+    pytest.param(
+        [
+            Said(
+                "And once these soldiers are deployed, who would command them?",
+                "d1",
+                "The White House",
+                type="troop_deployment",
+                trigger="soldiers are deployed",
+            )
+        ],
+        "B",
+        6,
+        "no likelihood is stated: speculation is not an event",
+        id="conditional-once-reporters-hypothetical",
+    ),
+    pytest.param(
+        [
+            Said(
+                "If sanctions are eased, it will be easier for North Korea to sell shells "
+                "to Russia.",
+                "d1",
+                "Reuters",
+                trigger="sell",
+            )
+        ],
+        "B",
+        6,
+        "the consequence of a condition",
+        id="conditional-consequence-no-likelihood",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Once the shells arrived in Russia, they were fired at once.",
+                "d1",
+                "Reuters",
+                trigger="arrived",
+            )
+        ],
+        "B",
+        3,
+        "likely (",
+        id="once-with-a-past-tense-stays-an-event",
+    ),
+    pytest.param(
+        [
+            Said("North Korea sent shells to Russia.", "d1", "Reuters"),
+            Said(
+                "If North Korea sends shells to Russia, Seoul would respond.",
+                "d2",
+                "BBC News",
+                trigger="sends",
+            ),
+        ],
+        "B",
+        3,
+        "stated as fact by one origin only",
+        id="conditional-does-not-corroborate-a-fact",
     ),
     pytest.param(
         [

@@ -159,3 +159,30 @@ def test_casefile_quantities_read_like_prose(
 
 def test_casefile_md_escape_makes_html_inert() -> None:
     assert md_escape("<img src=x> [a](b) `c`") == "&lt;img src=x&gt; \\[a\\](b) \\`c\\`"
+
+
+@pytest.mark.parametrize(
+    ("likelihood_reason", "shown"),
+    [
+        pytest.param(
+            "likely (55-80%, ICD 203): credibility 2",
+            "Likelihood (ICD 203): likely (55-80%, ICD 203): credibility 2",
+            id="stated",
+        ),
+        pytest.param(
+            "no likelihood is stated: speculation is not an event (a conditional ('if'))",
+            "Likelihood (ICD 203): no likelihood is stated: speculation is not an event",
+            id="none-for-speculation",
+        ),
+    ],
+)
+def test_casefile_states_the_likelihood_or_why_none(likelihood_reason: str, shown: str) -> None:
+    view = {
+        **VIEW,
+        "assessment": {**VIEW["assessment"], "likelihood_reason": likelihood_reason},
+    }
+    case = build_case_file(
+        [view], subject="incident inc_test", title="Case", generated="2024-05-01"
+    )
+    text = render_casefile_markdown(case)
+    assert shown in text

@@ -4,7 +4,9 @@ Pure functions over domain objects; document metadata comes in as ``DocumentInfo
 stage never imports the store. Modules: ``cluster`` (claims about one event), ``items``
 (item classes, data in ``items.yaml``), ``origins`` (independent origins and their
 conduits), ``figures`` (reported figures, conservative estimate), ``grade`` (Admiralty code
-and ICD 203 likelihood), ``sources`` (outlet registry), ``timeline`` (dates as intervals),
+and ICD 203 likelihood), ``sources`` (outlet registry; ``describe_document``),
+``credits`` (outlet credits, byline and dateline in a document's text), ``people`` (named
+people and their roles), ``speakers`` (who speaks for a claim), ``timeline`` (dates as intervals),
 ``incidents`` (all of it together).
 """
 
@@ -18,6 +20,7 @@ from sanctionwatch.assess.sources import (
     DocumentInfo,
     OutletProfile,
     OutletRegistry,
+    describe_document,
     load_outlet_registry,
 )
 
@@ -32,6 +35,7 @@ __all__ = [
     "cluster_claims",
     "collect_figures",
     "conservative_estimate",
+    "describe_document",
     "find_origins",
     "grade_incident",
     "grade_origins",

@@ -24,8 +24,9 @@
   Caps: a denial by an involved party keeps it at 2 or worse (contested, not refuted);
   an independent report that it did not happen keeps it at 4 (or 5 when nothing states
   it as fact). A claim whose actors come only from coreference is weak and counts as
-  hedged. Speculation (a forecast, suggestion, recommendation or counterfactual) is not
-  an event: credibility 6 and no likelihood.
+  hedged. Speculation (a forecast, suggestion, recommendation, condition or
+  counterfactual) is not an event: it states no fact whatever its grammatical mood, and an
+  incident resting only on it gets credibility 6 and no likelihood.
 
 - **Likelihood** (ICD 203: "almost certainly", "very likely", "likely", ...) is read off
   credibility and reliability together and stated with its own reason.
@@ -47,9 +48,9 @@ from sanctionwatch.assess.sources import (
 from sanctionwatch.assess.speakers import public_record
 from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
-from sanctionwatch.law.eventhood import read_event
+from sanctionwatch.law.eventhood import SPECULATIVE_KINDS, read_event
 
-GRADER = "grade.admiralty@v4"
+GRADER = "grade.admiralty@v5"
 
 SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {
@@ -100,6 +101,7 @@ def grade_support(
     """The grade of supporting claims grouped into ``origins``: facts resting only on
     coreference are weak, public records confirm, speculation gets no likelihood."""
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
+    speculative = frozenset(c.id for c in support if read_event(c).is_speculation)
     return grade_origins(
         origins,
         against,
@@ -107,6 +109,7 @@ def grade_support(
         registry=registry,
         involved=involved,
         weak=weak,
+        speculative=speculative,
         public_records=public_records(support),
         speculation=speculation(support),
     )
@@ -119,13 +122,14 @@ def public_records(claims: Sequence[Claim]) -> tuple[str, ...]:
     )
 
 
-SPECULATIVE = frozenset({"suggestion", "recommendation", "forecast", "counterfactual"})
+SPECULATIVE = SPECULATIVE_KINDS
 
 
 def speculation(claims: Sequence[Claim]) -> str | None:
-    """The reason, when every supporting claim is speculation rather than an event."""
+    """The reason, when every supporting claim is speculation (a suggestion, forecast,
+    condition or counterfactual) rather than an event."""
     readings = [read_event(c) for c in sorted(claims, key=lambda c: c.id)]
-    if readings and all(r.kind in SPECULATIVE for r in readings):
+    if readings and all(r.is_speculation for r in readings):
         return readings[0].reason
     return None
 
@@ -138,15 +142,20 @@ def grade_origins(
     registry: OutletRegistry,
     involved: frozenset[str],
     weak: frozenset[str] = frozenset(),
+    speculative: frozenset[str] = frozenset(),
     public_records: Sequence[str] = (),
     speculation: str | None = None,
 ) -> Assessment:
     """Grade from supporting origins (see ``group_origins``) and contradicting claims.
 
-    ``weak`` holds the ids of claims stated as fact whose actors come from coreference.
+    ``weak`` holds the ids of claims stated as fact whose actors come from coreference;
+    ``speculative`` the ids of claims that only say what might or would happen: an origin
+    with nothing else neither states nor reports the event, so it corroborates nothing.
     """
     letter, reasons = _grade_reliability(origins)
-    credibility, more = _grade_credibility(origins, against, documents, registry, involved, weak)
+    credibility, more = _grade_credibility(
+        origins, against, documents, registry, involved, weak, speculative
+    )
     if public_records and not against:
         letter, credibility = "A", 1
         reasons = [f"source reliability A: {public_records[0]}", *reasons[1:]]
@@ -204,6 +213,7 @@ def _grade_credibility(
     registry: OutletRegistry,
     involved: frozenset[str],
     weak: frozenset[str],
+    speculative: frozenset[str] = frozenset(),
 ) -> tuple[int, list[str]]:
     if not origins:
         reasons = ["credibility 6: cannot be judged, no claim supports the incident"]
@@ -211,8 +221,14 @@ def _grade_credibility(
             reasons.append(f"{_count(len(against), 'claim')} deny or negate it; kept and shown")
         return 6, reasons
     facts = [o for o in origins if o.stated_as_fact]
-    hedged = [o for o in origins if not o.stated_as_fact]
+    guessing = [o for o in origins if not o.stated_as_fact and set(o.claim_ids) <= speculative]
+    hedged = [o for o in origins if not o.stated_as_fact and o not in guessing]
     reasons = []
+    if guessing and (facts or hedged):
+        reasons.append(
+            f"{_count(len(guessing), 'origin')} ({'; '.join(o.label for o in guessing)}) only "
+            "speculate (a forecast, a condition, a suggestion): not counted as corroboration"
+        )
     documents_seen = {c.document_id for o in origins for c in o.conduits}
     if len(origins) < len(documents_seen):
         reasons.append(

@@ -28,6 +28,7 @@ from sanctionwatch.assess.sources import (
 from sanctionwatch.assess.speakers import speaker_for
 from sanctionwatch.domain import Attribution, Claim, Modality
 from sanctionwatch.domain.incident import Conduit, Origin
+from sanctionwatch.law.eventhood import read_event
 
 COREF_PREFIX = "coref:"
 
@@ -69,7 +70,13 @@ def filler_is_coref(claim: Claim) -> bool:
 
 
 def states_fact(claim: Claim) -> bool:
-    return claim.modality is Modality.FACT and not is_weak(claim)
+    """Stated as fact: the fact modality, named actors, and not speculation ("once these
+    soldiers are deployed, ..." is in the indicative but asserts nothing happened)."""
+    return (
+        claim.modality is Modality.FACT
+        and not is_weak(claim)
+        and not read_event(claim).is_speculation
+    )
 
 
 def is_named(attribution: Attribution) -> bool:
@@ -102,9 +109,13 @@ def _claim_keys(
     doc = documents.get(claim.document_id)
     if doc is not None and doc.syndication_cluster:
         keys.append(f"cluster:{doc.syndication_cluster}")
-    if doc is not None and doc.outlet:
-        canonical = registry.canonical_name(doc.outlet)
-        keys.append(f"src:{canonical}" if canonical else f"outlet:{normalise_name(doc.outlet)}")
+    publisher = registry.publisher(doc) if doc is not None else None
+    if publisher is not None and publisher.name:
+        keys.append(
+            f"src:{publisher.outlet.name}"
+            if publisher.outlet
+            else f"outlet:{normalise_name(publisher.name)}"
+        )
     cited: list[str] = []
     known: list[str] = []
     for attribution in claim.attributions:
@@ -201,8 +212,8 @@ def _conduits(
     for claim in claims:
         doc = documents.get(claim.document_id)
         outlet = None
-        if doc is not None and doc.outlet:
-            outlet = registry.canonical_name(doc.outlet) or " ".join(doc.outlet.split())
+        if doc is not None and (publisher := registry.publisher(doc)).name:
+            outlet = " ".join((publisher.name or "").split())
         out[claim.document_id] = Conduit(
             document_id=claim.document_id,
             outlet=outlet,

@@ -1,7 +1,12 @@
 """Who published a document, and how far their reporting is usually to be trusted.
 
 ``DocumentInfo`` is the slice of a stored document the assess stage needs, defined here so
-the stage never imports the store.
+the stage never imports the store. ``describe_document`` builds it from a ``Document``.
+
+The publisher is found, in order, from the outlet field, the URL's host, and the credits
+the text itself carries (a dateline credit, a byline, a copyright line, the title's
+suffix; ``credits.read_credits``): a document that lost its outlet field is still graded
+by the outlet it names.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from sanctionwatch.assess.credits import NO_CREDITS, Credits, read_credits
+from sanctionwatch.assess.people import PersonMention, find_people
+from sanctionwatch.domain.document import Document
 from sanctionwatch.domain.errors import ConfigError
 
 UNREADABLE_REGISTRY = "E320"
@@ -33,6 +41,35 @@ class DocumentInfo:
     url: str | None = None
     published: str | None = None
     syndication_cluster: str | None = None
+    title: str | None = None
+    credits: Credits = NO_CREDITS
+    """Outlet credits, byline and dateline the text carries (read when the fields are empty)."""
+    people: tuple[PersonMention, ...] = ()
+    """Named people with their roles, so a later surname reads as that person."""
+
+
+def describe_document(doc: Document) -> DocumentInfo:
+    """What the assess stage needs of a stored document: its fields, the credits its text
+    carries and the people it names with their roles."""
+    return DocumentInfo(
+        id=doc.id,
+        outlet=doc.outlet,
+        url=doc.url or doc.meta.get("canonical_url"),
+        published=doc.published,
+        syndication_cluster=doc.syndication_cluster,
+        title=doc.title,
+        credits=read_credits(doc.text, title=doc.title, meta=doc.meta),
+        people=find_people(doc.text),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """Who published a document, as far as its fields and text say, and how that was found."""
+
+    name: str | None
+    outlet: _Outlet | None
+    matched_by: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +119,39 @@ class OutletRegistry:
         """Classify by outlet name, then by URL domain; state media of an actor become D."""
         if document is None:
             return self._profile("unknown", "unknown", "no document information")
-        outlet = self.find_outlet(document.outlet) if document.outlet else None
-        matched_by = f"outlet name {document.outlet!r}"
-        if outlet is None and document.url:
-            outlet = self._find_domain(document.url)
-            matched_by = f"web domain of {document.url}"
+        found = self.publisher(document)
+        outlet = found.outlet
         if outlet is None:
-            shown = document.outlet or _host(document.url) or document.id
-            return self._profile(shown, "unknown", f"{shown!r} is not in the outlet registry")
+            shown = found.name or document.id
+            return self._profile(shown, "unknown", found.matched_by)
         kind = outlet.kind
         if kind == "state_media" and outlet.country in involved:
             kind = "state_media_involved"
-        return self._profile(outlet.name, kind, matched_by, country=outlet.country)
+        return self._profile(outlet.name, kind, found.matched_by, country=outlet.country)
+
+    def publisher(self, document: DocumentInfo) -> Publisher:
+        """The outlet field, else the URL's host, else an outlet the text credits."""
+        if document.outlet:
+            outlet = self.find_outlet(document.outlet)
+            if outlet is not None:
+                return Publisher(outlet.name, outlet, f"outlet name {document.outlet!r}")
+        host = _host(document.url)
+        if host:
+            outlet = self._find_domain(host)
+            if outlet is not None:
+                return Publisher(outlet.name, outlet, f"web domain of {document.url}")
+        for credit in document.credits.credits:
+            outlet = self.find_outlet(credit.name)
+            if outlet is None and "." in credit.name:
+                outlet = self._find_domain(credit.name)
+            if outlet is not None:
+                return Publisher(
+                    outlet.name, outlet, f"{credit.where} names {credit.name!r} (no outlet field)"
+                )
+        shown = document.outlet or host or None
+        if shown:
+            return Publisher(shown, None, f"{shown!r} is not in the outlet registry")
+        return Publisher(None, None, _unnamed_publisher(document))
 
     def letter_for(self, kind: str) -> tuple[str, str]:
         """(reliability letter, label) of a kind; unknown kinds read as F."""
@@ -111,7 +169,7 @@ class OutletRegistry:
         return outlet.name if outlet else None
 
     def _find_domain(self, url: str) -> _Outlet | None:
-        host = _host(url)
+        host = _host(url).removeprefix("www.")
         best: tuple[int, _Outlet] | None = None
         for outlet in self._outlets:
             for domain in outlet.domains:
@@ -126,6 +184,17 @@ class OutletRegistry:
     ) -> OutletProfile:
         letter, label = self._kinds.get(kind, ("F", kind))
         return OutletProfile(name, kind, label, letter, matched_by, country)
+
+
+def _unnamed_publisher(document: DocumentInfo) -> str:
+    """Why no publisher is known, with what the text does say (its credits, its dateline)."""
+    said = [
+        f"{c.where} names {c.name!r}, which is not in the outlet registry"
+        for c in document.credits.credits
+    ] or ["the text names no outlet"]
+    if document.credits.dateline:
+        said.append(f"its dateline gives only a place ({document.credits.dateline})")
+    return f"the document has no outlet field or URL; {'; '.join(said)}"
 
 
 def _host(url: str | None) -> str:

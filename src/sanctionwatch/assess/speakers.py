@@ -17,7 +17,9 @@ from importlib import resources
 
 import yaml
 
-from sanctionwatch.assess.sources import DocumentInfo, OutletRegistry
+from sanctionwatch.assess.credits import Byline
+from sanctionwatch.assess.people import PersonMention, resolve_person
+from sanctionwatch.assess.sources import DocumentInfo, OutletProfile, OutletRegistry
 from sanctionwatch.domain import Attribution, Claim, ClaimType, Modality
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.law.eventhood import read_event
@@ -71,13 +73,19 @@ def speaker_for(
     rules = rules if rules is not None else load_speaker_rules()
     profile = registry.classify(document, involved=involved)
     carrier = f"{profile.name} ({profile.reliability})"
-    speakers = [_cited(a, claim, registry, rules, carrier) for a in claim.attributions]
+    people = document.people if document is not None else ()
+    speakers = [_cited(a, claim, registry, rules, carrier, people) for a in claim.attributions]
     if speakers:
         return min(speakers, key=lambda s: ("ABCDEF".index(s.reliability), s.name))
     if profile.kind in {"state_media", "state_media_involved"} and profile.country:
         kind, why = _state_media(profile.country, claim, rules)
         letter, label = registry.letter_for(kind)
-        return Speaker(profile.name, kind, letter, f"{profile.name} speaks: {label}{why}")
+        return Speaker(
+            profile.name, kind, letter, f"{profile.name} speaks: {label}{why}{_found_by(profile)}"
+        )
+    byline = document.credits.byline if document is not None else None
+    if not profile.known and byline is not None:
+        return _author(byline, profile, registry, rules)
     if not profile.known:
         return Speaker(
             profile.name,
@@ -89,8 +97,41 @@ def speaker_for(
         profile.name,
         profile.kind,
         profile.reliability,
-        f"the outlet's own reporting: {profile.name} ({profile.label}, {profile.reliability})",
+        f"the outlet's own reporting: {profile.name} ({profile.label}, {profile.reliability})"
+        f"{_found_by(profile)}",
     )
+
+
+def _found_by(profile: OutletProfile) -> str:
+    """How the outlet was found, when not from the outlet field (a URL, a credit)."""
+    return "" if profile.matched_by.startswith("outlet name") else f"; {profile.matched_by}"
+
+
+def _author(
+    byline: Byline, profile: OutletProfile, registry: OutletRegistry, rules: SpeakerRules
+) -> Speaker:
+    """No outlet is known, but the text names its author: the author speaks, graded by the
+    affiliation the text gives (a professor's column is an expert's, not an unknown's)."""
+    kind = "named_person"
+    if byline.role:
+        kind = _rule_kind(f"{byline.author}, {byline.role}", named=True, rules=rules)
+    letter, label = registry.letter_for(kind)
+    return Speaker(
+        byline.author,
+        kind,
+        letter,
+        f"no outlet is known ({profile.matched_by}); the author is named by {byline.where}: "
+        f"'{byline.described}' ({label}, {letter})",
+    )
+
+
+def _rule_kind(text: str, *, named: bool, rules: SpeakerRules) -> str:
+    for rule in rules.rules:
+        if (rule.named == "required" and not named) or (rule.named == "absent" and named):
+            continue
+        if rule.pattern.search(text):
+            return rule.kind
+    return "named_person" if named else "anonymous"
 
 
 def _cited(
@@ -99,6 +140,7 @@ def _cited(
     registry: OutletRegistry,
     rules: SpeakerRules,
     carrier: str,
+    people: tuple[PersonMention, ...] = (),
 ) -> Speaker:
     name = " ".join(attribution.name.split())
     outlet = registry.find_outlet(name)
@@ -113,19 +155,15 @@ def _cited(
     from sanctionwatch.assess.origins import is_named
 
     named = is_named(attribution)
-    for rule in rules.rules:
-        if (rule.named == "required" and not named) or (rule.named == "absent" and named):
-            continue
-        if rule.pattern.search(name):
-            letter, label = registry.letter_for(rule.kind)
-            return Speaker(
-                name,
-                rule.kind,
-                letter,
-                f"'{name}' speaks ({label}, {letter}), carried by {carrier}",
-            )
-    letter, label = registry.letter_for("anonymous")
-    return Speaker(name, "anonymous", letter, f"'{name}' speaks ({label}), carried by {carrier}")
+    # "Park said": the person is who the text named in full before ("President Park Geun-hye").
+    mention = resolve_person(name, at=attribution.span.end, people=people) if named else None
+    described = mention.described if mention is not None else name
+    kind = _rule_kind(described, named=named, rules=rules)
+    letter, label = registry.letter_for(kind)
+    who = f"'{name}'"
+    if mention is not None and described != name:
+        who = f"'{name}' ('{described}', as the text names them)"
+    return Speaker(name, kind, letter, f"{who} speaks ({label}, {letter}), carried by {carrier}")
 
 
 def _state_media(country: str, claim: Claim, rules: SpeakerRules) -> tuple[str, str]:

@@ -1,7 +1,8 @@
 """Whether a claim reports an event (which can breach a paragraph) or something else.
 
-Suggestions, recommendations, forecasts, counterfactuals, general patterns and background
-statements are not events: the mapper gives them no violation and keeps their provisions
+Suggestions, recommendations, forecasts, conditionals (what would follow if or once
+something happens), counterfactuals, general patterns and background statements are not
+events: the mapper gives them no violation and keeps their provisions
 as context. Planned and alleged events are events; their modality is shown beside each
 provision instead. The cues are data (``law/data/eventhood.yaml``), each with a reason.
 """
@@ -21,7 +22,20 @@ from sanctionwatch.domain.errors import ConfigError
 BAD_EVENTHOOD_CUES = "E323"
 EVENT = "event"
 NON_EVENT_KINDS = frozenset(
-    {"suggestion", "recommendation", "forecast", "counterfactual", "pattern", "background"}
+    {
+        "suggestion",
+        "recommendation",
+        "forecast",
+        "conditional",
+        "counterfactual",
+        "pattern",
+        "background",
+    }
+)
+# Kinds that say what might, should or would happen: nothing is asserted to have happened,
+# so they state no fact and get no ICD 203 likelihood. Patterns and background do assert.
+SPECULATIVE_KINDS = frozenset(
+    {"suggestion", "recommendation", "forecast", "conditional", "counterfactual"}
 )
 _SCOPES = frozenset({"sentence", "before_trigger", "just_before_trigger"})
 # A clause starts after these; a cue before them does not govern the trigger.
@@ -50,6 +64,10 @@ class EventReading:
     @property
     def is_event(self) -> bool:
         return self.kind == EVENT
+
+    @property
+    def is_speculation(self) -> bool:
+        return self.kind in SPECULATIVE_KINDS
 
 
 def read_event(claim: Claim) -> EventReading:
@@ -84,6 +102,8 @@ def read_event_text(
 
 def _reading(cue: EventCue, text: str) -> EventReading:
     cue_text = " ".join(text.split())
+    if len(cue_text) > 80:  # an opening clause can be long; its start says enough
+        cue_text = cue_text[:77].rstrip() + "..."
     return EventReading(
         cue.kind,
         f"a {cue.kind} ('{cue_text}'): {cue.reason}",

@@ -20,7 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Connection
 
 from sanctionwatch import store as st
-from sanctionwatch.assess import DocumentInfo, build_incident, load_outlet_registry
+from sanctionwatch.assess import (
+    DocumentInfo,
+    build_incident,
+    describe_document,
+    load_outlet_registry,
+)
 from sanctionwatch.assess.cluster import CLUSTERER, ClaimCluster, Clusterer, cluster_claims
 from sanctionwatch.assess.events import EventFacts, blocking_keys, read_facts
 from sanctionwatch.assess.grade import GRADER
@@ -50,13 +55,10 @@ def built_by() -> str:
 
 
 def document_info(doc: Document) -> DocumentInfo:
-    return DocumentInfo(
-        id=doc.id,
-        outlet=doc.outlet,
-        url=doc.url,
-        published=doc.published,
-        syndication_cluster=doc.syndication_cluster,
-    )
+    """The grader's view of a document: its fields, plus the outlet credits, byline and
+    named people its text carries (a document without an outlet field is still graded by
+    the outlet or author it names)."""
+    return describe_document(doc)
 
 
 def rebuild_incidents(store: st.Store) -> int:

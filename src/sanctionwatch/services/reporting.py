@@ -276,6 +276,13 @@ _NOTE = re.compile(r"\s*\((?![A-Z0-9][\w.&'-]*\))[^()]*\)\s*$")
 "(inferred from author note; ...)" go; "(KCNA)" stays."""
 
 
+def _grade_reasons(assessment: dict[str, Any]) -> tuple[str, ...]:
+    """The grade's reasons, then the likelihood's (or why none is stated: speculation)."""
+    reasons = tuple(assessment.get("reasons") or ())
+    why = assessment.get("likelihood_reason")
+    return (*reasons, f"Likelihood (ICD 203): {why}") if why else reasons
+
+
 def clean_outlet(value: str | None) -> str | None:
     """The outlet's name as a citation gives it, without a collector's notes."""
     if not value:
@@ -381,7 +388,7 @@ def _finding(number: int, view: dict[str, Any], numbering: _Numbering) -> Findin
         period=period,
         quantity=quantity,
         grade=assessment.get("code"),
-        grade_reasons=tuple(assessment.get("reasons") or ()),
+        grade_reasons=_grade_reasons(assessment),
         provisions=tuple(view.get("provisions") or ()),
         quantities=tuple(quantities),
         support=tuple(dict.fromkeys(support)),
