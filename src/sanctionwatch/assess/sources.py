@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from sanctionwatch.assess.credits import NO_CREDITS, Credits, read_credits
-from sanctionwatch.assess.people import PersonMention, find_people
 from sanctionwatch.domain.document import Document
 from sanctionwatch.domain.errors import ConfigError
+from sanctionwatch.resolve.people import PersonMention, find_people
 
 UNREADABLE_REGISTRY = "E320"
 BAD_REGISTRY_ENTRY = "E321"

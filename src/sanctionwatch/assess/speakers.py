@@ -18,11 +18,11 @@ from importlib import resources
 import yaml
 
 from sanctionwatch.assess.credits import Byline
-from sanctionwatch.assess.people import PersonMention, resolve_person
 from sanctionwatch.assess.sources import DocumentInfo, OutletProfile, OutletRegistry
 from sanctionwatch.domain import Attribution, Claim, ClaimType, Modality
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.law.eventhood import read_event
+from sanctionwatch.resolve.people import PersonMention, resolve_person
 
 BAD_SPEAKER_RULES = "E324"
 _PUBLIC_RECORD = re.compile(

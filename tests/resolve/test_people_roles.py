@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.assess.people import find_people, resolve_person
+from sanctionwatch.resolve.people import find_people, resolve_person
 
 
 @pytest.mark.parametrize(
