@@ -54,14 +54,20 @@ def build_claim(
         return make_span(LONG_TEXT, o + start_at, o + end_at, document_id=doc)
 
     rule = "coref:topic" if coref else "t"
+
+    def role_span(role: str, start_at: int, end_at: int) -> Span:
+        # A guessed role is grounded where the document named the state before, one
+        # sentence back, not in the claim's own sentence.
+        back = STRIDE if role in guessed and at > 0 else 0
+        return span(start_at - back, end_at - back)
     return Claim(
         id=claim_id_for(doc, claim_type, o, o + len(TEXT), f"test@{tag}"),
         document_id=doc,
         type=ClaimType(claim_type),
         evidence=span(0, len(TEXT)),
         trigger=span(16, 20),
-        sources=tuple(RoleFiller(span(0, 15), c, rule) for c in sources),
-        targets=tuple(RoleFiller(span(35, 51), c, rule) for c in targets),
+        sources=tuple(RoleFiller(role_span("source", 0, 15), c, rule) for c in sources),
+        targets=tuple(RoleFiller(role_span("target", 35, 51), c, rule) for c in targets),
         item=RoleFiller(span(25, 31), item, "t") if item else None,
         quantity=Quantity(span(21, 24), *quantity) if quantity else None,
         time=TimeValue(span(52, 58), start, end, grain) if start or end else None,

@@ -45,17 +45,25 @@ class Said:
     url: str | None = None
 
     @property
+    def lead(self) -> str:
+        """The text before the sentence; with coreference, the antecedent stands there."""
+        return self.before or ("North Korea is named here first. " if self.coref else "")
+
+    @property
     def document_text(self) -> str:
-        return f"{self.before}{self.text}{self.after}"
+        return f"{self.lead}{self.text}{self.after}"
 
 
 def build(said: Said) -> Claim:
     text = said.document_text
-    o = len(said.before)
+    o = len(said.lead)
     whole = make_span(text, o, o + len(said.text), document_id=said.doc)
     at = text.index(said.trigger, o)
     trigger = make_span(text, at, at + len(said.trigger), document_id=said.doc)
-    actor = make_span(text, o, o + 1, document_id=said.doc)
+    # A role filled by coreference is grounded at its antecedent, before the sentence.
+    actor = make_span(
+        text, 0 if said.coref else o, (0 if said.coref else o) + 1, document_id=said.doc
+    )
     attributions = ()
     if said.cited:
         start = text.index(said.cited, o)

@@ -124,3 +124,21 @@ def test_origins_state_media_of_an_actor_speak_for_its_own_acts(make_claim: Fact
 )
 def test_origins_only_names_join_documents(name: str, named: bool) -> None:
     assert is_named(Attribution(make_span(name, 0, len(name)), name, None)) is named
+
+
+def test_origins_a_topic_found_in_the_sentence_itself_is_named() -> None:
+    """The role came from the document's topic, but the sentence names that state: only the
+    role was inferred, so the claim is not weak; a topic mention elsewhere still is."""
+    from dataclasses import replace
+
+    from sanctionwatch.assess.origins import is_weak
+    from sanctionwatch.domain import RoleFiller, make_span
+
+    from .conftest import LONG_TEXT, build_claim
+
+    claim = build_claim("trade", ["SE"], ["KP"], doc="d", start="2015")
+    inside = replace(claim, rules=("target:coref:document-topic",))
+    assert not is_weak(inside)
+    far = make_span(LONG_TEXT, 200, 210, document_id="d")
+    outside = replace(inside, targets=(RoleFiller(far, "KP", "gazetteer.actors:name:x"),))
+    assert is_weak(outside)

@@ -25,7 +25,7 @@ from sanctionwatch.assess.items import ItemClasses, classify_item
 from sanctionwatch.assess.origins import filler_is_coref
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.assess.timeline import Interval, parse_bound, time_interval
-from sanctionwatch.domain import Claim, ClaimType, Modality, Quantity
+from sanctionwatch.domain import Claim, ClaimType, Modality, Quantity, RoleFiller
 from sanctionwatch.resolve.gazetteer import find_actors
 
 ACTS = frozenset(
@@ -168,10 +168,17 @@ GUESSING_RULES = ("coref:document-topic", "coref:told-event")
 
 
 def guessed_roles(claim: Claim) -> frozenset[str]:
+    """Roles filled by a guessing rule whose fillers the sentence does not itself name."""
+    evidence = claim.evidence
+
+    def named_here(fillers: tuple[RoleFiller, ...]) -> bool:
+        return any(evidence.start <= f.span.start and f.span.end <= evidence.end for f in fillers)
+
     return frozenset(
         role
-        for role in ("source", "target")
+        for role, fillers in (("source", claim.sources), ("target", claim.targets))
         if any(rule.startswith(f"{role}:{g}") for rule in claim.rules for g in GUESSING_RULES)
+        and not named_here(fillers)
     )
 
 

@@ -47,14 +47,23 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
 def is_weak(claim: Claim) -> bool:
-    """The actors rest on coreference ("it", "the country"), not on a name in the sentence.
+    """The actors rest on coreference ("it", "the country"), not on a name in the sentence:
+    a role filled by coreference is weak unless its filler stands in the claim's sentence.
 
     The extractor records the rule that filled a role in ``claim.rules`` as
     ``source:coref:...`` / ``target:coref:...``; a filler's own rule may say so too.
     """
     if any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets)):
         return True
-    return any(rule.startswith(f"{role}:{COREF_PREFIX}") for rule in claim.rules for role in _ROLES)
+    evidence = claim.evidence
+    for role, fillers in (("source", claim.sources), ("target", claim.targets)):
+        if not any(rule.startswith(f"{role}:{COREF_PREFIX}") for rule in claim.rules):
+            continue
+        # The document's topic found at its mention in this very sentence is named here;
+        # only its role was inferred.
+        if not any(evidence.start <= f.span.start and f.span.end <= evidence.end for f in fillers):
+            return True
+    return False
 
 
 _ROLES = ("source", "target")

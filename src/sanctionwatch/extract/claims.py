@@ -689,7 +689,7 @@ def _roles(
     if not roles.sources and not roles.targets:
         return None
     if topic is not None:
-        complete_from_topic(rule, roles, topic)
+        complete_from_topic(rule, roles, topic, here=actors)
     if rule.type == ClaimType.MEETING and len({a.code for a in roles.sources}) < 2:
         return None  # a meeting needs two sides
     return roles

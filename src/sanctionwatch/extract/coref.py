@@ -99,18 +99,26 @@ def named_group(scan: str, sentence: tuple[int, int], before: Sequence[ActorMatc
     return Group(m.start(), m.end(), size, tuple(distinct.values()))
 
 
-def complete_from_topic(rule: TriggerRule, roles: Roles, topic: ActorMatch) -> None:
+def complete_from_topic(
+    rule: TriggerRule, roles: Roles, topic: ActorMatch, *, here: Sequence[ActorMatch] = ()
+) -> None:
     """One side named, the other not: "troops deployed to Russia" in a report about the
     DPRK were sent by the DPRK; "Russia received drones" in a report about Iran got them
-    from Iran. The document's topic fills the empty side, unless it already has a role."""
+    from Iran. The document's topic fills the empty side, unless it already has a role.
+
+    When the sentence itself names the topic state (``here``: its actors), the role is
+    grounded at that mention: the state is named there, only its role is inferred
+    (``assess.origins.is_weak`` reads a filler inside the sentence as named)."""
     if rule.voice in {"parties", "sanctions"} or rule.type in _NO_TOPIC_FALLBACK:
         return
     if any(a.code == topic.code for a in (*roles.sources, *roles.targets)):
         return
+    named = next((a for a in here if a.code == topic.code), None)
+    filler = named or topic
     if not roles.sources:
-        roles.add_source(topic, "coref:document-topic")
+        roles.add_source(filler, "coref:document-topic")
     elif not roles.targets:
-        roles.add_target(topic, "coref:document-topic")
+        roles.add_target(filler, "coref:document-topic")
 
 
 def topic_roles(rule: TriggerRule, topic: ActorMatch, *, buying: bool = False) -> Roles:
