@@ -60,6 +60,7 @@ def build_claim(
         # sentence back, not in the claim's own sentence.
         back = STRIDE if role in guessed and at > 0 else 0
         return span(start_at - back, end_at - back)
+
     return Claim(
         id=claim_id_for(doc, claim_type, o, o + len(TEXT), f"test@{tag}"),
         document_id=doc,
