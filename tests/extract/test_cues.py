@@ -216,3 +216,14 @@ def test_cues_what_is_to_come_and_what_is_put_forward(text: str, modality: Modal
     claims = extract_claims(text, published="2024-03-01")
     assert claims, f"no claim in {text!r}"
     assert claims[0].modality is modality
+
+
+def test_cues_a_hedge_before_a_noun_after_the_verb_is_the_nouns() -> None:
+    """ "Arrested ... on charges related to his alleged operation of a mixer": the arrest and
+    the charges are stated as fact; only the operation is alleged."""
+    text = (
+        "U.S. authorities arrested a Russian-Swedish national on charges related to his "
+        "alleged operation of a mixer used by North Korea."
+    )
+    claims = [c for c in extract_claims(text, published="2024-01-01")]
+    assert claims and all(c.modality is Modality.FACT for c in claims)

@@ -22,6 +22,9 @@ _NEAR_ONLY = {
     "planned.will": 45,
     "planned.would": 45,
     "uncertain.expects": 60,
+    # "arrested a man over his alleged operation of a mixer": after a verb, "alleged"
+    # hedges the noun it stands before, not the arrest.
+    "uncertain.reportedly": 150,
 }
 _AFTER_A_NOUN_ONLY = {"uncertain.supposed"}
 """Cues that hedge only an event named as a noun before them ("a transfer ... would
