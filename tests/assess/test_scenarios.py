@@ -207,3 +207,17 @@ def test_scenario_an_undated_act_reported_soon_after_a_rare_one_is_it(
         documents=published(wire="2016-03-02", paper="2016-03-09", **dates),
     )
     assert home_of(later, clusters) is not home_of(vote, clusters)
+
+
+def test_scenario_an_undated_report_missing_an_actor_needs_a_tie(make_claim: Factory) -> None:
+    """ "Revenues are remitted to Pyongyang" (no sender, no date) beside a dated bank heist
+    to the DPRK: in the heist's own report it is that report's; in another report nothing
+    but the time ties it, and time alone is no sign of the same flow."""
+    heist = make_claim("financial_flow", ["BD"], ["KP"], doc="wire", start="2016-02", tag="h")
+    same_report = make_claim("financial_flow", [], ["KP"], doc="wire", at=2, tag="r")
+    elsewhere = make_claim("financial_flow", [], ["KP"], doc="paper", tag="r")
+    dates = published(wire="2016-03-10", paper="2016-04-01")
+    own = cluster_claims([heist, same_report], documents=dates)
+    assert home_of(same_report, own) is home_of(heist, own)
+    other = cluster_claims([heist, elsewhere], documents=dates)
+    assert home_of(elsewhere, other) is not home_of(heist, other)

@@ -274,6 +274,11 @@ class Clusterer:
                 tied = [f for f in tied if f.anchors or (f.detail and not facts.contradicts)]
             # A missing actor could be anyone: join only if the candidates with a shared
             # name or detail, else all of them, are between the same parties.
+            # A missing actor and no date: only its own report, a copy, a name or a
+            # detail ties it to a report elsewhere ("revenues remitted to Pyongyang" is
+            # no sign of the bank heist beside it in time).
+            if facts.interval is None:
+                tied = [f for f in tied if f.strong]
             tied = [f for f in tied if f.strong] or tied
             if len({(f.profile.sources, f.profile.targets) for f in tied}) > 1:
                 return None
