@@ -28,7 +28,8 @@ event that began after it was published; item classes that agree ("shells" fits
    (``recurrence``); for activities, the reports are of one campaign; an undated report
    joins the most recent such event before its publication.
 
-A claim missing an actor joins on time alone only when exactly one incident fits it.
+A claim missing an actor joins on time alone only when exactly one incident fits it, and
+never when it is undated too: then only its own report, a copy, a name or a detail.
 Roles the extractor guessed from the document (its topic, an event told before) and a
 state named on both sides of a flow are doubts: where only they disagree with an
 incident, the claim may join it without them, through a strong tie (``EventFacts.firm``);
@@ -74,7 +75,7 @@ from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observ
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
-CLUSTERER = "cluster.events@v4"
+CLUSTERER = "cluster.events@v5"
 CAMPAIGN_REPORTS = 3
 """Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2
