@@ -137,3 +137,15 @@ def test_roles_the_modifier_of_sanctions_issues_them() -> None:
     """ "New EU sanctions on Russia": the modifier issues, the "on" attachment is hit."""
     (claim,) = extract_claims("New EU sanctions on Russia took effect.", published="2024-03-01")
     assert (claim.source_codes, claim.target_codes) == (("EU",), ("RU",))
+
+
+def test_roles_a_resolutions_authors_do_not_impose_it() -> None:
+    """ "New U.N. sanctions ... on a resolution drafted by the United States and China": the
+    drafters wrote the resolution; the U.N. imposes the sanctions on North Korea."""
+    text = (
+        "Pyongyang now faces tough new U.N. sanctions to cut off money for its weapons "
+        "programs, following a Security Council vote on a resolution drafted by the United "
+        "States and China."
+    )
+    claims = extract_claims(text, published="2016-03-03")
+    assert [(c.source_codes, c.target_codes) for c in claims] == [(("UN",), ("KP",))]

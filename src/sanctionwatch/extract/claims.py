@@ -48,6 +48,7 @@ from sanctionwatch.extract.grammar import (
     Arguments,
     GrammarCandidate,
     LemmaLexicon,
+    SanctionParties,
     dates_an_anchor,
     dates_the_report,
     grammar_candidates,
@@ -494,7 +495,7 @@ def _candidates(
         if roles is not None and rule.voice in _OWNED and doc is not None:
             _owner_by_grammar(roles, possessor_of(doc, bounds[0], trigger[0]), actors)
         if roles is not None and rule.voice == "sanctions" and doc is not None:
-            _sanctions_by_grammar(roles, *sanction_parties(doc, bounds[0], trigger), actors)
+            _sanctions_by_grammar(roles, sanction_parties(doc, bounds[0], trigger), actors)
         if roles is not None:
             found.append(Candidate(rule, trigger, item, roles, text, syntax, proposers))
     return found
@@ -505,17 +506,22 @@ _OWNED = {"nominal", "agent", "recipient"}
 
 
 def _sanctions_by_grammar(
-    roles: Roles,
-    issuers: Sequence[tuple[int, int]],
-    sufferer: tuple[int, int] | None,
-    actors: Sequence[ActorMatch],
+    roles: Roles, parties: SanctionParties, actors: Sequence[ActorMatch]
 ) -> None:
     """ "North Korea faces new U.N. sanctions": the modifier issues them (unless it is the
-    one they target, "North Korea sanctions"), the subject of a verb of suffering is hit."""
+    one they target, "North Korea sanctions"), the subject of a verb of suffering is hit;
+    "a resolution drafted by the United States and China": its authors do not issue it."""
 
     def named(span: tuple[int, int]) -> list[ActorMatch]:
         return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
 
+    issuers, sufferer = parties.issuers, parties.sufferer
+    authors = {id(a) for span in parties.authors for a in named(span)}
+    for role, fillers in (("source", roles.sources), ("target", roles.targets)):
+        if any(id(a) in authors for a in fillers):
+            fillers[:] = [a for a in fillers if id(a) not in authors]
+            roles.rules = [r for r in roles.rules if not r.startswith(f"{role}:")]
+            roles.rules.append(f"{role}:grammar:not-the-authors")
     hit = named(sufferer) if sufferer else []
     modifiers = [a for span in issuers for a in named(span)]
     issuer_codes = {a.code for a in modifiers}

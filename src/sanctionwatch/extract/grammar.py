@@ -528,15 +528,29 @@ def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int],
 _SUFFERING = {"face", "suffer", "incur", "receive", "endure", "risk"}
 
 
-def sanction_parties(
-    doc: Any, offset: int, trigger: tuple[int, int]
-) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
-    """For a sanctions noun (the head of the ``trigger`` span): where its issuer stands as
-    a modifier ("new U.N. sanctions", "EU sanctions"), and who suffers it as the subject
-    of a verb of suffering ("North Korea faces new sanctions"); document offsets."""
+@dataclass(frozen=True, slots=True)
+class SanctionParties:
+    """Where a sanctions noun's parties stand, as document offsets."""
+
+    issuers: tuple[tuple[int, int], ...] = ()
+    """Its modifiers: "new U.N. sanctions", "EU sanctions"."""
+    sufferer: tuple[int, int] | None = None
+    """The subject of a verb of suffering: "North Korea faces new sanctions"."""
+    authors: tuple[tuple[int, int], ...] = ()
+    """Who wrote it: "a resolution drafted by the United States and China" (not who
+    imposes it)."""
+
+
+_AUTHORING = {"draft", "sponsor", "co-sponsor", "cosponsor", "propose", "table", "write",
+              "circulate", "submit", "introduce", "author", "prepare", "initiate"}  # fmt: skip
+
+
+def sanction_parties(doc: Any, offset: int, trigger: tuple[int, int]) -> SanctionParties:
+    """For a sanctions noun (the head of the ``trigger`` span): its issuer as a modifier,
+    who suffers it, and who authored it."""
     nouns = [t for t in span_heads(doc, offset, trigger) if t.pos_ in {"NOUN", "PROPN"}]
     if not nouns:
-        return [], None
+        return SanctionParties()
     token = nouns[0]
     issuers = [
         (offset + a, offset + b)
@@ -548,7 +562,15 @@ def sanction_parties(
         if subject is not None:
             a, b = _extent(subject)
             sufferer = (offset + a, offset + b)
-    return issuers, sufferer
+    authors = [
+        (offset + a, offset + b)
+        for verb in token.children
+        if verb.dep_ in {"acl", "relcl"} and verb.lemma_.lower() in _AUTHORING
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for a, b in [_extent(agent)]
+    ]
+    return SanctionParties(tuple(issuers), sufferer, tuple(authors))
 
 
 _PRONOUN_POSSESSORS = {"its", "their", "his", "her", "our", "my", "your", "whose"}
