@@ -68,3 +68,20 @@ def test_claim_times_the_day_of_an_anchor_event_is_not_the_claims() -> None:
     text = "The resolution, which expands sanctions on North Korea, follows its nuclear test on January 6."
     (claim,) = extract_claims(text, published="2016-03-03")
     assert claim.time is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "On Friday, South Korea and the United States agreed to deploy a missile shield.",
+            "2016-07-08",
+        ),
+        ("South Korea and the United States will hold talks on Friday.", "2016-07-15"),
+    ],
+    ids=["an-agreement-made-on-friday", "talks-to-come-on-friday"],
+)
+def test_claim_times_only_an_event_ahead_takes_the_day_to_come(text: str, start: str) -> None:
+    """A vow or agreement made on a day keeps that day; an event ahead takes the next one."""
+    (claim,) = extract_claims(text, published="2016-07-11")
+    assert claim.time is not None and claim.time.start == start

@@ -29,6 +29,7 @@ CASES = [
     ("since 2017", None, "since 2017", "2017", None, "year"),
     ("in early March", "2016-03-03", "in early March", "2016-03", None, "month"),
     ("yesterday", "2024-06-19", "yesterday", "2024-06-18", None, "day"),
+    ("last September", "2018-09", "last September", "2017-09", None, "month"),
     ("in June last year", "2025-03-10", "in June last year", "2024-06", None, "month"),
     ("in May of this year", "2025-07-02", "in May of this year", "2025-05", None, "month"),
     ("delayed until Wednesday", "2016-03-01", "Wednesday", "2016-03-02", None, "day"),

@@ -701,6 +701,20 @@ def _roles(
     return roles
 
 
+_FUTURE_CUES = frozenset(
+    {
+        "planned.will",
+        "planned.would",
+        "planned.scheduled",
+        "planned.plan",
+        "planned.upcoming",
+        "planned.considering",
+        "planned.reported_would",
+    }
+)
+"""Cues that put the event itself ahead of the report (not a vow or a call made then)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     text: str
@@ -794,7 +808,9 @@ def _build_claim(
         return None  # "If Russia is seen to use North Korean arms, ...": a supposition
     if cue is not None and cue.is_opinion:
         return None  # "Russia should not accept workers": an opinion, not a claim
-    if parsed_t is not None and cue is not None and cue.modality == Modality.PLANNED:
+    if parsed_t is not None and cue is not None and cue.rule in _FUTURE_CUES:
+        # "talks on Friday", "to meet in May": the ones to come. A vow or an agreement
+        # made on a day ("On Friday, they agreed to deploy") keeps its own day.
         parsed_t = to_future(parsed_t, context.published)
     if parsed_t is not None:
         time = TimeValue(

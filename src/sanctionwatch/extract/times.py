@@ -179,6 +179,8 @@ def _resolve(
         target_year = year
         if rel == "next" or (rel != "this" and month is not None and mon > month and rel != "next"):
             target_year = year + 1 if rel == "next" else year - 1
+        elif rel == "last" and month is not None and mon == month:
+            target_year = year - 1  # "last September", written in September: a year ago
         return f"{target_year:04d}-{mon:02d}", None, "month"
     if rule == "time.month_relative_year":
         rel = groups["rel"].lower()
