@@ -149,3 +149,11 @@ def test_roles_a_resolutions_authors_do_not_impose_it() -> None:
     )
     claims = extract_claims(text, published="2016-03-03")
     assert [(c.source_codes, c.target_codes) for c in claims] == [(("UN",), ("KP",))]
+
+
+def test_roles_the_one_accused_of_doing_it_did_it() -> None:
+    """ "Accuse two Russia-flagged ships of having sold fuel": the flag state's ships sold
+    it ("-flagged", "-based" make the thing that state's; "-led", "-backed" do not)."""
+    text = "Officials accuse two Russia-flagged ships of having sold fuel to North Korean vessels."
+    (claim,) = extract_claims(text, published="2019-04-01")
+    assert (claim.source_codes, claim.target_codes) == (("RU",), ("KP",))

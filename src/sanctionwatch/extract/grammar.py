@@ -382,6 +382,14 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
             recipients.append(_extent(child))
         elif child.dep_ == "prep" and child.lower_ in _FROM_PREPS:
             origins.append(_extent(child))
+    if subject is None and token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}:
+        # "accused two ships of having sold fuel", "sanctioned a firm for shipping coal":
+        # the one accused or sanctioned is who did it.
+        governor = token.head.head
+        if governor.lemma_.lower() in _OBJECT_CONTROL:
+            accused = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if accused is not None:
+                subject = _extent(accused)
     head = token
     for _ in range(2):  # "has decided to send", "by supplying": the governing verb's subject
         if subject is not None or head.dep_ not in _CONTROL or head.head.i == head.i:
@@ -408,6 +416,9 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
 
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
+_OBJECT_CONTROL = {"accuse", "charge", "suspect", "blame", "convict", "sanction", "indict",
+                   "fine", "punish", "penalize", "penalise", "designate", "blacklist", "arrest",
+                   "prosecute", "sue", "catch"}  # fmt: skip
 
 
 def grammar_rejects(

@@ -42,6 +42,11 @@ _COORDINATION = re.compile(
     r"^(?:,\s*|\s*,?\s+and\s+(?:the\s+|various\s+|other\s+|several\s+)?|\s*[–-]\s*)$"
 )
 _MODIFIER_AFTER = re.compile(r"^-[a-z]")
+# "Russia-flagged ships", "Russia-based companies": the thing is that state's; "U.S.-led",
+# "Russia-backed" name someone else's thing.
+_BELONGING_AFTER = re.compile(
+    r"-(?:based|flagged|registered|owned|operated|headquartered|controlled|run|linked)\b"
+)
 _MARKET_TYPES = {ClaimType.TECH_TRANSFER, ClaimType.ARMS_TRANSFER, ClaimType.TRADE}
 _HOST_TYPES = {ClaimType.TROOP_DEPLOYMENT, ClaimType.LABOR_DISPATCH}
 _ORIGIN_TYPES = {
@@ -192,7 +197,11 @@ def resolve_roles(
     s_start, _ = sentence
     t_start, t_end = trigger
     # "U.S.-led", "Russia-backed": a modifier, not a participant.
-    actors = [a for a in actors if not _MODIFIER_AFTER.match(text[a.end : a.end + 2])]
+    actors = [
+        a
+        for a in actors
+        if not _MODIFIER_AFTER.match(text[a.end : a.end + 2]) or _BELONGING_AFTER.match(text, a.end)
+    ]
     if voice == "parties":
         marked = [(actor, _prep(text, s_start, actor)) for actor in actors]
         for actor in participants(text, sentence, trigger, marked):
