@@ -157,3 +157,22 @@ def test_roles_the_one_accused_of_doing_it_did_it() -> None:
     text = "Officials accuse two Russia-flagged ships of having sold fuel to North Korean vessels."
     (claim,) = extract_claims(text, published="2019-04-01")
     assert (claim.source_codes, claim.target_codes) == (("RU",), ("KP",))
+
+
+def test_roles_supplied_with_makes_the_subject_the_recipient() -> None:
+    (claim,) = extract_claims(
+        "North Korea was provided with missiles by Russia.", published="2019-04-01"
+    )
+    assert (claim.source_codes, claim.target_codes) == (("RU",), ("KP",))
+
+
+def test_roles_an_agent_noun_serves_its_possessor() -> None:
+    """ "China's biggest drone supplier" supplies China: an agent noun's possessor gets."""
+    from sanctionwatch.extract.grammar import parse_texts, possessor_of
+
+    text = "Iran became Russia's biggest drone supplier."
+    doc = parse_texts([text])[0]
+    owner = possessor_of(doc, 0, text.index("supplier"))
+    assert owner is not None
+    (start, end), getting = owner
+    assert text[start:end].startswith("Russia") and getting

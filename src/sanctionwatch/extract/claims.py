@@ -582,6 +582,17 @@ def _direct_by_grammar(
     givers = named(arguments.agent) + [a for o in arguments.origins for a in named(o)]
     getters = [a for r in arguments.recipients for a in named(r)]
     subject = named(arguments.subject)
+    if voice == "agent" and arguments.supplied:
+        # "North Korea has been provided with missiles": the subject gets them, whatever
+        # a surface reading of the subject as the giver said.
+        if subject and {a.code for a in roles.targets} != {a.code for a in subject}:
+            codes = {a.code for a in subject}
+            roles.targets = list(subject)
+            roles.sources = [a for a in roles.sources if a.code not in codes]
+            roles.rules = [r for r in roles.rules if not r.startswith("target:")]
+            roles.rules.append("target:grammar:supplied-with")
+        roles.sources = [a for a in roles.sources if a.code not in {s.code for s in subject}]
+        return
     if voice == "agent":
         givers = subject + givers
     elif voice == "recipient":

@@ -358,6 +358,9 @@ class Arguments:
     agent: tuple[int, int] | None = None
     recipients: tuple[tuple[int, int], ...] = ()
     origins: tuple[tuple[int, int], ...] = ()
+    supplied: bool = False
+    """The subject is supplied with the thing ("North Korea has been provided with
+    missiles"): a passive with a "with" attachment makes it the recipient."""
 
 
 _TO_PREPS = {"to", "into", "for"}
@@ -373,6 +376,9 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
     subject = agent = None
     recipients: list[tuple[int, int]] = []
     origins: list[tuple[int, int]] = []
+    supplied = any(c.dep_ == "nsubjpass" for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+    )
     for child in token.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _RELATIVE:
             subject = _extent(child)
@@ -412,6 +418,7 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
         agent=None if agent is None else shift(agent),
         recipients=tuple(shift(r) for r in recipients),
         origins=tuple(shift(o) for o in origins),
+        supplied=supplied,
     )
 
 
@@ -532,7 +539,12 @@ def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int],
         return None
     start, end = _extent(owner)
     lemmas = load_lemmas()
-    getting = any(token.lemma_.lower() in c.nouns for c in lemmas.classes if c.voice == "recipient")
+    lemma = token.lemma_.lower()
+    getting = any(lemma in c.nouns for c in lemmas.classes if c.voice == "recipient")
+    if lemma.endswith(("er", "or")):
+        # An agent noun is its possessor's counterpart: "Russia's leading weapons
+        # supplier" supplies Russia; "Pyongyang's buyers" buy from Pyongyang.
+        getting = not getting
     return (offset + start, offset + end), getting
 
 
