@@ -541,7 +541,7 @@ def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int],
     lemmas = load_lemmas()
     lemma = token.lemma_.lower()
     getting = any(lemma in c.nouns for c in lemmas.classes if c.voice == "recipient")
-    if lemma.endswith(("er", "or")):
+    if _is_agent_noun(lemma, lemmas):
         # An agent noun is its possessor's counterpart: "Russia's leading weapons
         # supplier" supplies Russia; "Pyongyang's buyers" buy from Pyongyang.
         getting = not getting
@@ -594,6 +594,15 @@ def sanction_parties(doc: Any, offset: int, trigger: tuple[int, int]) -> Sanctio
         for a, b in [_extent(agent)]
     ]
     return SanctionParties(tuple(issuers), sufferer, tuple(authors))
+
+
+def _is_agent_noun(lemma: str, lemmas: LemmaLexicon) -> bool:
+    """ "supplier", "exporter", "buyer": the noun of one who does what a trigger verb says
+    (not "transfer" or "order", which only end the same way)."""
+    if not lemma.endswith(("er", "or")):
+        return False
+    stems = {lemma[:-2], lemma[:-1], lemma[:-3] + "y"}
+    return any(stems & c.verbs for c in lemmas.classes)
 
 
 _PRONOUN_POSSESSORS = {"its", "their", "his", "her", "our", "my", "your", "whose"}
