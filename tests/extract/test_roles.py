@@ -176,3 +176,11 @@ def test_roles_an_agent_noun_serves_its_possessor() -> None:
     assert owner is not None
     (start, end), getting = owner
     assert text[start:end].startswith("Russia") and getting
+
+
+def test_roles_what_is_given_in_exchange_flows_the_other_way() -> None:
+    text = "Russia has been supplying North Korea with oil, reportedly in exchange for weapons."
+    claims = {c.type.value: c for c in extract_claims(text, published="2024-03-01")}
+    assert (claims["trade"].source_codes, claims["trade"].target_codes) == (("RU",), ("KP",))
+    arms = claims["arms_transfer"]
+    assert (arms.source_codes, arms.target_codes) == (("KP",), ("RU",))

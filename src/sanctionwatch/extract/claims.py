@@ -94,6 +94,7 @@ _NO_PATTERN = re.compile(r"(?!)")
 
 _DEADLINE = re.compile(r"(?:by|until|no later than)\b", re.I)
 _BLOCK_QUOTE = re.compile(r"(?:\s*\n[ \t]*>[^\n]*)+")
+_IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _NUMBERED_RESOLUTION = re.compile(r"resolutions?\s+(?:No\.\s*)?\d{4}\b", re.I)
 _NOUN_OF = re.compile(r"[\w’'-]+\s+of\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
@@ -496,6 +497,11 @@ def _candidates(
             _owner_by_grammar(roles, possessor_of(doc, bounds[0], trigger[0]), actors)
         if roles is not None and rule.voice == "sanctions" and doc is not None:
             _sanctions_by_grammar(roles, sanction_parties(doc, bounds[0], trigger), actors)
+        if roles is not None and item is not None and _IN_EXCHANGE.search(text, bounds[0], item[0]):
+            # "supplying North Korea with oil in exchange for weapons": what is given in
+            # exchange flows the other way.
+            roles.sources, roles.targets = roles.targets, roles.sources
+            roles.rules.append("roles:in-exchange-for")
         if roles is not None:
             found.append(Candidate(rule, trigger, item, roles, text, syntax, proposers))
     return found
