@@ -85,3 +85,22 @@ def test_claim_times_only_an_event_ahead_takes_the_day_to_come(text: str, start:
     """A vow or agreement made on a day keeps that day; an event ahead takes the next one."""
     (claim,) = extract_claims(text, published="2016-07-11")
     assert claim.time is not None and claim.time.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Officials who visited Minsk in 2020 said North Korea sent troops to Russia.", None),
+        (
+            "The deployment of North Korean troops to Russia, which began in October, grew.",
+            "2024-10",
+        ),
+    ],
+    ids=["a-clause-of-its-own", "a-clause-on-the-trigger"],
+)
+def test_claim_times_a_date_in_a_clause_of_its_own(text: str, start: str | None) -> None:
+    """A date whose verb stands in a clause the trigger is not part of dates that clause's
+    event; a clause on the trigger's own phrase dates the trigger."""
+    claims = [c for c in extract_claims(text, published="2025-01-10") if "KP" in c.source_codes]
+    assert claims
+    assert (claims[0].time.start if claims[0].time else None) == start

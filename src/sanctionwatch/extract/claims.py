@@ -50,6 +50,7 @@ from sanctionwatch.extract.grammar import (
     LemmaLexicon,
     SanctionParties,
     dates_an_anchor,
+    dates_another_clause,
     dates_the_report,
     grammar_candidates,
     grammar_rejects,
@@ -806,6 +807,9 @@ def _build_claim(
                         and dates_an_anchor(
                             context.parse, context.sentence[0], (t.start, t.end), trigger
                         )
+                    )
+                    or dates_another_clause(
+                        context.parse, context.sentence[0], (t.start, t.end), trigger
                     )
                 )
             )

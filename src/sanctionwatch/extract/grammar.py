@@ -657,6 +657,38 @@ _ANCHORING_PREPS = {"after", "following", "since", "before"}
 _ANCHORING_VERBS = {"follow", "precede"}
 
 
+_CLAUSES = {"relcl", "acl", "ccomp", "advcl"}
+
+
+def dates_another_clause(
+    doc: Any, offset: int, time: tuple[int, int], trigger: tuple[int, int]
+) -> bool:
+    """A date whose verb stands in a clause hanging outside the trigger's phrase
+    ("officials who visited Minsk in 2020 said North Korea sent troops"; "the resolution
+    brings the regime closer to the deal that led to restrictions being lifted in
+    January"): that clause's event, not the trigger's."""
+    heads = span_heads(doc, offset, time)
+    trig = token_at(doc, trigger[0] - offset)
+    if not heads or trig is None:
+        return False
+    governor = heads[0].head
+    if governor.dep_ == "prep" and governor.head.i != governor.i:
+        governor = governor.head
+    if not (governor.pos_ in {"VERB", "AUX"} or governor.tag_.startswith("VB")):
+        return False
+    if governor.i == trig.i or trig in governor.subtree:
+        return False
+    node = governor
+    while node.head.i != node.i and trig not in node.subtree:
+        if node.dep_ in _CLAUSES:
+            # A clause inside the trigger's own phrase ("the deployment, which began in
+            # October", "sent troops to Russia, which had asked in May") may still tell
+            # of its event; only a clause hanging outside it is another event's.
+            return node.head not in trig.subtree and node.head.i != trig.head.i
+        node = node.head
+    return False
+
+
 def dates_an_anchor(doc: Any, offset: int, time: tuple[int, int], trigger: tuple[int, int]) -> bool:
     """A day that dates the event another is placed after ("the resolution follows North
     Korea's nuclear test on January 6", "after the summit on 13 September"): that day is
