@@ -201,6 +201,10 @@ def test_cues_a_reporters_question_at_a_briefing_is_the_reporters() -> None:
             Modality.PLANNED,
         ),
         (
+            "China opposed the intention of Washington and Seoul to hold talks on missile defence.",
+            Modality.PLANNED,
+        ),
+        (
             "North Korea has been linked to the theft of $81 million from Bangladesh.",
             Modality.UNCERTAIN,
         ),
@@ -209,7 +213,14 @@ def test_cues_a_reporters_question_at_a_briefing_is_the_reporters() -> None:
             Modality.UNCERTAIN,
         ),
     ],
-    ids=["would", "scheduled-to", "planned-adjective", "linked-to", "being-investigated"],
+    ids=[
+        "would",
+        "scheduled-to",
+        "planned-adjective",
+        "intention-of-x-to",
+        "linked-to",
+        "being-investigated",
+    ],
 )
 def test_cues_what_is_to_come_and_what_is_put_forward(text: str, modality: Modality) -> None:
     """ "Would meet" tells a plan, "have been linked to" a responsibility put forward."""
