@@ -63,3 +63,24 @@ def test_people_later_mentions_are_grounded_actors_of_the_document_tier() -> Non
         c for c in extract_claims(text, published="2016-03-28") if c.type.value == "meeting"
     ]
     assert any(set(c.source_codes) == {"CN", "US"} for c in meetings)
+
+
+def test_people_a_state_named_right_before_the_name_says_whose() -> None:
+    """ "South Korea's Kim" is South Korea's, whoever else the document calls Kim."""
+    text = (
+        "U.S. special envoy Tarn Kim met officials in Seoul. On Wednesday, Japan's minister "
+        "met South Korea's Kim in Tokyo."
+    )
+    assert [p.form for p in document_people(text, find_actors(text))] == []
+
+
+def test_people_a_states_own_security_council_is_not_the_uns() -> None:
+    from sanctionwatch.extract.claims import _without_states_own_councils
+
+    for text, codes in [
+        ("Russian Security Council Secretary Arkady Brun visited Pyongyang.", ["RU", "KP"]),
+        ("The U.S. National Security Council said so.", ["US"]),
+        ("The Security Council voted on North Korea.", ["UN", "KP"]),
+    ]:
+        kept = _without_states_own_councils(text, find_actors(text))
+        assert [a.code for a in kept] == codes, text

@@ -270,7 +270,7 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
     previous_attributions: list[AttributionCue] = []
     block_speaker: list[AttributionCue] = []
     block_end = 0
-    named = find_actors(scan)
+    named = _without_states_own_councils(scan, find_actors(scan))
     topic = document_topic(named)
     # "Wang is due to meet Kerry": people the document introduced with their state.
     document_actors = sorted([*named, *document_people(scan, named)], key=lambda a: a.start)
@@ -305,6 +305,29 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
             attributions = block_speaker
         previous_attributions = attributions
         out.append(_Sentence(sentence, index, actors, attributions, nearest_topic, group))
+    return out
+
+
+_STATE_BEFORE_COUNCIL = re.compile(r"(?:['’]s)?\s+")
+_NATIONAL_BEFORE = re.compile(r"\bNational\s+$")
+
+
+def _without_states_own_councils(scan: str, actors: list[ActorMatch]) -> list[ActorMatch]:
+    """ "Russia's Security Council", "the Russian Security Council Secretary", "National
+    Security Council": a state's own council, not the UN's. The bare council name is the
+    UN only where no state or "national" stands right before it."""
+    out: list[ActorMatch] = []
+    for actor in actors:
+        if actor.code == "UN" and actor.form.lower().startswith("security council"):
+            before = out[-1] if out else None
+            own = (
+                before is not None
+                and before.code != "UN"
+                and _STATE_BEFORE_COUNCIL.fullmatch(scan, before.end, actor.start) is not None
+            )
+            if own or _NATIONAL_BEFORE.search(scan, max(0, actor.start - 12), actor.start):
+                continue
+        out.append(actor)
     return out
 
 

@@ -29,6 +29,7 @@ _OFFICES = frozenset(
     senator lawmaker governor mayor marshal admiral""".split()  # noqa: SIM905
 )
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
+_POSSESSOR_BEFORE = re.compile(r"()['’]s\s+(?:[a-z][\w-]*\s+){0,3}$")
 _WORD = re.compile(r"[a-z]+")
 # Capitalised words that are no one's name in this sense.
 _NOT_NAMES = frozenset(
@@ -58,9 +59,13 @@ def document_people(scan: str, actors: Sequence[ActorMatch]) -> list[ActorMatch]
     ordered = sorted(keys, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w’'-])")
     found: list[ActorMatch] = []
+    state_ends = {a.end for a in actors if a.kind in _STATE_KINDS}
     for m in pattern.finditer(scan):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        possessor = _POSSESSOR_BEFORE.search(scan, max(0, m.start() - 40), m.start())
+        if possessor and possessor.start(1) in state_ends:
+            continue  # "South Korea's Kim": the state named right there says whose
         code = keys[m.group(0)]
         if found and found[-1].code == code and m.start() - found[-1].end <= 1:
             # "Wang Yi" written again in full: one person, one mention.
