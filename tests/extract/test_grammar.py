@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sanctionwatch import extract_claims
 from sanctionwatch.domain import ClaimType
 from sanctionwatch.extract.grammar import (
     grammar_candidates,
@@ -102,3 +103,21 @@ def test_grammar_meeting_parties_are_its_arguments() -> None:
     text = "Officials from Japan and China will meet on Thursday to discuss North Korea's test."
     meetings = [c for c in extract_claims(text) if c.type.value == "meeting"]
     assert meetings and set(meetings[0].source_codes) == {"JP", "CN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("North Korea conducted its latest test of a ballistic missile on Saturday.", False),
+        ("North Korea is acquiring the ability to launch missiles from submarines.", False),
+        ("North Korea sent a shipment of missiles to Russia.", True),
+    ],
+    ids=["a-test", "a-capability", "a-consignment"],
+)
+def test_grammar_a_verb_acting_on_a_use_moves_no_weapons(text: str, kept: bool) -> None:
+    """ "Conducted a test of a missile", "acquiring the ability to launch missiles": the
+    verb acts on a use or a capability; only weapons that change hands are a transfer."""
+    arms = [
+        c for c in extract_claims(text, published="2016-04-25") if c.type.value == "arms_transfer"
+    ]
+    assert bool(arms) is kept

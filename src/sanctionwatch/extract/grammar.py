@@ -453,6 +453,12 @@ def grammar_rejects(
     token = token_at(doc, position - offset)
     if token is None:
         return None
+    if claim_type in _MOVED_THINGS and token.pos_ in {"VERB", "AUX"}:
+        done = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if done is not None and done.lemma_.lower() in _NOT_A_CONSIGNMENT:
+            # "conducted a test of a missile", "acquire the ability to launch missiles":
+            # the verb acts on a use or a capability, not on weapons that change hands.
+            return "grammar:uses-not-moves"
     lemmas = lexicon.lemmas
     if token.lemma_.lower() not in lemmas and token.lower_ not in lexicon.forms:
         return None  # "sanctioned" tagged an adjective keeps its verb's spelling
@@ -603,6 +609,11 @@ def _is_agent_noun(lemma: str, lemmas: LemmaLexicon) -> bool:
         return False
     stems = {lemma[:-2], lemma[:-1], lemma[:-3] + "y"}
     return any(stems & c.verbs for c in lemmas.classes)
+
+
+_MOVED_THINGS = {ClaimType.ARMS_TRANSFER, ClaimType.TECH_TRANSFER}
+_NOT_A_CONSIGNMENT = {"test", "launch", "strike", "attack", "firing", "drill", "exercise",
+                      "ability", "capability", "capacity", "demonstration"}  # fmt: skip
 
 
 _PRONOUN_POSSESSORS = {"its", "their", "his", "her", "our", "my", "your", "whose"}
