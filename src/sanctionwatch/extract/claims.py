@@ -535,38 +535,36 @@ _DIRECTED = {"agent", "recipient", "item_first"}
 _OWNED = {"nominal", "agent", "recipient"}
 
 
+def _inside(actors: Sequence[ActorMatch], span: tuple[int, int] | None) -> list[ActorMatch]:
+    """The actors named within ``span`` (document offsets)."""
+    if span is None:
+        return []
+    return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
+
+
 def _sanctions_by_grammar(
     roles: Roles, parties: SanctionParties, actors: Sequence[ActorMatch]
 ) -> None:
     """ "North Korea faces new U.N. sanctions": the modifier issues them (unless it is the
     one they target, "North Korea sanctions"), the subject of a verb of suffering is hit;
     "a resolution drafted by the United States and China": its authors do not issue it."""
-
-    def named(span: tuple[int, int]) -> list[ActorMatch]:
-        return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
-
-    issuers, sufferer = parties.issuers, parties.sufferer
-    authors = {id(a) for span in parties.authors for a in named(span)}
+    authors = {id(a) for span in parties.authors for a in _inside(actors, span)}
     for role, fillers in (("source", roles.sources), ("target", roles.targets)):
         if any(id(a) in authors for a in fillers):
-            fillers[:] = [a for a in fillers if id(a) not in authors]
-            roles.rules = [r for r in roles.rules if not r.startswith(f"{role}:")]
-            roles.rules.append(f"{role}:grammar:not-the-authors")
-    hit = named(sufferer) if sufferer else []
-    modifiers = [a for span in issuers for a in named(span)]
+            roles.assign(
+                role, [a for a in fillers if id(a) not in authors], "grammar:not-the-authors"
+            )
+    hit = _inside(actors, parties.sufferer)
+    modifiers = [a for span in parties.issuers for a in _inside(actors, span)]
     issuer_codes = {a.code for a in modifiers}
     targets = {a.code for a in hit} or {a.code for a in roles.targets} - issuer_codes
     if not targets:
         return  # "North Korea sanctions": the modifier is the one they target
     issuing = [a for a in modifiers if a.code not in targets]
-    if hit and {a.code for a in roles.targets} != {a.code for a in hit}:
-        roles.targets = hit
-        roles.rules = [r for r in roles.rules if not r.startswith("target:")]
-        roles.rules.append("target:grammar:suffers")
+    if hit and {a.code for a in roles.targets} != targets:
+        roles.assign("target", hit, "grammar:suffers")
     if issuing and {a.code for a in roles.sources} != {a.code for a in issuing}:
-        roles.sources = issuing
-        roles.rules = [r for r in roles.rules if not r.startswith("source:")]
-        roles.rules.append("source:grammar:issuer")
+        roles.assign("source", issuing, "grammar:issuer")
     if issuing:
         roles.targets = [a for a in roles.targets if a.code not in issuer_codes]
 
@@ -578,22 +576,19 @@ def _owner_by_grammar(
     of giving gives (of getting, gets), whatever a nearer state's marker suggests."""
     if owner is None:
         return
-    (start, end), getting = owner
-    named = [a for a in actors if start <= a.start and a.end <= end]
-    if not named:
-        return
+    span, getting = owner
+    named = _inside(actors, span)
     codes = {a.code for a in named}
-    mine, other = (roles.targets, roles.sources) if getting else (roles.sources, roles.targets)
-    if {a.code for a in mine} == codes:
+    role, other = ("target", roles.sources) if getting else ("source", roles.targets)
+    mine = roles.targets if getting else roles.sources
+    if not named or {a.code for a in mine} == codes:
         return
-    role = "target" if getting else "source"
     kept_other = [a for a in other if a.code not in codes]
-    roles.rules = [r for r in roles.rules if not r.startswith(f"{role}:")]
+    roles.assign(role, named, "grammar:possessor")
     if getting:
-        roles.targets, roles.sources = list(named), kept_other
+        roles.sources = kept_other
     else:
-        roles.sources, roles.targets = list(named), kept_other
-    roles.rules.append(f"{role}:grammar:possessor")
+        roles.targets = kept_other
 
 
 def _direct_by_grammar(
@@ -603,25 +598,18 @@ def _direct_by_grammar(
     state: the subject gives (agent voice) or gets (recipient voice), a passive "by"
     gives, an indirect object or a "to" attachment gets, a "from" attachment gives. The
     surface markers' reading stays where the grammar names nobody."""
-
-    def named(span: tuple[int, int] | None) -> list[ActorMatch]:
-        if span is None:
-            return []
-        return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
-
-    givers = named(arguments.agent) + [a for o in arguments.origins for a in named(o)]
-    getters = [a for r in arguments.recipients for a in named(r)]
-    subject = named(arguments.subject)
+    givers = _inside(actors, arguments.agent) + [
+        a for o in arguments.origins for a in _inside(actors, o)
+    ]
+    getters = [a for r in arguments.recipients for a in _inside(actors, r)]
+    subject = _inside(actors, arguments.subject)
     if voice == "agent" and arguments.supplied:
         # "North Korea has been provided with missiles": the subject gets them, whatever
         # a surface reading of the subject as the giver said.
-        if subject and {a.code for a in roles.targets} != {a.code for a in subject}:
-            codes = {a.code for a in subject}
-            roles.targets = list(subject)
-            roles.sources = [a for a in roles.sources if a.code not in codes]
-            roles.rules = [r for r in roles.rules if not r.startswith("target:")]
-            roles.rules.append("target:grammar:supplied-with")
-        roles.sources = [a for a in roles.sources if a.code not in {s.code for s in subject}]
+        codes = {a.code for a in subject}
+        if subject and {a.code for a in roles.targets} != codes:
+            roles.assign("target", subject, "grammar:supplied-with")
+        roles.sources = [a for a in roles.sources if a.code not in codes]
         return
     if voice == "agent":
         givers = subject + givers

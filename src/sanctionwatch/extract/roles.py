@@ -9,6 +9,7 @@ possessive before a noun trigger its agent, a demonym on the item its origin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sanctionwatch.domain import ClaimType
@@ -73,6 +74,15 @@ class Roles:
         if all(a.code != actor.code for a in self.targets):
             self.targets.append(actor)
             self.rules.append(f"target:{rule}")
+
+    def assign(self, role: str, actors: Sequence[ActorMatch], rule: str) -> None:
+        """Replace a role's fillers, and the rules that had filled it, by ``actors``."""
+        if role == "source":
+            self.sources = list(actors)
+        else:
+            self.targets = list(actors)
+        self.rules = [r for r in self.rules if not r.startswith(f"{role}:")]
+        self.rules.append(f"{role}:{rule}")
 
 
 def _prep(text: str, sentence_start: int, actor: ActorMatch) -> str | None:
