@@ -34,6 +34,8 @@ class Said:
     sources: tuple[str, ...] = ("KP",)
     targets: tuple[str, ...] = ("RU",)
     cited: str | None = None
+    cited_rule: str = ""
+    """The extractor's rule for the citation ("attribution:reporter-question")."""
     modality: Modality = Modality.FACT
     coref: bool = False
     trigger: str = "sent"
@@ -66,12 +68,14 @@ def build(said: Said) -> Claim:
     )
     attributions = ()
     if said.cited:
-        start = text.index(said.cited, o)
+        # A question's "Q" stands before the sentence, at the paragraph's start.
+        start = text.find(said.cited, o) if said.cited in text[o:] else text.index(said.cited)
         attributions = (
             Attribution(
                 make_span(text, start, start + len(said.cited), document_id=said.doc),
                 said.cited,
                 None,
+                said.cited_rule,
             ),
         )
     # As the extractor records it: the filler's rule is the gazetteer's, the role rule
@@ -103,6 +107,9 @@ def grade(claims: Sequence[Said]) -> Assessment:
     against = [build(s) for s in claims if s.modality in {Modality.DENIED, Modality.NEGATED}]
     return grade_incident(support, against, documents=documents)
 
+
+# The opening of a briefing transcript, so the host's turn and the reporter's are read.
+_BRIEFING = "MR. ROE:  Good afternoon, everyone.\n\n"
 
 CASES = [
     pytest.param(
@@ -703,6 +710,119 @@ CASES = [
         3,
         "stated as fact by one origin only",
         id="conditional-does-not-corroborate-a-fact",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia last week.",
+                "d1",
+                "The White House",
+                before=_BRIEFING + "Q   Thanks. ",
+                after=" Your reaction?\n\nMR. ROE:  We have seen the reports.\n",
+            )
+        ],
+        "F",
+        6,
+        "a reporter's question ('Q') in a transcript published by The White House",
+        id="briefing-question-is-the-reporters-premise",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia last week.",
+                "d1",
+                "The White House",
+                before=_BRIEFING + "QUESTION:  Thank you. A follow-up on the trip\nto Moscow. ",
+                after="\n\nSECRETARY DOE:  I will not comment.\n",
+            )
+        ],
+        "F",
+        6,
+        "nothing supporting it asserts an event",
+        id="briefing-question-on-a-wrapped-line-no-likelihood",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Minister Kim said North Korea sent shells to Russia.",
+                "d1",
+                "The White House",
+                cited="Minister Kim",
+                before=_BRIEFING + "Q   ",
+                after=" Do you agree?\n\nMR. ROE:  No comment.\n",
+            )
+        ],
+        "F",
+        6,
+        "the reporter relays 'Minister Kim'",
+        id="briefing-question-citing-an-official-is-still-the-reporters",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia in May.",
+                "d1",
+                "The White House",
+                before=_BRIEFING + "Q   What do you know about the shells?\n\nMR. ROE:  Well,\n"
+                "the facts are clear.\n\n",
+            )
+        ],
+        "B",
+        3,
+        "'MR. ROE' answers at the podium: The White House's own statement",
+        id="briefing-answer-over-paragraphs-is-the-hosts",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia in May.",
+                "d1",
+                "The White House",
+                before=_BRIEFING + "Q   ",
+                after=" Is that right?\n\nMR. ROE:  Yes.\n",
+            ),
+            Said("North Korea sent shells to Russia.", "d2", "Reuters"),
+        ],
+        "B",
+        3,
+        "stated as fact by one origin only (Reuters)",
+        id="briefing-question-does-not-corroborate",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The Treasury designated two Russian firms for buying North Korean shells.",
+                "d1",
+                "The White House",
+                type="sanctions_action",
+                sources=("US",),
+                targets=("RU",),
+                trigger="designated",
+                before=_BRIEFING + "Q   ",
+                after=" Will there be more?\n\nMR. ROE:  Stay tuned.\n",
+            )
+        ],
+        "F",
+        6,
+        "a reporter's question ('Q')",
+        id="briefing-question-citing-a-designation-is-no-public-record",
+    ),
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia.",
+                "d1",
+                "The White House",
+                cited="Q",
+                cited_rule="attribution:reporter-question",
+                before="Q   ",
+                after=" Your reaction?",
+            )
+        ],
+        "F",
+        6,
+        "a reporter's question ('Q')",
+        id="question-cue-without-turns-is-the-reporters",
     ),
     pytest.param(
         [

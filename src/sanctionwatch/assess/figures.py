@@ -9,10 +9,10 @@ rated C or better. Figures in other units are listed but never mixed in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sanctionwatch.assess.origins import states_fact
-from sanctionwatch.assess.sources import reliability_rank
+from sanctionwatch.assess.sources import DocumentInfo, reliability_rank
 from sanctionwatch.domain import Claim, Quantity
 from sanctionwatch.domain.incident import Contradiction, Estimate, Figure, Origin
 
@@ -27,8 +27,15 @@ def main_unit(quantities: Sequence[Quantity]) -> str | None:
     return min(counts, key=lambda u: (-counts[u], u or ""))
 
 
-def collect_figures(claims: Sequence[Claim], origins: Sequence[Origin]) -> list[Figure]:
-    """One figure per distinct (range, unit, kind, rate), smallest first within a unit."""
+def collect_figures(
+    claims: Sequence[Claim],
+    origins: Sequence[Origin],
+    *,
+    documents: Mapping[str, DocumentInfo] | None = None,
+) -> list[Figure]:
+    """One figure per distinct (range, unit, kind, rate), smallest first within a unit; a
+    figure put in a reporter's question (``documents`` give the turns) is not stated."""
+    documents = documents or {}
     origin_of = {cid: o.label for o in origins for cid in o.claim_ids}
     groups: dict[tuple[float | None, float | None, str | None, str, str | None], list[Claim]] = {}
     for claim in sorted(claims, key=lambda c: c.id):
@@ -45,7 +52,7 @@ def collect_figures(claims: Sequence[Claim], origins: Sequence[Origin]) -> list[
             text=members[0].quantity.span.text if members[0].quantity else "",
             claim_ids=tuple(c.id for c in members),
             reported_by=tuple(sorted({origin_of.get(c.id, c.document_id[:12]) for c in members})),
-            stated_as_fact=any(states_fact(c) for c in members),
+            stated_as_fact=any(states_fact(c, documents.get(c.document_id)) for c in members),
         )
         for (low, high, unit, kind, rate), members in groups.items()
     ]

@@ -26,7 +26,9 @@
   it as fact). A claim whose actors come only from coreference is weak and counts as
   hedged. Speculation (a forecast, suggestion, recommendation, condition or
   counterfactual) is not an event: it states no fact whatever its grammatical mood, and an
-  incident resting only on it gets credibility 6 and no likelihood.
+  incident resting only on it gets credibility 6 and no likelihood. A reporter's question
+  in a briefing transcript is the reporter's unverified premise, not the host's statement:
+  it too states no fact and corroborates nothing.
 
 - **Likelihood** (ICD 203: "almost certainly", "very likely", "likely", ...) is read off
   credibility and reliability together and stated with its own reason.
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sanctionwatch.assess.origins import group_origins, is_weak
+from sanctionwatch.assess.origins import group_origins, is_weak, unasserted
 from sanctionwatch.assess.sources import (
     DocumentInfo,
     OutletRegistry,
@@ -50,7 +52,7 @@ from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
 from sanctionwatch.law.eventhood import SPECULATIVE_KINDS, read_event
 
-GRADER = "grade.admiralty@v5"
+GRADER = "grade.admiralty@v6"
 
 SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {
@@ -101,7 +103,13 @@ def grade_support(
     """The grade of supporting claims grouped into ``origins``: facts resting only on
     coreference are weak, public records confirm, speculation gets no likelihood."""
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
-    speculative = frozenset(c.id for c in support if read_event(c).is_speculation)
+    why_not = {c.id: why for c in support if (why := unasserted(c, documents.get(c.document_id)))}
+    guessed = speculation(support)
+    asked = None
+    if guessed is None and support and len(why_not) == len({c.id for c in support}):
+        # Nothing asserts the event and not all of it is speculation: a reporter asked it.
+        speculative = {c.id for c in support if read_event(c).is_speculation}
+        asked = next(why for cid, why in sorted(why_not.items()) if cid not in speculative)
     return grade_origins(
         origins,
         against,
@@ -109,9 +117,11 @@ def grade_support(
         registry=registry,
         involved=involved,
         weak=weak,
-        speculative=speculative,
-        public_records=public_records(support),
-        speculation=speculation(support),
+        speculative=frozenset(why_not),
+        # A record a reporter's question cites is the reporter's premise, not a record.
+        public_records=public_records([c for c in support if c.id not in why_not]),
+        speculation=guessed,
+        questions=asked,
     )
 
 
@@ -145,12 +155,15 @@ def grade_origins(
     speculative: frozenset[str] = frozenset(),
     public_records: Sequence[str] = (),
     speculation: str | None = None,
+    questions: str | None = None,
 ) -> Assessment:
     """Grade from supporting origins (see ``group_origins``) and contradicting claims.
 
     ``weak`` holds the ids of claims stated as fact whose actors come from coreference;
-    ``speculative`` the ids of claims that only say what might or would happen: an origin
-    with nothing else neither states nor reports the event, so it corroborates nothing.
+    ``speculative`` the ids of claims that assert no event (they say what might or would
+    happen, or are a reporter's question): an origin with nothing else neither states nor
+    reports the event, so it corroborates nothing. ``speculation`` and ``questions`` give
+    the reason when no supporting claim asserts the event at all.
     """
     letter, reasons = _grade_reliability(origins)
     credibility, more = _grade_credibility(
@@ -160,12 +173,14 @@ def grade_origins(
         letter, credibility = "A", 1
         reasons = [f"source reliability A: {public_records[0]}", *reasons[1:]]
         more = [f"credibility 1: confirmed, {public_records[0]}", *more[1:]]
-    if speculation:
+    if speculation or questions:
         credibility = 6
-        more = [f"credibility 6: cannot be judged, {speculation}", *more[1:]]
+        more = [f"credibility 6: cannot be judged, {speculation or questions}", *more[1:]]
         likelihood, why = (
             "",
-            f"no likelihood is stated: speculation is not an event ({speculation})",
+            f"no likelihood is stated: speculation is not an event ({speculation})"
+            if speculation
+            else f"no likelihood is stated: nothing supporting it asserts an event ({questions})",
         )
     else:
         likelihood, why = _likelihood(letter, credibility)
@@ -203,6 +218,7 @@ _KIND_WORDS = {
     "outlet": "the outlet's own reporting",
     "syndication": "one story syndicated across outlets",
     "document": "a single document",
+    "question": "reporters' questions in its transcript, not its own statement",
 }
 
 
@@ -227,7 +243,8 @@ def _grade_credibility(
     if guessing and (facts or hedged):
         reasons.append(
             f"{_count(len(guessing), 'origin')} ({'; '.join(o.label for o in guessing)}) only "
-            "speculate (a forecast, a condition, a suggestion): not counted as corroboration"
+            "speculate (a forecast, a condition, a suggestion) or put a reporter's question: "
+            "not counted as corroboration"
         )
     documents_seen = {c.document_id for o in origins for c in o.conduits}
     if len(origins) < len(documents_seen):
@@ -254,6 +271,12 @@ def _grade_credibility(
         reasons.append(
             f"no source states it as fact: reported only as alleged, planned or through "
             f"coreference by {_count(len(hedged), 'independent origin')}"
+        )
+    elif guessing and not hedged:
+        credibility = 6
+        reasons.append(
+            "no origin states or reports it: every supporting claim speculates or is a "
+            "reporter's question"
         )
     else:
         credibility = 6

@@ -87,7 +87,7 @@ def build_incident(
     time_start, time_end = aggregate_time(supporting or cluster.contradicting)
     quantities = [c.quantity for c in supporting if c.quantity]
     low, high, unit = aggregate_quantity(quantities)
-    figures = collect_figures(supporting, origins)
+    figures = collect_figures(supporting, origins, documents=documents)
     items = ranked_items(supporting or cluster.contradicting)
     contradictions = [
         *_denials(against, documents, registry, involved),

@@ -26,6 +26,7 @@ from sanctionwatch.assess.sources import (
     reliability_rank,
 )
 from sanctionwatch.assess.speakers import speaker_for
+from sanctionwatch.assess.turns import REPORTER_QUESTION_RULE, Turn, asked_by_reporter
 from sanctionwatch.domain import Attribution, Claim, Modality
 from sanctionwatch.domain.incident import Conduit, Origin
 from sanctionwatch.law.eventhood import read_event
@@ -78,14 +79,30 @@ def filler_is_coref(claim: Claim) -> bool:
     return any(r.rule.startswith(COREF_PREFIX) for r in (*claim.sources, *claim.targets))
 
 
-def states_fact(claim: Claim) -> bool:
-    """Stated as fact: the fact modality, named actors, and not speculation ("once these
-    soldiers are deployed, ..." is in the indicative but asserts nothing happened)."""
+def states_fact(claim: Claim, document: DocumentInfo | None = None) -> bool:
+    """Stated as fact: the fact modality, named actors, not speculation ("once these
+    soldiers are deployed, ..." is in the indicative but asserts nothing happened) and not
+    a reporter's question at a briefing (its premise is the reporter's, unverified)."""
     return (
         claim.modality is Modality.FACT
         and not is_weak(claim)
-        and not read_event(claim).is_speculation
+        and unasserted(claim, document) is None
     )
+
+
+def unasserted(claim: Claim, document: DocumentInfo | None = None) -> str | None:
+    """Why the claim asserts no event, or None: speculation (a forecast, a condition, a
+    suggestion), or a premise put in a reporter's question in a briefing transcript."""
+    reading = read_event(claim)
+    if reading.is_speculation:
+        return reading.reason
+    turn = asked_by_reporter(claim, document.turns if document is not None else ())
+    if turn is not None:
+        return (
+            f"a reporter's question ('{turn.label}'): its premise is the reporter's, "
+            "unverified, not the host's statement; it states no fact and corroborates nothing"
+        )
+    return None
 
 
 def is_named(attribution: Attribution) -> bool:
@@ -95,6 +112,8 @@ def is_named(attribution: Attribution) -> bool:
     (connectors such as "of" allowed), so a clause the extractor caught by mistake ("North
     Korea deployed an") is not taken for a source two documents could share.
     """
+    if attribution.rule == REPORTER_QUESTION_RULE:
+        return False  # "Q" names no one two transcripts could share
     words = [w for w in _WORD.findall(attribution.name) if w.casefold() not in _UNNAMED]
     if not any(w[0].isupper() for w in words) or len(words) > 8:
         return False
@@ -191,8 +210,11 @@ def _origin(
     best = min(speakers, key=lambda s: (reliability_rank(s.reliability), s.name))
     clusters = [c.syndication_cluster for c in conduits if c.syndication_cluster]
     outlets = sorted({c.outlet for c in conduits if c.outlet})
+    asked = all(asked_by_reporter(c, _turns(documents, c)) is not None for c in claims)
     if cited:
         kind, label = "cited_source", " / ".join(cited)
+    elif asked:  # only reporters' questions: the publisher's transcript, not its statement
+        kind, label = "question", conduits[0].outlet or f"document {conduits[0].document_id[:12]}"
     elif len(set(clusters)) < len(clusters):  # two documents are copies of one story
         first = conduits[0].outlet or f"document {conduits[0].document_id[:12]}"
         kind, label = "syndication", f"{first} (syndicated story)"
@@ -207,11 +229,16 @@ def _origin(
         kind=kind,
         role=role,
         reliability=best.reliability,
-        stated_as_fact=any(states_fact(c) for c in claims),
+        stated_as_fact=any(states_fact(c, documents.get(c.document_id)) for c in claims),
         claim_ids=tuple(sorted(c.id for c in claims)),
         conduits=conduits,
         reliability_reason=best.reason,
     )
+
+
+def _turns(documents: Mapping[str, DocumentInfo], claim: Claim) -> tuple[Turn, ...]:
+    document = documents.get(claim.document_id)
+    return document.turns if document is not None else ()
 
 
 def _conduits(

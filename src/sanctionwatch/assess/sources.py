@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from sanctionwatch.assess.credits import NO_CREDITS, Credits, read_credits
+from sanctionwatch.assess.turns import Turn, read_turns
 from sanctionwatch.domain.document import Document
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.resolve.people import PersonMention, find_people
@@ -46,11 +47,13 @@ class DocumentInfo:
     """Outlet credits, byline and dateline the text carries (read when the fields are empty)."""
     people: tuple[PersonMention, ...] = ()
     """Named people with their roles, so a later surname reads as that person."""
+    turns: tuple[Turn, ...] = ()
+    """A transcript's turns (reporters' questions, the podium's answers); () for prose."""
 
 
 def describe_document(doc: Document) -> DocumentInfo:
     """What the assess stage needs of a stored document: its fields, the credits its text
-    carries and the people it names with their roles."""
+    carries, the people it names with their roles and, for a transcript, its turns."""
     return DocumentInfo(
         id=doc.id,
         outlet=doc.outlet,
@@ -60,6 +63,7 @@ def describe_document(doc: Document) -> DocumentInfo:
         title=doc.title,
         credits=read_credits(doc.text, title=doc.title, meta=doc.meta),
         people=find_people(doc.text),
+        turns=read_turns(doc.text),
     )
 
 

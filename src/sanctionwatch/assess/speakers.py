@@ -3,7 +3,8 @@
 Reliability belongs to who speaks, carried by who publishes: a quoted official, a cited
 report or an anonymous source is graded as that source; the outlet that carried it is
 named beside it. State media are authoritative about their own government's acts and
-unreliable about its adversaries. Public records (resolutions, designations, treaties)
+unreliable about its adversaries. In a briefing transcript the turn decides: a reporter's
+question is the reporter's unverified premise, the podium's answer the host's (``turns``). Public records (resolutions, designations, treaties)
 are confirmed facts. Rules are data (``speakers.yaml``) with the outlet registry's letters.
 """
 
@@ -19,6 +20,7 @@ import yaml
 
 from sanctionwatch.assess.credits import Byline
 from sanctionwatch.assess.sources import DocumentInfo, OutletProfile, OutletRegistry
+from sanctionwatch.assess.turns import HOST, REPORTER, REPORTER_QUESTION_RULE, Turn, claim_turn
 from sanctionwatch.domain import Attribution, Claim, ClaimType, Modality
 from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.law.eventhood import read_event
@@ -69,12 +71,18 @@ def speaker_for(
     involved: Collection[str] = (),
     rules: SpeakerRules | None = None,
 ) -> Speaker:
-    """The best-graded speaker the claim cites, else the outlet that published it."""
+    """The best-graded speaker the claim cites, else the outlet that published it; in a
+    transcript, a reporter's question is the reporter's whoever it cites."""
     rules = rules if rules is not None else load_speaker_rules()
     profile = registry.classify(document, involved=involved)
     carrier = f"{profile.name} ({profile.reliability})"
     people = document.people if document is not None else ()
-    speakers = [_cited(a, claim, registry, rules, carrier, people) for a in claim.attributions]
+    turn = claim_turn(claim, document.turns if document is not None else ())
+    if turn is not None and turn.role == REPORTER:
+        return _reporter(turn, claim, profile, registry)
+    # The extractor's question cue on a line the transcript gives to the podium is misread.
+    cited = [a for a in claim.attributions if a.rule != REPORTER_QUESTION_RULE]
+    speakers = [_cited(a, claim, registry, rules, carrier, people) for a in cited]
     if speakers:
         return min(speakers, key=lambda s: ("ABCDEF".index(s.reliability), s.name))
     if profile.kind in {"state_media", "state_media_involved"} and profile.country:
@@ -93,6 +101,14 @@ def speaker_for(
             profile.reliability,
             f"{profile.matched_by} and the text names no source for the claim",
         )
+    if turn is not None and turn.role == HOST:
+        return Speaker(
+            profile.name,
+            profile.kind,
+            profile.reliability,
+            f"{_podium(turn, people)} answers at the podium: {profile.name}'s own statement "
+            f"({profile.label}, {profile.reliability}){_found_by(profile)}",
+        )
     return Speaker(
         profile.name,
         profile.kind,
@@ -100,6 +116,41 @@ def speaker_for(
         f"the outlet's own reporting: {profile.name} ({profile.label}, {profile.reliability})"
         f"{_found_by(profile)}",
     )
+
+
+REPORTER_QUESTION = "reporter_question"
+
+
+def _reporter(
+    turn: Turn, claim: Claim, profile: OutletProfile, registry: OutletRegistry
+) -> Speaker:
+    """A claim in a reporter's question: the reporter's premise, unverified, not the host's
+    statement, whoever the question cites ("Q  Zelenskyy said today that ...")."""
+    letter, label = registry.letter_for(REPORTER_QUESTION)
+    relayed = sorted(
+        {" ".join(a.name.split()) for a in claim.attributions if a.rule != REPORTER_QUESTION_RULE}
+    )
+    relays = f"; the reporter relays {', '.join(repr(n) for n in relayed)}" if relayed else ""
+    return Speaker(
+        f"a reporter's question ({profile.name})",
+        REPORTER_QUESTION,
+        letter,
+        f"a reporter's question ('{turn.label}') in a transcript published by {profile.name}: "
+        f"its premise is the reporter's, not {profile.name}'s statement ({label}, {letter})"
+        f"{relays}",
+    )
+
+
+_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR)\.?\s+")
+
+
+def _podium(turn: Turn, people: tuple[PersonMention, ...]) -> str:
+    """The host's label, with the fuller mention of them the text gives, if any."""
+    surname = _HONORIFIC.sub("", turn.label).title()
+    mention = resolve_person(surname, at=turn.end, people=people) if surname else None
+    if mention is None:
+        return f"'{turn.label}'"
+    return f"'{turn.label}' ('{mention.described}', as the text names them)"
 
 
 def _found_by(profile: OutletProfile) -> str:

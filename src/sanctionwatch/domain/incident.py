@@ -67,7 +67,8 @@ class Conduit:
 class Origin:
     """One independent origin: an outlet's own reporting, a cited source, or a syndicated story.
 
-    ``kind`` is ``cited_source``, ``outlet``, ``syndication`` or ``document``; ``role`` is
+    ``kind`` is ``cited_source``, ``outlet``, ``syndication``, ``document`` or ``question``
+    (only reporters' questions in a transcript); ``role`` is
     ``support`` or ``contradict``. ``stated_as_fact`` is true when at least one of its
     claims states the event without hedging and names the actors directly.
     """
