@@ -104,6 +104,15 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st.Store]:
         yield opened
 
 
+@pytest.fixture
+def another_store(store: st.Store, tmp_path: Path) -> Iterator[st.Store]:
+    """A second database of the same kind as ``store`` (on the same PostgreSQL server)."""
+    folder = tmp_path / "another"
+    folder.mkdir()
+    with open_test_store(store.dialect, folder) as opened:
+        yield opened
+
+
 @pytest.fixture(scope="module", params=store_backends())
 def module_store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

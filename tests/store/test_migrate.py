@@ -41,7 +41,7 @@ NEXT = SCHEMA_VERSION + 1
 
 def test_migrate_fresh_database_is_current(store: Store) -> None:
     with store.transaction() as conn:
-        assert read_schema_version(conn) == SCHEMA_VERSION == 7
+        assert read_schema_version(conn) == SCHEMA_VERSION == 8
     assert {"documents", "raw_blobs", "claims", "incidents", "incident_claims"} <= _tables(store)
     assert {"provisions", "quarantine", "schema_meta", "extractions"} <= _tables(store)
     assert {"ingest_items", "item_documents", "syndication", "syndication_bands"} <= _tables(store)
@@ -138,8 +138,19 @@ _V6_TABLES = ("corrections",)
 _V7_INDEXES = ("ix_incidents_list", "ix_incidents_counts")
 
 
+def _make_version_7(url: str) -> None:
+    """A database as version 7 left it: no revision sequence (PostgreSQL)."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("DROP SEQUENCE sw_revision"))
+        conn.execute(text("UPDATE schema_meta SET value = '7' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+
 def _make_version_6(url: str) -> None:
     """A database as version 6 left it: the parent index, not the list's covering ones."""
+    _make_version_7(url)
     engine = create_engine(url)
     with engine.begin() as conn:
         for index in _V7_INDEXES:
@@ -359,3 +370,18 @@ def test_migrate_version_6_database_gets_the_list_indexes(store: Store) -> None:
         indexes = _indexes(migrated, "incidents")
         assert set(_V7_INDEXES) <= indexes
         assert "ix_incidents_parent" not in indexes
+
+
+def test_migrate_version_7_database_gets_the_revision_sequence(store: Store) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    _make_version_7(url)
+    with open_store(url) as migrated:
+        with migrated.transaction() as conn:
+            assert read_schema_version(conn) == SCHEMA_VERSION
+            if migrated.dialect == "postgresql":
+                assert "sw_revision" in inspect(conn).get_sequence_names()
+        before = migrated.revision()
+        with migrated.transaction(write=True) as conn:
+            conn.execute(text("INSERT INTO schema_meta (key, value) VALUES ('after', '1')"))
+        assert migrated.revision() not in {None, before}

@@ -37,6 +37,15 @@ def test_revision_reads_keep_it(store: st.Store) -> None:
     assert store.revision() == before
 
 
+def test_revision_writes_to_another_database_keep_it(
+    store: st.Store, another_store: st.Store
+) -> None:
+    # On PostgreSQL the other database is on the same server, whose WAL its writes move.
+    before = store.revision()
+    _write(another_store, "elsewhere")
+    assert store.revision() == before
+
+
 def test_revision_a_write_here_changes_it(store: st.Store) -> None:
     before = store.revision()
     _write(store, "here")

@@ -80,6 +80,8 @@ class Store:
             try:
                 with conn.begin():
                     yield conn
+                    if self.revisions is not None:
+                        self.revisions.before_commit(conn)
             except BaseException:
                 if self.revisions is not None:
                     self.revisions.discard(conn.info)

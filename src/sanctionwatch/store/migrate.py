@@ -120,6 +120,13 @@ def add_list_indexes(conn: Connection) -> None:
             index.create(conn)
 
 
+def add_revision_sequence(conn: Connection) -> None:
+    """PostgreSQL's per-database revision counter (``schema.revision_sequence``), in place
+    of the server-wide WAL position, which reads and other databases also move."""
+    if conn.dialect.name == "postgresql":
+        schema.revision_sequence.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Migration] = {
     2: migrate_to_2,
     3: migrate_to_3,
@@ -127,6 +134,7 @@ MIGRATIONS: dict[int, Migration] = {
     5: migrate_to_5,
     6: add_corrections,
     7: add_list_indexes,
+    8: add_revision_sequence,
 }
 
 

@@ -11,9 +11,12 @@ Two parts:
 - what the database itself says, for writes by other processes (an ``ingest`` or a
   ``watch`` beside ``serve``): on an SQLite file, ``PRAGMA data_version`` of a connection
   kept for that alone and never used to write, which changes whenever any other
-  connection commits; on PostgreSQL, ``pg_current_wal_lsn()``, which every committed
-  change moves (so do other databases on the server and maintenance: only misses).
-  Where neither answers (a standby server), the token is ``None``: cache nothing.
+  connection commits; on PostgreSQL, the last value of this database's own sequence
+  (``schema.revision_sequence``), which every write transaction draws from just before
+  it commits (a draw by one that then fails to commit only costs a miss). Reads, other
+  databases on the server and maintenance never move it, unlike the WAL position.
+  Where neither answers (a standby server, a database not yet migrated), the token is
+  ``None``: cache nothing.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ import sqlite3
 import threading
 from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
+
+from sanctionwatch.store.schema import REVISION_SEQUENCE
 
 _WROTE = "sanctionwatch_wrote"
 # Statements that never change data; anything else counts as a write (erring that way
@@ -53,6 +58,12 @@ class Revisions:
         outside = self._database_token()
         return None if outside is None else f"{writes}.{outside}"
 
+    def before_commit(self, conn: Connection) -> None:
+        """Called by ``Store.transaction`` inside its transaction, just before commit: a
+        transaction that wrote on PostgreSQL draws the next revision."""
+        if conn.info.get(_WROTE) and conn.dialect.name == "postgresql":
+            conn.execute(text(f"SELECT nextval('{REVISION_SEQUENCE}')"))
+
     def after_commit(self, dbapi_info: dict[Any, Any]) -> None:
         """Called by ``Store.transaction`` once its transaction has committed."""
         if dbapi_info.pop(_WROTE, False):
@@ -76,9 +87,12 @@ class Revisions:
         if dialect == "postgresql":
             try:
                 with self._engine.connect() as conn:
-                    return str(conn.execute(text("SELECT pg_current_wal_lsn()")).scalar())
+                    value = conn.execute(
+                        text(f"SELECT last_value, is_called FROM {REVISION_SEQUENCE}")
+                    ).one()
             except DBAPIError:
                 return None
+            return f"{value[0]}{'' if value[1] else '-'}"
         return None
 
     def _sqlite_token(self) -> str:

@@ -19,18 +19,25 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    Sequence,
     String,
     Table,
     Text,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Ids are hashes or short slugs; a bounded String keeps them indexable everywhere.
 _ID = 255
 _SHA = 64
 
 metadata = MetaData()
+
+REVISION_SEQUENCE = "sw_revision"
+# PostgreSQL's revision counter (``store.revision``): every committed write transaction
+# draws from it, reads never do, and it belongs to this database alone. SQLite has no
+# sequences (``create_all`` skips it there) and uses ``PRAGMA data_version`` instead.
+revision_sequence = Sequence(REVISION_SEQUENCE, metadata=metadata)
 
 schema_meta = Table(
     "schema_meta",
