@@ -130,3 +130,45 @@ def test_coref_the_dprk_alone_in_a_sanctions_sentence_is_the_target(
     )
     claim = only(text, ClaimType.SANCTIONS_ACTION)
     assert (claim.source_codes, claim.target_codes) == ((), ("KP",))
+
+
+def _proposed(text: str, claim_type: ClaimType) -> list[Claim]:
+    from sanctionwatch.extract.claims import propose_claims
+
+    proposals = propose_claims(text)
+    return [p.claim for _, ps in proposals.sentences for p in ps if p.claim.type == claim_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "antecedent"),
+    [
+        (
+            "French President Emmanuel Macron arrived in Tokyo on Monday. In the afternoon, "
+            "he will meet with Japanese Prime Minister Fumio Kishida.",
+            ("FR", "JP"),
+            "Emmanuel Macron",
+        ),
+        (
+            "Russian President Vladimir Putin landed in Pyongyang. On Wednesday he held "
+            "talks with North Korean leader Kim Jong Un.",
+            ("KP", "RU"),
+            "Vladimir Putin",
+        ),
+    ],
+    ids=["subject-of-a-meeting-verb", "subject-of-the-verb-taking-talks"],
+)
+def test_coref_a_participant_pronoun_stands_for_the_person_named_before(
+    text: str, parties: tuple[str, ...], antecedent: str
+) -> None:
+    (meeting, *_) = _proposed(text, ClaimType.MEETING)
+    assert meeting.source_codes == parties
+    assert antecedent in {s.span.text for s in meeting.sources}
+    assert "source:coref:pronoun" in meeting.rules
+
+
+def test_coref_a_pronoun_with_no_person_before_it_meets_nobody() -> None:
+    text = (
+        "The ship left port on Monday. In the afternoon, he will meet with Japanese Prime "
+        "Minister Fumio Kishida."
+    )
+    assert _proposed(text, ClaimType.MEETING) == []

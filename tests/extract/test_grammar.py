@@ -121,3 +121,10 @@ def test_grammar_a_verb_acting_on_a_use_moves_no_weapons(text: str, kept: bool) 
         c for c in extract_claims(text, published="2016-04-25") if c.type.value == "arms_transfer"
     ]
     assert bool(arms) is kept
+
+
+def test_grammar_a_lemma_lemminflect_does_not_know_is_inflected_by_its_rules() -> None:
+    from sanctionwatch.extract.grammar import load_lemmas
+
+    forms = load_lemmas().forms
+    assert {"deregistered", "deregisters", "heists"} <= forms

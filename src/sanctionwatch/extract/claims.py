@@ -7,7 +7,7 @@ drops any claim whose spans do not slice back to that text (the grounding invari
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -33,6 +33,7 @@ from sanctionwatch.extract.coref import (
     date_from_told_events,
     document_topic,
     named_group,
+    pronoun_group,
     topic_roles,
     victim_from_told_theft,
 )
@@ -70,7 +71,7 @@ from sanctionwatch.extract.grammar import (
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from sanctionwatch.extract.naming import EXTRACTOR_NAME, EXTRACTOR_VERSION
 from sanctionwatch.extract.noise import is_apparatus, mask_noise
-from sanctionwatch.extract.people import document_people
+from sanctionwatch.extract.people import document_people, introduced_people
 from sanctionwatch.extract.quantities import (
     QUANTITIES_NAME,
     QUANTITIES_VERSION,
@@ -159,6 +160,9 @@ class _Sentence:
     attributions: list[AttributionCue]
     topic: ActorMatch | None
     group: Group | None
+    named_before: Sequence[ActorMatch] = ()
+    """Every actor the document names up to the end of this sentence, in order: the
+    antecedents a participant pronoun can stand for."""
 
 
 def propose_claims(text: str, *, published: str | None = None, document_id: str = "") -> Proposals:
@@ -275,6 +279,9 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
     # "Wang is due to meet Kerry": people the document introduced with their state.
     document_actors = sorted([*named, *document_people(scan, named)], key=lambda a: a.start)
     actor_starts = [a.start for a in document_actors]
+    # What a participant pronoun can stand for: the actors and the people introduced.
+    antecedents = sorted([*document_actors, *introduced_people(scan, named)], key=lambda a: a.end)
+    antecedent_ends = [a.end for a in antecedents]
     out = []
     for index, sentence in enumerate(split_sentences(scan)):
         sentence_text = scan[sentence[0] : sentence[1]].strip()
@@ -304,7 +311,17 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
         elif not attributions and block_speaker and sentence[0] < block_end:
             attributions = block_speaker
         previous_attributions = attributions
-        out.append(_Sentence(sentence, index, actors, attributions, nearest_topic, group))
+        out.append(
+            _Sentence(
+                sentence,
+                index,
+                actors,
+                attributions,
+                nearest_topic,
+                group,
+                antecedents[: bisect_right(antecedent_ends, sentence[1])],
+            )
+        )
     return out
 
 
@@ -428,6 +445,8 @@ class _Proposed:
     item: tuple[int, int] | None
     syntax: dict[str, str]
     proposers: int = 1
+    pronoun: Group | None = None
+    """The parties a participant pronoun stands for (a meeting or agreement lemma)."""
 
 
 @lru_cache(maxsize=512)
@@ -455,7 +474,12 @@ def _candidates(
     proposed: list[_Proposed] = []
     spans = [(a.start, a.end) for a in actors]
 
-    def rejected(rule: TriggerRule, trigger: tuple[int, int], item: tuple[int, int] | None) -> bool:
+    def rejected(
+        rule: TriggerRule,
+        trigger: tuple[int, int],
+        item: tuple[int, int] | None,
+        pronoun: Group | None = None,
+    ) -> bool:
         if doc is None:
             return False
         reason = grammar_rejects(
@@ -464,7 +488,8 @@ def _candidates(
             trigger[0],
             claim_type=rule.type,
             voice=rule.voice,
-            actors=spans,
+            # A pronoun that stands for a named participant names it where it stands.
+            actors=spans if pronoun is None else [*spans, (pronoun.start, pronoun.end)],
             lexicon=lemmas,
         )
         return reason is not None or (
@@ -494,25 +519,32 @@ def _candidates(
             for p in patterns
             if p.rule.type == g.type and p.trigger[0] < g.trigger[1] and g.trigger[0] < p.trigger[1]
         ]
+        stands_for = _pronoun_party(g, sentence) if g.voice == "parties" else None
         for p in same:
             p.proposers = 2
+            if p.rule.voice == "parties" and p.pronoun is None:
+                p.pronoun = stands_for  # the grammar says whom the pattern's pronoun means
         # A trigger word a pattern already read as another type ("adopt new sanctions" is
         # a sanctions action, not an agreement) is that pattern's: one word, one event.
         read = any(p.trigger[0] <= g.trigger[0] and g.trigger[1] <= p.trigger[1] for p in patterns)
         if same or read or any(a.start <= g.trigger[0] < a.end for a in cited):
             continue
-        if g.voice == "parties" and not _parties_in_place(g, actors):
+        if g.voice == "parties" and not _parties_in_place(g, actors, stands_for):
             continue
         rule = _lemma_rule(g.rule, g.type, g.voice)
-        proposed.append(_Proposed(rule, g.trigger, g.item, g.syntax))
+        proposed.append(_Proposed(rule, g.trigger, g.item, g.syntax, pronoun=stands_for))
     found = []
     for p in proposed:
         rule, trigger, item, syntax, proposers = p.rule, p.trigger, p.item, p.syntax, p.proposers
-        if rule.id.startswith("lemma:") and rejected(rule, trigger, item):
+        if rule.id.startswith("lemma:") and rejected(rule, trigger, item, p.pronoun):
             continue
-        roles = _roles(text, sentence, rule, trigger, item)
+        told = sentence if p.pronoun is None else replace(sentence, group=p.pronoun)
+        roles = _roles(text, told, rule, trigger, item)
         if roles is not None and rule.voice == "parties" and doc is not None:
-            _keep_placed_parties(roles, participant_places(doc, bounds[0], trigger[0]))
+            places = participant_places(doc, bounds[0], trigger[0])
+            if p.pronoun is not None:  # the antecedents stand where the pronoun does
+                places += [(a.start, a.end) for a in p.pronoun.named_before]
+            _keep_placed_parties(roles, places)
         elif roles is not None and rule.voice in _DIRECTED and doc is not None:
             arguments = verb_arguments(doc, bounds[0], trigger[0])
             if arguments is not None:
@@ -638,19 +670,44 @@ def _keep_placed_parties(roles: Roles, places: Sequence[tuple[int, int]]) -> Non
     roles.rules.extend(f"source:grammar:not-a-party:{code}" for code in sorted(dropped))
 
 
-def _parties_in_place(candidate: GrammarCandidate, actors: Sequence[ActorMatch]) -> bool:
+def _parties_in_place(
+    candidate: GrammarCandidate, actors: Sequence[ActorMatch], pronoun: Group | None = None
+) -> bool:
     """A meeting or an agreement read from its lemma takes place where the grammar puts its
     participants: two states among its arguments, and one in its subject if it has one
-    ("the vessel visited Brazil and Panama" is no meeting). What a meeting's object or
-    voice says is :func:`grammar.grammar_rejects`'s, as for the patterns."""
+    ("the vessel visited Brazil and Panama" is no meeting). A participant pronoun counts
+    as the parties it stands for ("he will meet President Hollande"). What a meeting's
+    object or voice says is :func:`grammar.grammar_rejects`'s, as for the patterns."""
 
     def inside(region: tuple[int, int], actor: ActorMatch) -> bool:
         return region[0] <= actor.start and actor.end <= region[1]
 
     placed = {a.code for a in actors if any(inside(r, a) for r in candidate.participants)}
-    if candidate.subject is not None and not any(inside(candidate.subject, a) for a in actors):
+    subject = candidate.subject
+    if pronoun is not None:
+        placed |= {a.code for a in pronoun.named_before}
+        if subject is not None and subject[0] <= pronoun.start and pronoun.end <= subject[1]:
+            subject = None
+    if subject is not None and not any(inside(subject, a) for a in actors):
         return False
-    return len(placed) >= 2 or (len(placed) == 1 and candidate.subject is None)
+    return len(placed) >= 2 or (len(placed) == 1 and subject is None)
+
+
+def _pronoun_party(candidate: GrammarCandidate, sentence: _Sentence) -> Group | None:
+    """The parties a meeting's or an agreement's pronoun stands for, when the sentence does
+    not count them itself ("both sides")."""
+    if candidate.pronoun is None or sentence.group is not None:
+        return None
+
+    def inside(region: tuple[int, int], actor: ActorMatch) -> bool:
+        return region[0] <= actor.start and actor.end <= region[1]
+
+    taken = frozenset(
+        a.code
+        for a in sentence.actors
+        if a.kind != INSTITUTION and any(inside(r, a) for r in candidate.participants)
+    )
+    return pronoun_group(candidate.pronoun, sentence.named_before, taken=taken)
 
 
 def _roles(

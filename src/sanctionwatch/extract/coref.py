@@ -99,6 +99,33 @@ def named_group(scan: str, sentence: tuple[int, int], before: Sequence[ActorMatc
     return Group(m.start(), m.end(), size, tuple(distinct.values()))
 
 
+def pronoun_group(
+    pronoun: tuple[tuple[int, int], str],
+    before: Sequence[ActorMatch],
+    *,
+    taken: frozenset[str] = frozenset(),
+) -> Group | None:
+    """Whom a participant pronoun stands for, from the actors named before it (document
+    order): "he"/"his"/"she"/"her" the person last named, "they"/"their" the states last
+    named that are not already parties (``taken``): two when none is, else one. None when
+    nobody fits. Fillers are grounded at the antecedent's mention (``coref:pronoun``)."""
+    (start, end), form = pronoun
+    earlier = [a for a in before if a.end <= start]
+    if form in {"he", "she", "his", "her"}:
+        person = next((a for a in reversed(earlier) if a.kind == "person"), None)
+        if person is None or person.code in taken:
+            return None
+        return Group(start, end, 1, (person,), pronoun=True)
+    distinct: dict[str, ActorMatch] = {}
+    for actor in reversed(earlier):
+        if actor.code not in distinct and actor.code not in {"UN", "EU", *taken}:
+            distinct[actor.code] = actor
+    size = 1 if taken else 2
+    if len(distinct) < size:
+        return None
+    return Group(start, end, size, tuple(distinct.values())[:size], pronoun=True)
+
+
 def complete_from_topic(
     rule: TriggerRule, roles: Roles, topic: ActorMatch, *, here: Sequence[ActorMatch] = ()
 ) -> None:

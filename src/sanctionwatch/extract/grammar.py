@@ -73,11 +73,16 @@ class GrammarCandidate:
     """A verb's subject: whoever meets, visits or signs must be named there if it is there."""
     object: tuple[int, int] | None = None
     """A verb's direct object ("met Putin"), its head and what precedes it."""
+    pronoun: tuple[tuple[int, int], str] | None = None
+    """A personal pronoun standing as a participant (a verb's subject, a noun's possessor,
+    the subject of the verb that takes the noun): "he will meet Hollande", "their talks",
+    "he held talks with Xi". Its span and its lower-case form; whom it stands for is
+    :func:`sanctionwatch.extract.coref.pronoun_group`'s."""
 
 
 @lru_cache(maxsize=1)
 def load_lemmas() -> LemmaLexicon:
-    from lemminflect import getAllInflections
+    from lemminflect import getAllInflections, getAllInflectionsOOV
 
     data: dict[str, Any] = load_yaml("sanctionwatch.extract", "data/lemmas.yaml")
     classes = []
@@ -93,7 +98,12 @@ def load_lemmas() -> LemmaLexicon:
         )
         for lemma, upos in [*((v, "VERB") for v in verbs), *((n, "NOUN") for n in nouns)]:
             forms.add(lemma)
-            for inflected in getAllInflections(lemma, upos=upos).values():
+            # A lemma outside lemminflect's dictionary ("deregister", "heist") is inflected
+            # by its rules for unknown words, so its forms are found too.
+            inflections = getAllInflections(lemma, upos=upos) or getAllInflectionsOOV(
+                lemma, upos=upos
+            )
+            for inflected in inflections.values():
                 forms.update(inflected)
     items = tuple((ClaimType(kind), frozenset(lemmas)) for kind, lemmas in data["items"].items())
     people = frozenset(data.get("people") or ())
@@ -307,9 +317,35 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
                     participants=tuple((offset + a, offset + b) for a, b in participants),
                     subject=None if subject is None else (offset + subject[0], offset + subject[1]),
                     object=_shift(_direct_object(token) if is_verb else None, offset),
+                    pronoun=_pronoun_party(token, is_verb=is_verb, offset=offset),
                 )
             )
     return found
+
+
+PARTY_PRONOUNS = frozenset({"he", "she", "his", "her", "they", "their"})
+"""Personal pronouns that can stand for a participant: a person (he, she) or the states
+named last (they). "We", "you", "it" are left out: a speaker's "we" names no antecedent."""
+
+
+def _pronoun_party(token: Any, *, is_verb: bool, offset: int) -> tuple[tuple[int, int], str] | None:
+    if is_verb:
+        holders = [token]
+        if token.dep_ in {"xcomp", "conj", "advcl"} and token.head.i != token.i:
+            holders.append(token.head)  # "he plans to meet", "he arrived and met"
+        deps = {"nsubj"}
+    else:
+        holders = [token]
+        if token.dep_ in {"dobj", "attr"} and token.head.i != token.i:
+            holders.append(token.head)  # "he held talks with Xi"
+        deps = {"poss", "nsubj"}
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in deps and child.pos_ == "PRON" and child.lower_ in PARTY_PRONOUNS:
+                return (offset + child.idx, offset + child.idx + len(child.text)), child.lower_
+        if holder is token and not is_verb and any(c.dep_ == "poss" for c in token.children):
+            return None  # "Russia's talks": the possessor is named
+    return None
 
 
 _PARTY_PREPS = {"with", "between", "among", "by", "to", "of", "in"}

@@ -77,6 +77,19 @@ def document_people(scan: str, actors: Sequence[ActorMatch]) -> list[ActorMatch]
     return found
 
 
+def introduced_people(scan: str, actors: Sequence[ActorMatch]) -> list[ActorMatch]:
+    """The office-holders the text introduces, each a person of its state at the name
+    ("French President Emmanuel Macron": FR at "Emmanuel Macron"), beside the state's own
+    mention; what a later "he" or "she" can stand for. Names the gazetteer already knows
+    as people are in ``actors`` already."""
+    known = {(a.start, a.end) for a in actors}
+    return [
+        ActorMatch(start, end, code, "person", scan[start:end], DOCUMENT_TIER)
+        for _, code, (start, end) in _introductions(scan, actors)
+        if (start, end) not in known
+    ]
+
+
 def _introductions(
     scan: str, actors: Sequence[ActorMatch]
 ) -> list[tuple[str, str, tuple[int, int]]]:
