@@ -172,3 +172,12 @@ def test_coref_a_pronoun_with_no_person_before_it_meets_nobody() -> None:
         "Minister Fumio Kishida."
     )
     assert _proposed(text, ClaimType.MEETING) == []
+
+
+def test_coref_a_sentence_opening_he_is_the_first_person_the_last_sentence_named() -> None:
+    text = (
+        "North Korean leader Kim Jong Un will meet South Korean President Moon Jae-in on "
+        "April 27. He is also scheduled to meet U.S. President Donald Trump in May."
+    )
+    meetings = _proposed(text, ClaimType.MEETING)
+    assert set(meetings[-1].source_codes) == {"KP", "US"}

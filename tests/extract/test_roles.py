@@ -184,3 +184,16 @@ def test_roles_what_is_given_in_exchange_flows_the_other_way() -> None:
     assert (claims["trade"].source_codes, claims["trade"].target_codes) == (("RU",), ("KP",))
     arms = claims["arms_transfer"]
     assert (arms.source_codes, arms.target_codes) == (("KP",), ("RU",))
+
+
+def test_roles_a_passive_sanctions_verb_is_imposed_by_its_agent_on_its_subject() -> None:
+    from sanctionwatch.extract.claims import propose_claims
+
+    text = "Two North Korean tankers were seized by Indonesian authorities in April 2018."
+    (claim,) = [
+        p.claim
+        for _, ps in propose_claims(text).sentences
+        for p in ps
+        if p.claim.type is ClaimType.SANCTIONS_ACTION
+    ][:1]
+    assert (claim.source_codes, claim.target_codes) == (("ID",), ("KP",))

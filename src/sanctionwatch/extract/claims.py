@@ -163,6 +163,8 @@ class _Sentence:
     named_before: Sequence[ActorMatch] = ()
     """Every actor the document names up to the end of this sentence, in order: the
     antecedents a participant pronoun can stand for."""
+    lead: ActorMatch | None = None
+    """The first person named in the latest earlier sentence that names one."""
 
 
 def propose_claims(text: str, *, published: str | None = None, document_id: str = "") -> Proposals:
@@ -282,8 +284,25 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
     # What a participant pronoun can stand for: the actors and the people introduced.
     antecedents = sorted([*document_actors, *introduced_people(scan, named)], key=lambda a: a.end)
     antecedent_ends = [a.end for a in antecedents]
+    # The first person named in the latest sentence that names one: whom a "he" or "she"
+    # opening a later sentence means (the subject comes first: "Kim will meet Moon. He
+    # is also to meet Trump" is Kim).
+    lead: ActorMatch | None = None
     out = []
     for index, sentence in enumerate(split_sentences(scan)):
+        previous_lead = lead
+        lead = next(
+            (
+                a
+                for a in antecedents[
+                    bisect_left(antecedent_ends, sentence[0]) : bisect_right(
+                        antecedent_ends, sentence[1]
+                    )
+                ]
+                if a.kind == "person" and a.start >= sentence[0]
+            ),
+            lead,
+        )
         sentence_text = scan[sentence[0] : sentence[1]].strip()
         if sentence_text in seen_sentences or is_apparatus(sentence_text):
             continue  # a headline repeated as the first line states nothing new
@@ -300,7 +319,7 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
             # "The press statement says:": what follows is the statement's, not the writer's.
             block_speaker = [replace(a, inherited=True) for a in attributions] or block_speaker
             block_end = _quoted_block_end(scan, sentence[1])
-        group = named_group(scan, sentence, document_actors[:lo])
+        group = named_group(scan, sentence, document_actors[:lo], lead=previous_lead)
         if not actors and nearest_topic is None and group is None:
             previous_attributions = attributions
             continue
@@ -320,6 +339,7 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
                 nearest_topic,
                 group,
                 antecedents[: bisect_right(antecedent_ends, sentence[1])],
+                previous_lead,
             )
         )
     return out
@@ -553,6 +573,9 @@ def _candidates(
             _owner_by_grammar(roles, possessor_of(doc, bounds[0], trigger[0]), actors)
         if roles is not None and rule.voice == "sanctions" and doc is not None:
             _sanctions_by_grammar(roles, sanction_parties(doc, bounds[0], trigger), actors)
+            arguments = verb_arguments(doc, bounds[0], trigger[0])
+            if arguments is not None:
+                _sanctioner_by_grammar(roles, arguments, actors)
         if roles is not None and item is not None and _IN_EXCHANGE.search(text, bounds[0], item[0]):
             # "supplying North Korea with oil in exchange for weapons": what is given in
             # exchange flows the other way.
@@ -599,6 +622,30 @@ def _sanctions_by_grammar(
         roles.assign("source", issuing, "grammar:issuer")
     if issuing:
         roles.targets = [a for a in roles.targets if a.code not in issuer_codes]
+
+
+def _sanctioner_by_grammar(
+    roles: Roles, arguments: Arguments, actors: Sequence[ActorMatch]
+) -> None:
+    """A sanctions verb's own relations: the subject of an active verb (or of the verb
+    that governs it: "South Korea announced measures by blacklisting firms") imposes it;
+    a passive verb's "by" agent imposes it and its subject undergoes it ("the ship was
+    seized by Indonesian authorities"). Where the grammar names no state, the surface
+    reading stays."""
+    subject = _inside(actors, arguments.subject)
+    agents = _inside(actors, arguments.agent)
+    imposers = agents if arguments.passive else subject
+    undergoers = subject if arguments.passive else []
+    imposing = {a.code for a in imposers}
+    if imposers and {a.code for a in roles.sources} != imposing:
+        displaced = [a for a in roles.sources if a.code not in imposing]
+        roles.assign("source", imposers, "grammar:sanctioner")
+        if not roles.targets and not undergoers:
+            undergoers = displaced  # "isolating the North by blacklisting": the North
+    undergoing = [a for a in undergoers if a.code not in imposing]
+    if undergoing and {a.code for a in roles.targets} != {a.code for a in undergoing}:
+        roles.assign("target", undergoing, "grammar:sanctioned")
+    roles.targets = [a for a in roles.targets if a.code not in imposing]
 
 
 def _owner_by_grammar(
@@ -707,7 +754,13 @@ def _pronoun_party(candidate: GrammarCandidate, sentence: _Sentence) -> Group | 
         for a in sentence.actors
         if a.kind != INSTITUTION and any(inside(r, a) for r in candidate.participants)
     )
-    return pronoun_group(candidate.pronoun, sentence.named_before, taken=taken)
+    return pronoun_group(
+        candidate.pronoun,
+        sentence.named_before,
+        taken=taken,
+        sentence_start=sentence.bounds[0],
+        lead=sentence.lead,
+    )
 
 
 def _roles(

@@ -82,14 +82,21 @@ class Group:
             roles.add_source(actor, "coref:pronoun" if self.pronoun else "coref:group")
 
 
-def named_group(scan: str, sentence: tuple[int, int], before: Sequence[ActorMatch]) -> Group | None:
+def named_group(
+    scan: str,
+    sentence: tuple[int, int],
+    before: Sequence[ActorMatch],
+    *,
+    lead: ActorMatch | None = None,
+) -> Group | None:
     pronoun = _PRONOUN_SUBJECT.match(scan, sentence[0], sentence[1])
     m = pronoun or _GROUP.search(scan, sentence[0], sentence[1])
     if m is None:
         return None
     if pronoun:
-        # "He had a talk with the vice-minister": the person last named before.
-        person = next((a for a in reversed(before) if a.kind == "person"), None)
+        # "He had a talk with the vice-minister": the person the latest sentence naming
+        # one named first (``lead``), else the person last named before.
+        person = lead or next((a for a in reversed(before) if a.kind == "person"), None)
         return Group(m.start(), m.end(), 1, (person,), pronoun=True) if person else None
     size = _GROUP_SIZES[(m.group("n") or m.group("lateral") or "both").lower()]
     distinct: dict[str, ActorMatch] = {}
@@ -104,15 +111,21 @@ def pronoun_group(
     before: Sequence[ActorMatch],
     *,
     taken: frozenset[str] = frozenset(),
+    sentence_start: int = 0,
+    lead: ActorMatch | None = None,
 ) -> Group | None:
     """Whom a participant pronoun stands for, from the actors named before it (document
-    order): "he"/"his"/"she"/"her" the person last named, "they"/"their" the states last
+    order): "he"/"his"/"she"/"her" the first person named earlier in its own sentence
+    ("Putin said he would meet Kim"), else ``lead`` (the first person of the latest
+    sentence naming one), else the person last named; "they"/"their" the states last
     named that are not already parties (``taken``): two when none is, else one. None when
     nobody fits. Fillers are grounded at the antecedent's mention (``coref:pronoun``)."""
     (start, end), form = pronoun
     earlier = [a for a in before if a.end <= start]
     if form in {"he", "she", "his", "her"}:
-        person = next((a for a in reversed(earlier) if a.kind == "person"), None)
+        people = [a for a in earlier if a.kind == "person"]
+        here = [a for a in people if a.start >= sentence_start]
+        person = here[0] if here else lead or (people[-1] if people else None)
         if person is None or person.code in taken:
             return None
         return Group(start, end, 1, (person,), pronoun=True)

@@ -397,6 +397,8 @@ class Arguments:
     supplied: bool = False
     """The subject is supplied with the thing ("North Korea has been provided with
     missiles"): a passive with a "with" attachment makes it the recipient."""
+    passive: bool = False
+    """The verb itself is passive: its subject undergoes it ("the ship was seized")."""
 
 
 _TO_PREPS = {"to", "into", "for"}
@@ -425,8 +427,9 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
         elif child.dep_ == "prep" and child.lower_ in _FROM_PREPS:
             origins.append(_extent(child))
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}:
-        # "accused two ships of having sold fuel", "sanctioned a firm for shipping coal":
-        # the one accused or sanctioned is who did it.
+        # "accused two ships of having sold fuel", "sanctioned a firm for shipping coal",
+        # "condemned the forces for imposing sanctions": the one accused, sanctioned or
+        # judged is who did it.
         governor = token.head.head
         if governor.lemma_.lower() in _OBJECT_CONTROL:
             accused = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -455,13 +458,17 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
         recipients=tuple(shift(r) for r in recipients),
         origins=tuple(shift(o) for o in origins),
         supplied=supplied,
+        passive=any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children),
     )
 
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
 _OBJECT_CONTROL = {"accuse", "charge", "suspect", "blame", "convict", "sanction", "indict",
                    "fine", "punish", "penalize", "penalise", "designate", "blacklist", "arrest",
-                   "prosecute", "sue", "catch"}  # fmt: skip
+                   "prosecute", "sue", "catch",
+                   # verbs of judgement: "condemned the forces for imposing sanctions"
+                   "condemn", "denounce", "criticize", "criticise", "slam", "censure",
+                   "rebuke", "praise", "commend", "thank", "reward"}  # fmt: skip
 
 
 def grammar_rejects(
