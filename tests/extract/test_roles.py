@@ -197,3 +197,19 @@ def test_roles_a_passive_sanctions_verb_is_imposed_by_its_agent_on_its_subject()
         if p.claim.type is ClaimType.SANCTIONS_ACTION
     ][:1]
     assert (claim.source_codes, claim.target_codes) == (("ID",), ("KP",))
+
+
+def test_roles_the_governing_subject_gives_and_the_object_of_provide_with_gets() -> None:
+    from sanctionwatch.extract.claims import propose_claims
+
+    text = (
+        "Iran has become Syria's main backer, quietly providing Damascus with drones and "
+        "ballistic missiles."
+    )
+    (claim,) = [
+        p.claim
+        for _, ps in propose_claims(text).sentences
+        for p in ps
+        if p.claim.type is ClaimType.ARMS_TRANSFER and p.claim.trigger.text.startswith("provid")
+    ][:1]
+    assert (claim.source_codes, claim.target_codes) == (("IR",), ("SY",))

@@ -670,13 +670,18 @@ def _owner_by_grammar(
         roles.targets = kept_other
 
 
+_POSITIONAL_SOURCES = {"source:subject:agent", "source:subject:nominal", "source:possessive"}
+"""Surface readings of a giver by position alone, which the grammar's relations overrule."""
+
+
 def _direct_by_grammar(
     roles: Roles, arguments: Arguments, actors: Sequence[ActorMatch], voice: str
 ) -> None:
     """Who gives and who gets, from the verb's grammatical relations where they name a
     state: the subject gives (agent voice) or gets (recipient voice), a passive "by"
-    gives, an indirect object or a "to" attachment gets, a "from" attachment gives. The
-    surface markers' reading stays where the grammar names nobody."""
+    gives, an indirect object, a "to" attachment or the object of "provide X with" gets,
+    a "from" attachment gives. A giver the grammar names replaces a surface reading that
+    names none of them; otherwise the surface markers' reading stays."""
     givers = _inside(actors, arguments.agent) + [
         a for o in arguments.origins for a in _inside(actors, o)
     ]
@@ -695,6 +700,16 @@ def _direct_by_grammar(
     elif voice == "recipient":
         getters = subject + getters
     givers = [a for a in givers if a.code not in {g.code for g in getters}]
+    giving = {a.code for a in givers}
+    guessed = all(r in _POSITIONAL_SOURCES for r in roles.rules if r.startswith("source:"))
+    if givers and guessed and not giving & {a.code for a in roles.sources}:
+        # The surface read someone the grammar does not ("North Korea has been shaping up
+        # as Russia's supplier, providing Moscow with shells": not Russia): the relation
+        # names the giver. A marker's reading ("on behalf of", "from") stays.
+        roles.assign(
+            "source", list({a.code: a for a in reversed(givers)}.values()), "grammar:giver"
+        )
+        roles.targets = [a for a in roles.targets if a.code not in giving]
     if givers and not roles.sources:
         for actor in givers:
             roles.add_source(actor, "grammar:relation")

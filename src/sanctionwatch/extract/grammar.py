@@ -426,6 +426,9 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
             recipients.append(_extent(child))
         elif child.dep_ == "prep" and child.lower_ in _FROM_PREPS:
             origins.append(_extent(child))
+    if not supplied and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        # "providing Moscow with missiles": the direct object is who gets them.
+        recipients.extend(_extent(c) for c in token.children if c.dep_ == "dobj")
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}:
         # "accused two ships of having sold fuel", "sanctioned a firm for shipping coal",
         # "condemned the forces for imposing sanctions": the one accused, sanctioned or
@@ -435,6 +438,17 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
             accused = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if accused is not None:
                 subject = _extent(accused)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        subject is None
+        and token.tag_ == "VBG"
+        and before is not None
+        and before.pos_ in {"PROPN", "NOUN"}
+        and before.dep_ in {"pobj", "dobj"}
+    ):
+        # "respond to North Korea sending troops": the noun just before a gerund is its
+        # subject, not the governing verb's.
+        subject = _extent(before)
     head = token
     for _ in range(2):  # "has decided to send", "by supplying": the governing verb's subject
         if subject is not None or head.dep_ not in _CONTROL or head.head.i == head.i:
