@@ -128,3 +128,13 @@ def test_grammar_a_lemma_lemminflect_does_not_know_is_inflected_by_its_rules() -
 
     forms = load_lemmas().forms
     assert {"deregistered", "deregisters", "heists"} <= forms
+
+
+def test_grammar_a_conjoined_item_of_another_kind_is_a_second_event() -> None:
+    from sanctionwatch.extract.grammar import grammar_candidates, load_lemmas, parse_texts
+
+    text = "Belarus supplied rifles and manpower to Russia."
+    doc = parse_texts([text])[0]
+    found = {(c.type, c.conjunct) for c in grammar_candidates(doc, 0, load_lemmas())}
+    assert (ClaimType.ARMS_TRANSFER, False) in found
+    assert (ClaimType.TROOP_DEPLOYMENT, True) in found

@@ -546,7 +546,10 @@ def _candidates(
                 p.pronoun = stands_for  # the grammar says whom the pattern's pronoun means
         # A trigger word a pattern already read as another type ("adopt new sanctions" is
         # a sanctions action, not an agreement) is that pattern's: one word, one event.
-        read = any(p.trigger[0] <= g.trigger[0] and g.trigger[1] <= p.trigger[1] for p in patterns)
+        # A conjoined item of another kind is a second event on the same word.
+        read = not g.conjunct and any(
+            p.trigger[0] <= g.trigger[0] and g.trigger[1] <= p.trigger[1] for p in patterns
+        )
         if same or read or any(a.start <= g.trigger[0] < a.end for a in cited):
             continue
         if g.voice == "parties" and not _parties_in_place(g, actors, stands_for):

@@ -78,6 +78,9 @@ class GrammarCandidate:
     the subject of the verb that takes the noun): "he will meet Hollande", "their talks",
     "he held talks with Xi". Its span and its lower-case form; whom it stands for is
     :func:`sanctionwatch.extract.coref.pronoun_group`'s."""
+    conjunct: bool = False
+    """Typed by a conjoined item of another kind than the first ("supplied weapons and
+    manpower"): a second event on the same trigger word."""
 
 
 @lru_cache(maxsize=1)
@@ -301,25 +304,36 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
                 claim_type = item[0]
             voice = _voice(token, lemma_class, is_verb=is_verb)
             trigger = (offset + token.idx, offset + token.idx + len(token.text))
-            item_span = None
-            if item is not None:
-                start, end = _item_span(item[1])
-                item_span = (offset + start, offset + end)
             participants, subject = _participant_region(token, is_verb=is_verb)
-            found.append(
-                GrammarCandidate(
-                    rule=f"lemma:{lemma_class.name}:{lemma}:{voice}",
-                    type=claim_type,
-                    voice=voice,
-                    trigger=trigger,
-                    item=item_span,
-                    syntax={**syntax_features(token), "item_scope": scope},
-                    participants=tuple((offset + a, offset + b) for a, b in participants),
-                    subject=None if subject is None else (offset + subject[0], offset + subject[1]),
-                    object=_shift(_direct_object(token) if is_verb else None, offset),
-                    pronoun=_pronoun_party(token, is_verb=is_verb, offset=offset),
+            typed = [(claim_type, None if item is None else item[1], scope)]
+            if lemma_class.type is None and item is not None and scope == "argument":
+                # "supplied weapons and manpower": each kind of thing conjoined is moved.
+                # A noun the parse hangs on the verb as a conjunct is one of its objects.
+                stray = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+                for conjunct in [*item[1].conjuncts, *stray]:
+                    kind = _item_type(conjunct, lexicon)
+                    if kind is not None and kind not in {t for t, _, _ in typed}:
+                        typed.append((kind, conjunct, "conjunct"))
+            for kind, item_token, item_scope in typed:
+                item_span = None
+                if item_token is not None:
+                    start, end = _item_span(item_token)
+                    item_span = (offset + start, offset + end)
+                found.append(
+                    GrammarCandidate(
+                        rule=f"lemma:{lemma_class.name}:{lemma}:{voice}",
+                        type=kind,
+                        voice=voice,
+                        trigger=trigger,
+                        item=item_span,
+                        syntax={**syntax_features(token), "item_scope": item_scope},
+                        participants=tuple((offset + a, offset + b) for a, b in participants),
+                        subject=_shift(subject, offset),
+                        object=_shift(_direct_object(token) if is_verb else None, offset),
+                        pronoun=_pronoun_party(token, is_verb=is_verb, offset=offset),
+                        conjunct=item_scope == "conjunct",
+                    )
                 )
-            )
     return found
 
 
