@@ -138,3 +138,24 @@ def test_grammar_a_conjoined_item_of_another_kind_is_a_second_event() -> None:
     found = {(c.type, c.conjunct) for c in grammar_candidates(doc, 0, load_lemmas())}
     assert (ClaimType.ARMS_TRANSFER, False) in found
     assert (ClaimType.TROOP_DEPLOYMENT, True) in found
+
+
+def test_grammar_a_finite_verb_the_parse_hangs_on_a_noun_still_reports_an_event() -> None:
+    claims = extract_claims(
+        "Syrian officials have long procured missile technology from North Korea.",
+        published="2020-01-01",
+    )
+    assert any(c.type is ClaimType.TECH_TRANSFER for c in claims)
+
+
+def test_grammar_the_subject_of_willing_is_who_would_talk() -> None:
+    from sanctionwatch.extract.claims import propose_claims
+
+    text = "Donald Trump said he is willing to talk to North Korean leader Kim Jong Un."
+    meetings = [
+        p.claim
+        for _, ps in propose_claims(text).sentences
+        for p in ps
+        if p.claim.type is ClaimType.MEETING
+    ]
+    assert meetings and set(meetings[0].source_codes) == {"KP", "US"}

@@ -209,6 +209,21 @@ def _find_item(trigger: Any, lexicon: LemmaLexicon) -> tuple[ClaimType, Any] | N
             if token.i == trigger.i:
                 continue
             kind = _item_type(token, lexicon)
+            if kind is ClaimType.FINANCIAL_FLOW:
+                # "millions of dollars worth of rockets", "$3 million of coal": the money is
+                # the value of the goods, which are the thing moved.
+                goods = next(
+                    (
+                        (k, t)
+                        for t in token.subtree
+                        if t.i > token.i
+                        and t.head.lower_ == "of"
+                        and (k := _item_type(t, lexicon)) not in {None, ClaimType.FINANCIAL_FLOW}
+                    ),
+                    None,
+                )
+                if goods is not None:
+                    return goods
             if kind is not None:
                 return kind, token
     return None
@@ -345,8 +360,11 @@ named last (they). "We", "you", "it" are left out: a speaker's "we" names no ant
 def _pronoun_party(token: Any, *, is_verb: bool, offset: int) -> tuple[tuple[int, int], str] | None:
     if is_verb:
         holders = [token]
-        if token.dep_ in {"xcomp", "conj", "advcl"} and token.head.i != token.i:
-            holders.append(token.head)  # "he plans to meet", "he arrived and met"
+        # "he plans to meet", "he arrived and met", "he is willing to talk"
+        while holders[-1].dep_ in {"xcomp", "conj", "advcl", "acomp"} and len(holders) < 3:
+            if holders[-1].head.i == holders[-1].i:
+                break
+            holders.append(holders[-1].head)
         deps = {"nsubj"}
     else:
         holders = [token]
@@ -536,7 +554,9 @@ def grammar_rejects(
     children = list(token.children)
     if token.dep_ == "compound" and token.head.lemma_.lower() not in lemmas:
         return "grammar:names-a-kind"
-    if token.dep_ == "amod" and token.tag_ in {"VBN", "VBD", "JJ", "VBG"}:
+    if token.dep_ == "amod" and token.tag_ in {"VBN", "JJ", "VBG"} and not _perfect(token):
+        # A past tense (VBD) is finite, whatever the parse attached it to ("O procured
+        # drawings"), and so is a participle after "have" ("have long procured technology").
         return "grammar:describes-a-noun"
     if (
         voice in {"sanctions", "parties"}
@@ -573,11 +593,26 @@ def grammar_rejects(
             and met.pos_ not in {"PRON", "PROPN"}
             and met.lemma_.lower() not in lexicon.people
             and met.lower_ not in lexicon.people
+            and met.lemma_.lower() not in _GESTURES
             and not any(t.pos_ == "PROPN" for t in met.lefts)
             and not names(_direct_object(token))
         ):
             return "grammar:meeting-without-participant"
     return None
+
+
+_GESTURES = {"hand"}
+"""What a meeting verb's object can be besides a participant: the gesture itself ("shook
+hands with Putin")."""
+
+
+def _perfect(token: Any) -> bool:
+    """A participle after a form of "have", adverbs between: a perfect tense."""
+    for before in reversed(token.doc[max(0, token.i - 4) : token.i]):
+        if before.pos_ == "ADV" or before.tag_ == "RB":
+            continue
+        return before.lemma_.lower() == "have" and before.tag_ in {"VBP", "VBZ", "VBD"}
+    return False
 
 
 def item_modifies_a_noun(
@@ -601,7 +636,13 @@ def item_modifies_a_noun(
     head = last.head
     if head.i <= last.i or match[0] <= offset + head.idx < match[1]:
         return False
+    if head.lemma_.lower() in _AID_NOUNS:
+        return False  # "technology support", "weapons assistance": the kind of aid given
     return _item_type(head, lexicon) is None
+
+
+_AID_NOUNS = {"support", "assistance", "aid", "help", "cooperation", "backing"}
+"""Nouns of aid that name no kind of thing themselves: their modifier says what is given."""
 
 
 def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int], bool] | None:
