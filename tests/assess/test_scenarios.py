@@ -221,3 +221,22 @@ def test_scenario_an_undated_report_missing_an_actor_needs_a_tie(make_claim: Fac
     assert home_of(same_report, own) is home_of(heist, own)
     other = cluster_claims([heist, elsewhere], documents=dates)
     assert home_of(elsewhere, other) is not home_of(heist, other)
+
+
+def test_scenario_a_list_with_unspecific_goods_joins_the_shipment_it_reports(
+    make_claim: Factory,
+) -> None:
+    """ "Rockets and missiles" delivered late last year, then "arms and ammunition" in the
+    same report: a list that names unspecific goods is no other kind of shipment. Shells
+    beside missiles stay apart."""
+    doc = published(r="2023-01-20")
+    delivery = make_claim(
+        "arms_transfer", ["KP"], ["RU"], doc="r", start="2022", item="rockets and missiles"
+    )
+    general = make_claim(
+        "arms_transfer", ["KP"], ["RU"], doc="r", at=2, tag="g", item="arms and ammunition"
+    )
+    shells = make_claim("arms_transfer", ["KP"], ["RU"], doc="r", at=4, tag="s", item="shells")
+    clusters = cluster_claims([delivery, general, shells], documents=doc)
+    assert home_of(general, clusters) is home_of(delivery, clusters)
+    assert home_of(shells, clusters) is not home_of(delivery, clusters)

@@ -75,7 +75,7 @@ from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observ
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
-CLUSTERER = "cluster.events@v5"
+CLUSTERER = "cluster.events@v6"
 CAMPAIGN_REPORTS = 3
 """Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2
