@@ -17,6 +17,11 @@ from sanctionwatch.domain.errors import ConfigError
         pytest.param("arms_transfer", "rocket launchers", {"launcher"}, id="launcher-not-rocket"),
         pytest.param("arms_transfer", "rockets and missiles", {"missile"}, id="rockets"),
         pytest.param("arms_transfer", "weapons", set(), id="unspecific"),
+        pytest.param("arms_transfer", "arms and ammunition", set(), id="list-with-unspecific"),
+        pytest.param(
+            "arms_transfer", "shells and other equipment", set(), id="list-with-other-goods"
+        ),
+        pytest.param("arms_transfer", "shells, rockets", {"ammunition", "missile"}, id="list"),
         pytest.param(
             "tech_transfer", "nuclear and missile technology", {"nuclear", "missile"}, id="two"
         ),

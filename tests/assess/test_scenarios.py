@@ -221,3 +221,57 @@ def test_scenario_an_undated_report_missing_an_actor_needs_a_tie(make_claim: Fac
     assert home_of(same_report, own) is home_of(heist, own)
     other = cluster_claims([heist, elsewhere], documents=dates)
     assert home_of(elsewhere, other) is not home_of(heist, other)
+
+
+def test_scenario_a_flow_read_without_direction_joins_the_passage_its_report_tells(
+    make_claim: Factory,
+) -> None:
+    """ "Its soldiers sent into the Russian meat grinder", read as a deployment *to* both
+    states, sits nearer a stray headline read the other way round than the report's own
+    account (four sentences, North Korea to Russia): the account is its incident."""
+    doc = published(r="2024-11-01")
+    account = [
+        make_claim("troop_deployment", ["KP"], ["RU"], doc="r", start="2024-10", at=0),
+        make_claim("troop_deployment", ["KP"], ["RU"], doc="r", at=1, tag="b"),
+        make_claim("troop_deployment", ["KP"], ["RU"], doc="r", at=2, tag="c"),
+        make_claim("troop_deployment", ["KP"], ["RU"], doc="r", at=12, tag="d"),
+    ]
+    headline = make_claim("troop_deployment", ["RU"], ["KP"], doc="r", at=6, tag="h")
+    both = make_claim("troop_deployment", [], ["RU", "KP"], doc="r", at=5, tag="x")
+    clusters = cluster_claims([*account, headline, both], documents=doc)
+    assert home_of(both, clusters) is home_of(account[0], clusters)
+    assert home_of(headline, clusters) is not home_of(account[0], clusters)
+
+
+def test_scenario_acts_of_two_states_keep_their_nearest_passage(make_claim: Factory) -> None:
+    """Two states on one side of an act ("vetoed by Russia and China") is no confusion of
+    roles: the sentence stays with the passage nearest to it."""
+    doc = published(r="2024-04-01")
+    veto = [
+        make_claim("sanctions_action", ["RU"], ["UN"], doc="r", start="2024-03-28", at=0),
+        make_claim("sanctions_action", ["RU"], ["UN"], doc="r", at=1, tag="b"),
+        make_claim("sanctions_action", ["RU"], ["UN"], doc="r", at=2, tag="c"),
+    ]
+    other = make_claim("sanctions_action", ["CN"], ["UN"], doc="r", at=8, tag="o")
+    joint = make_claim("sanctions_action", ["RU", "CN"], [], doc="r", at=7, tag="j")
+    clusters = cluster_claims([*veto, other, joint], documents=doc)
+    assert home_of(joint, clusters) is home_of(other, clusters)
+
+
+def test_scenario_a_list_with_unspecific_goods_joins_the_shipment_it_reports(
+    make_claim: Factory,
+) -> None:
+    """ "Rockets and missiles" delivered late last year, then "arms and ammunition" in the
+    same report: a list that names unspecific goods is no other kind of shipment. Shells
+    beside missiles stay apart."""
+    doc = published(r="2023-01-20")
+    delivery = make_claim(
+        "arms_transfer", ["KP"], ["RU"], doc="r", start="2022", item="rockets and missiles"
+    )
+    general = make_claim(
+        "arms_transfer", ["KP"], ["RU"], doc="r", at=2, tag="g", item="arms and ammunition"
+    )
+    shells = make_claim("arms_transfer", ["KP"], ["RU"], doc="r", at=4, tag="s", item="shells")
+    clusters = cluster_claims([delivery, general, shells], documents=doc)
+    assert home_of(general, clusters) is home_of(delivery, clusters)
+    assert home_of(shells, clusters) is not home_of(delivery, clusters)

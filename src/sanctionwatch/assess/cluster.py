@@ -33,7 +33,11 @@ never when it is undated too: then only its own report, a copy, a name or a deta
 Roles the extractor guessed from the document (its topic, an event told before) and a
 state named on both sides of a flow are doubts: where only they disagree with an
 incident, the claim may join it without them, through a strong tie (``EventFacts.firm``);
-fits whose actors agree rank before fits whose actors only nest. A report whose actors
+fits whose actors agree rank before fits whose actors only nest. A flow whose states all
+sit in one role ("its soldiers sent into the Russian meat grinder" read as sent to both)
+cannot tell passages of its report apart by direction: of those it nests in, it joins the
+one its report tells in most sentences, then the one most reports give, before the
+nearest (``EventFacts.directionless``). A report whose actors
 nest in those of a campaign at least ``CAMPAIGN_REPORTS`` reports agree on joins it on
 time alone when that campaign is the only fit (one report's stray party). An undated act
 joins a dated one before its publication when, at the learned rate, another act of the
@@ -75,7 +79,7 @@ from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observ
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
-CLUSTERER = "cluster.events@v5"
+CLUSTERER = "cluster.events@v6"
 CAMPAIGN_REPORTS = 3
 """Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2
@@ -107,6 +111,8 @@ class _Fit:
     """The claim's actors only nest in the incident's: only a strong tie may join it."""
     facts: EventFacts | None = None
     """The report as it joins: without its guessed roles when only those disagreed."""
+    told: int = 0
+    """Sentences of the claim's own document already in the incident."""
 
     @property
     def strong(self) -> bool:
@@ -116,9 +122,13 @@ class _Fit:
     def tied(self) -> bool:
         return self.strong or (self.timely and not self.loose)
 
-    def rank(self) -> tuple[int, int, int, int, int, int, int, str]:
+    def rank(self) -> tuple[int, int, int, int, int, int, int, int, int, str]:
+        # Roles that only nest cannot choose between passages of their own report; the
+        # passage the report tells most, then the reading most reports give, can.
         return (
             self.loose,
+            -self.told,
+            -len(self.profile.positions) if self.told else 0,
             self.distance if self.distance is not None else 10**9,
             not self.copy,
             -self.anchors,
@@ -220,6 +230,7 @@ class Clusterer:
             timely=self._timely(facts, profile),
             loose=not strict,
             facts=joining,
+            told=len(profile.positions.get(facts.document_id, ())) if facts.directionless else 0,
         )
 
     def _rare_nearby(self, facts: EventFacts, profile: Profile) -> bool:

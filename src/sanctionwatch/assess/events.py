@@ -113,6 +113,15 @@ class EventFacts:
         return bool(self.sources) and bool(self.targets)
 
     @property
+    def directionless(self) -> bool:
+        """A flow whose states all sit in one role ("its soldiers sent into the Russian
+        meat grinder" read as sent to Russia and North Korea): who sends is unknown.
+        Acts are not: two states may impose one measure or cast one veto together."""
+        if self.is_act:
+            return False
+        return not (self.sources and self.targets) and len(self.parties) >= 2
+
+    @property
     def contradicts(self) -> bool:
         return self.claim.modality in CONTRADICTING
 

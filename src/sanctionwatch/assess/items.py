@@ -65,11 +65,25 @@ def parse_item_classes(text: str) -> _Table:
     return table
 
 
+_CONJUNCTS = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b)\s*")
+
+
 def classify_item(claim_type: ClaimType, item: str | None) -> ItemClasses:
-    """The classes an item names; empty when it is missing or unspecific."""
+    """The classes an item names; empty when it is missing or unspecific.
+
+    A list with an unspecific member ("arms and ammunition", "shells and other
+    equipment") is unspecific: the goods are not limited to the kinds it names.
+    """
     if not item:
         return frozenset()
-    text = normalise_item(item)
+    conjuncts = [c for c in _CONJUNCTS.split(normalise_item(item)) if c]
+    classes = [_classes_in(claim_type, c) for c in conjuncts]
+    if len(classes) > 1 and not all(classes):
+        return frozenset()
+    return frozenset().union(*classes) if classes else frozenset()
+
+
+def _classes_in(claim_type: ClaimType, text: str) -> ItemClasses:
     found: set[str] = set()
     for _, name, pattern in _table().get(claim_type, ()):
         match = pattern.search(text)
