@@ -35,6 +35,11 @@ CASES = [
     ("delayed until Wednesday", "2016-03-01", "Wednesday", "2016-03-02", None, "day"),
     ("by Friday", "2025-07-02", "Friday", "2025-07-04", None, "day"),
     ("next Monday", "2025-07-02", "next Monday", "2025-07-07", None, "day"),
+    ("talks this morning", "2019-05-14", "this morning", "2019-05-14", None, "day"),
+    ("met earlier in the day", "2019-05-14", "earlier in the day", "2019-05-14", None, "day"),
+    ("a visit next week", "2019-05-28", "next week", "2019-06", None, "month"),
+    ("earlier last week", "2019-05-03", "earlier last week", "2019-04", None, "month"),
+    ("held at port since October", "2019-03-20", "since October", "2018-10", None, "month"),
 ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from sanctionwatch.packaged import load_yaml
 
 TIMES_NAME = "times.rules"
-TIMES_VERSION = "v2"
+TIMES_VERSION = "v3"
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -74,7 +74,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "time.relative_month",
         re.compile(
-            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-|in mid|the|following the|after the|since the)(?:\s+|(?<=-))(?P<mon>{_MONTH})\b(?![ ,]*\d)",
+            rf"\b(?P<rel>last|this|next|in|earlier this|late|early|in early|in late|in mid-|in mid|the|following the|after the|since the|since)(?:\s+|(?<=-))(?P<mon>{_MONTH})\b(?![ ,]*\d)",
             re.I,
         ),
     ),
@@ -97,6 +97,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("time.relative_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    (
+        "time.part_of_day",
+        re.compile(
+            r"\b(?:this (?:morning|afternoon|evening)|tonight|(?:earlier|later) in the day"
+            r"|in the (?:morning|afternoon|evening)(?! of))\b",
+            re.I,
+        ),
+    ),
+    (
+        "time.relative_week",
+        re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|earlier last) week\b", re.I),
+    ),
 ]
 
 
@@ -210,6 +222,15 @@ def _resolve(
     if rule == "time.relative_day":
         delta = 1 if groups["rel"].lower() == "yesterday" else 0
         return (anchor - dt.timedelta(days=delta)).isoformat(), None, "day"
+    if rule == "time.part_of_day":
+        return anchor.isoformat(), None, "day"
+    if rule == "time.relative_week":
+        # A week has no grain of its own: its month ("talks next week" in late February
+        # may be in March).
+        rel = groups["rel"].lower()
+        weeks = -1 if "last" in rel else 1 if rel == "next" else 0
+        week = anchor + dt.timedelta(days=7 * weeks)
+        return f"{week.year:04d}-{week.month:02d}", None, "month"
     return None
 
 
