@@ -101,6 +101,7 @@ def map_claim_group(
         coref_targets=weak["target"],
         unnamed_sources=weak["source_rule"],
         unnamed_targets=weak["target_rule"],
+        coref_parties=weak["party"],
         regime=regime,
     )
 

@@ -35,7 +35,7 @@ from sanctionwatch.law.timing import InForce, check_in_force
 from sanctionwatch.law.wording import describe_coref, describe_roles, describe_self_flow
 from sanctionwatch.resolve.gazetteer import find_actors
 
-MAPPER = "law.mapper@v5"
+MAPPER = "law.mapper@v6"
 COREF_PREFIX = "coref:"
 # A link's address is not the sentence's words ("...north-korea-flagged-ship...").
 _LINK = re.compile(r"\(?https?://\S+|www\.\S+")
@@ -82,6 +82,7 @@ def map_claim(
         coref_targets=weak["target"],
         unnamed_sources=weak["source_rule"],
         unnamed_targets=weak["target_rule"],
+        coref_parties=weak["party"],
         regime=regime,
     )
 
@@ -90,7 +91,8 @@ def coref_only_codes(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
     """Per side, the codes the claims name only through coreference, never by a name.
 
     ``source``/``target``: codes no sentence names; ``source_rule``/``target_rule``: codes
-    no claim fills by a name (a sentence may still mention them in another role).
+    no claim fills by a name (a sentence may still mention them in another role);
+    ``party``: codes no sentence names in either role.
 
     The extractor records a role filled by coreference ("it", "the country", the
     document's topic) as ``source:coref:...`` / ``target:coref:...`` in ``Claim.rules``.
@@ -119,6 +121,11 @@ def coref_only_codes(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
     found = {side: frozenset(coref[side] - named[side]) for side in named}
     for side in every:
         found[f"{side}_rule"] = frozenset(every[side] - by_name[side])
+    # A party condition reads the flow either way: a code a sentence names in either role
+    # is named, whichever side an incident's roles put it on.
+    found["party"] = frozenset(
+        (coref["source"] | coref["target"]) - named["source"] - named["target"]
+    )
     return found
 
 
@@ -168,6 +175,7 @@ def map_incident(
     coref_targets: frozenset[str] = frozenset(),
     unnamed_sources: frozenset[str] = frozenset(),
     unnamed_targets: frozenset[str] = frozenset(),
+    coref_parties: frozenset[str] | None = None,
     regime: Regime | None = None,
 ) -> list[ProvisionMatch]:
     """Provisions an incident implicates: violations, then indicators, then context.
@@ -181,7 +189,9 @@ def map_incident(
     ``coref_targets`` are codes named only through coreference: a violation that rests on
     such a code for the role it needs (the DPRK as supplier, ...) is kept as context, and
     so is a directed violation on a code that claims fill by name as both source and target
-    (``unnamed_*``: codes no claim fills by name on that side).
+    (``unnamed_*``: codes no claim fills by name on that side). ``coref_parties`` are the
+    codes no sentence names in either role, for conditions on a party (either direction);
+    None reads the parties off the two sides.
     """
     regime = regime if regime is not None else load_regime()
     claim_type = ClaimType(claim_type)
@@ -208,6 +218,7 @@ def map_incident(
             notes,
             (coref_sources, unnamed_sources),
             (coref_targets, unnamed_targets),
+            coref_parties,
         )
     ]
     for item in dict.fromkeys(counter_items):
@@ -222,6 +233,7 @@ def map_incident(
                 [f"{counter_reason or 'given in return'}: '{item}' flows from target to source"],
                 (coref_targets, unnamed_targets),
                 (coref_sources, unnamed_sources),
+                coref_parties,
             )
         )
     merged: dict[str, tuple[int, ProvisionMatch]] = {}
@@ -301,6 +313,8 @@ class _Flow:
     source_weakness: tuple[frozenset[str], frozenset[str]]
     target_weakness: tuple[frozenset[str], frozenset[str]]
     """(codes no sentence names, codes no claim fills by name) on each side."""
+    party_weakness: frozenset[str] | None = None
+    """Codes no sentence names in either role (None: read them off the two sides)."""
 
     @property
     def coref_sources(self) -> frozenset[str]:
@@ -333,12 +347,15 @@ def _rests_on_coref(condition: Condition, flow: _Flow) -> str:
                 return describe_self_flow(flow.type, matched)
     if condition.party:
         matched = condition.party & (flow.sources | flow.targets)
-        weak_codes = {
-            code
-            for code in matched
-            if (code not in flow.sources or code in flow.coref_sources)
-            and (code not in flow.targets or code in flow.coref_targets)
-        }
+        if flow.party_weakness is not None:
+            weak_codes = set(matched & flow.party_weakness)
+        else:
+            weak_codes = {
+                code
+                for code in matched
+                if (code not in flow.sources or code in flow.coref_sources)
+                and (code not in flow.targets or code in flow.coref_targets)
+            }
         if matched and matched == weak_codes:
             return describe_coref(flow.type, "party", matched)
     return ""
