@@ -840,6 +840,115 @@ CASES = [
         "denied by an involved party",
         id="denial-caps-at-two",
     ),
+    # Only events contradict (fourth audit, #15): a stance ("unwilling to impose") or a
+    # forecast negated says nothing about whether the designation happened.
+    pytest.param(
+        [
+            Said(
+                "The US Treasury designated ten North Korean procurement agents in 2018.",
+                "d1",
+                "RUSI",
+                type="sanctions_action",
+                sources=("US",),
+                targets=("KP",),
+                trigger="designated",
+            ),
+            Said(
+                "China and Russia remain unwilling to impose sanctions on North Korea.",
+                "d2",
+                "CSIS",
+                type="sanctions_action",
+                sources=("CN", "RU"),
+                targets=("KP",),
+                trigger="impose",
+                modality=Modality.NEGATED,
+            ),
+        ],
+        "A",
+        1,
+        "only a report that the event did not happen contradicts it",
+        id="stance-does-not-contradict-a-record",
+    ),
+    pytest.param(
+        [
+            Said("North Korea sent shells to Russia in May.", "d1", "Reuters"),
+            Said(
+                "Russia is unlikely to send shells back to North Korea.",
+                "d2",
+                "BBC News",
+                trigger="send",
+                modality=Modality.NEGATED,
+            ),
+        ],
+        "B",
+        3,
+        "not counted against it",
+        id="negated-forecast-does-not-contradict",
+    ),
+    pytest.param(
+        [
+            Said(
+                "Russia did not receive any shells from North Korea in May.",
+                "d2",
+                "BBC News",
+                trigger="receive",
+                modality=Modality.NEGATED,
+            ),
+            Said("North Korea sent shells to Russia in May.", "d1", "Reuters"),
+        ],
+        "B",
+        4,
+        "say it did not happen",
+        id="negated-event-still-contradicts",
+    ),
+    # "The experts said" after "U.N. experts say": the UN panel speaks (fourth audit, #4).
+    pytest.param(
+        [
+            Said(
+                "The experts said North Korea sent shells to Sudan.",
+                "d1",
+                "Associated Press",
+                targets=("SD",),
+                cited="The experts",
+                before="U.N. experts say they are investigating violations in 20 countries. ",
+            )
+        ],
+        "A",
+        None,
+        "the body the text named before",
+        id="the-experts-are-the-un-panel-named-before",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The experts said North Korea sent shells to Sudan.",
+                "d1",
+                "Associated Press",
+                targets=("SD",),
+                cited="The experts",
+                before="U.N. experts say so. CSIS experts reviewed the imagery. ",
+            )
+        ],
+        "C",
+        None,
+        "CSIS experts",
+        id="the-experts-are-the-latest-group-named",
+    ),
+    pytest.param(
+        [
+            Said(
+                "The experts said North Korea sent shells to Sudan.",
+                "d1",
+                "Associated Press",
+                targets=("SD",),
+                cited="The experts",
+            )
+        ],
+        "C",
+        None,
+        "cited report",
+        id="the-experts-with-no-body-named-stay-a-report",
+    ),
 ]
 
 

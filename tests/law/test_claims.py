@@ -127,3 +127,52 @@ def test_claims_a_generic_item_is_read_through_its_trigger_and_says_so() -> None
     item, notes = law_item(claim)
     assert item == "procurement of missile components"
     assert "names no category" in notes[0]
+
+
+def test_claims_party_named_in_the_other_role_is_named() -> None:
+    # Fourth audit, #8: a sentence names the DPRK as a claim's payee; the incident's roles
+    # put the DPRK on the payer side, where another claim filled it by coreference. A party
+    # condition reads the flow either way, so the DPRK is named.
+    named = said(
+        "North Korean actors laundered more than $1 billion through Tornado Cash in 2022.",
+        "financial_flow",
+        (),
+        ("KP",),
+        item="$1 billion",
+        trigger="laundered",
+    )
+    by_topic = said(
+        "The workers bring in millions of dollars per year.",
+        "financial_flow",
+        ("KP",),
+        ("CN",),
+        item="millions of dollars",
+        trigger="bring in",
+        coref=("source",),
+    )
+    matches = map_claim_group(
+        "financial_flow",
+        ("KP",),
+        ("CN",),
+        [named, by_topic],
+        time_start="2022",
+        time_end="2022",
+    )
+    kinds = {m.provision_id: m.kind for m in matches}
+    assert kinds.get("UNSCR-2094-OP11") == "violation", matches
+
+
+def test_claims_party_named_by_no_sentence_stays_context() -> None:
+    by_topic = said(
+        "The workers bring in millions of dollars per year.",
+        "financial_flow",
+        ("KP",),
+        ("CN",),
+        item="millions of dollars",
+        trigger="bring in",
+        coref=("source",),
+    )
+    matches = map_claim_group(
+        "financial_flow", ("KP",), ("CN",), [by_topic], time_start="2022", time_end="2022"
+    )
+    assert {m.kind for m in matches if m.provision_id == "UNSCR-2094-OP11"} == {"context"}

@@ -23,7 +23,9 @@
 
   Caps: a denial by an involved party keeps it at 2 or worse (contested, not refuted);
   an independent report that it did not happen keeps it at 4 (or 5 when nothing states
-  it as fact). A claim whose actors come only from coreference is weak and counts as
+  it as fact). Only events contradict: a contradicting claim that is a stance or a
+  forecast ("unwilling to impose sanctions") is shown but not counted. A claim whose
+  actors come only from coreference is weak and counts as
   hedged. Speculation (a forecast, suggestion, recommendation, condition or
   counterfactual) is not an event: it states no fact whatever its grammatical mood, and an
   incident resting only on it gets credibility 6 and no likelihood. A reporter's question
@@ -39,6 +41,7 @@ Every number and letter carries its reasons as plain sentences (DESIGN invariant
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from sanctionwatch.assess.origins import group_origins, is_weak, unasserted
 from sanctionwatch.assess.sources import (
@@ -52,7 +55,7 @@ from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
 from sanctionwatch.law.eventhood import SPECULATIVE_KINDS, read_event
 
-GRADER = "grade.admiralty@v6"
+GRADER = "grade.admiralty@v7"
 
 SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {
@@ -102,6 +105,7 @@ def grade_support(
 ) -> Assessment:
     """The grade of supporting claims grouped into ``origins``: facts resting only on
     coreference are weak, public records confirm, speculation gets no likelihood."""
+    against, stances = counted_against(against)
     weak = frozenset(c.id for c in support if c.modality is Modality.FACT and is_weak(c))
     why_not = {c.id: why for c in support if (why := unasserted(c, documents.get(c.document_id)))}
     guessed = speculation(support)
@@ -110,7 +114,7 @@ def grade_support(
         # Nothing asserts the event and not all of it is speculation: a reporter asked it.
         speculative = {c.id for c in support if read_event(c).is_speculation}
         asked = next(why for cid, why in sorted(why_not.items()) if cid not in speculative)
-    return grade_origins(
+    assessment = grade_origins(
         origins,
         against,
         documents=documents,
@@ -122,6 +126,31 @@ def grade_support(
         public_records=public_records([c for c in support if c.id not in why_not]),
         speculation=guessed,
         questions=asked,
+    )
+    if not stances:
+        return assessment
+    return replace(assessment, reasons=(*assessment.reasons, _stance_reason(stances)))
+
+
+def counted_against(against: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """(contradicting claims that report an event, those that do not).
+
+    Only events contradict: "unwilling to impose sanctions", "unlikely to supply jets" or
+    "could not send troops if ..." say nothing about whether the event happened, so they
+    are shown with the incident but neither cap its credibility nor undo a public record.
+    """
+    counted: list[Claim] = []
+    stances: list[Claim] = []
+    for claim in against:
+        (counted if read_event(claim).is_event else stances).append(claim)
+    return counted, stances
+
+
+def _stance_reason(stances: Sequence[Claim]) -> str:
+    first = min(stances, key=lambda c: c.id)
+    return (
+        f"{_count(len(stances), 'contradicting claim')} not counted against it: "
+        f"{read_event(first).reason}; only a report that the event did not happen contradicts it"
     )
 
 

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from sanctionwatch.assess.bodies import BodyMention, find_bodies
 from sanctionwatch.assess.credits import NO_CREDITS, Credits, read_credits
 from sanctionwatch.assess.turns import Turn, read_turns
 from sanctionwatch.domain.document import Document
@@ -49,6 +50,8 @@ class DocumentInfo:
     """Named people with their roles, so a later surname reads as that person."""
     turns: tuple[Turn, ...] = ()
     """A transcript's turns (reporters' questions, the podium's answers); () for prose."""
+    bodies: tuple[BodyMention, ...] = ()
+    """Qualified group mentions ("U.N. experts"), so a later "the panel" reads as that body."""
 
 
 def describe_document(doc: Document) -> DocumentInfo:
@@ -64,6 +67,7 @@ def describe_document(doc: Document) -> DocumentInfo:
         credits=read_credits(doc.text, title=doc.title, meta=doc.meta),
         people=find_people(doc.text),
         turns=read_turns(doc.text),
+        bodies=find_bodies(doc.text),
     )
 
 

@@ -18,6 +18,7 @@ from importlib import resources
 
 import yaml
 
+from sanctionwatch.assess.bodies import BodyMention, resolve_body
 from sanctionwatch.assess.credits import Byline
 from sanctionwatch.assess.sources import DocumentInfo, OutletProfile, OutletRegistry
 from sanctionwatch.assess.turns import HOST, REPORTER, REPORTER_QUESTION_RULE, Turn, claim_turn
@@ -77,12 +78,13 @@ def speaker_for(
     profile = registry.classify(document, involved=involved)
     carrier = f"{profile.name} ({profile.reliability})"
     people = document.people if document is not None else ()
+    bodies = document.bodies if document is not None else ()
     turn = claim_turn(claim, document.turns if document is not None else ())
     if turn is not None and turn.role == REPORTER:
         return _reporter(turn, claim, profile, registry)
     # The extractor's question cue on a line the transcript gives to the podium is misread.
     cited = [a for a in claim.attributions if a.rule != REPORTER_QUESTION_RULE]
-    speakers = [_cited(a, claim, registry, rules, carrier, people) for a in cited]
+    speakers = [_cited(a, claim, registry, rules, carrier, people, bodies) for a in cited]
     if speakers:
         return min(speakers, key=lambda s: ("ABCDEF".index(s.reliability), s.name))
     if profile.kind in {"state_media", "state_media_involved"} and profile.country:
@@ -192,6 +194,7 @@ def _cited(
     rules: SpeakerRules,
     carrier: str,
     people: tuple[PersonMention, ...] = (),
+    bodies: tuple[BodyMention, ...] = (),
 ) -> Speaker:
     name = " ".join(attribution.name.split())
     outlet = registry.find_outlet(name)
@@ -209,10 +212,16 @@ def _cited(
     # "Park said": the person is who the text named in full before ("President Park Geun-hye").
     mention = resolve_person(name, at=attribution.span.end, people=people) if named else None
     described = mention.described if mention is not None else name
+    # "The experts said": the group the text named before ("U.N. experts say ...").
+    body = None if named else resolve_body(name, at=attribution.span.start, bodies=bodies)
+    if body is not None:
+        described = body.text
     kind = _rule_kind(described, named=named, rules=rules)
     letter, label = registry.letter_for(kind)
     who = f"'{name}'"
-    if mention is not None and described != name:
+    if body is not None:
+        who = f"'{name}' ('{described}', the body the text named before)"
+    elif mention is not None and described != name:
         who = f"'{name}' ('{described}', as the text names them)"
     return Speaker(name, kind, letter, f"{who} speaks ({label}, {letter}), carried by {carrier}")
 

@@ -101,6 +101,8 @@ def map_claim_group(
         coref_targets=weak["target"],
         unnamed_sources=weak["source_rule"],
         unnamed_targets=weak["target_rule"],
+        coref_parties=weak["party"],
+        sentences=[c.evidence.text for c in sorted(carriers, key=lambda c: c.id)],
         regime=regime,
     )
 

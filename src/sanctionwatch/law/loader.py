@@ -79,6 +79,7 @@ _CONDITION_FIELDS = {
     "item_categories",
     "exclude_categories",
     "catch_all",
+    "sentence_keywords",
 }
 _CODE = re.compile(r"^[A-Z]{2}$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -255,6 +256,7 @@ def _read_condition(entry: object, *, where: str) -> Condition:
         item_categories=categories,
         exclude_categories=excluded,
         catch_all=catch_all,
+        sentence_keywords=_keywords(entry, "sentence_keywords", where=where),
     )
 
 

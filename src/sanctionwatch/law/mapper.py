@@ -35,7 +35,7 @@ from sanctionwatch.law.timing import InForce, check_in_force
 from sanctionwatch.law.wording import describe_coref, describe_roles, describe_self_flow
 from sanctionwatch.resolve.gazetteer import find_actors
 
-MAPPER = "law.mapper@v5"
+MAPPER = "law.mapper@v6"
 COREF_PREFIX = "coref:"
 # A link's address is not the sentence's words ("...north-korea-flagged-ship...").
 _LINK = re.compile(r"\(?https?://\S+|www\.\S+")
@@ -82,6 +82,8 @@ def map_claim(
         coref_targets=weak["target"],
         unnamed_sources=weak["source_rule"],
         unnamed_targets=weak["target_rule"],
+        coref_parties=weak["party"],
+        sentences=(claim.evidence.text,),
         regime=regime,
     )
 
@@ -90,7 +92,8 @@ def coref_only_codes(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
     """Per side, the codes the claims name only through coreference, never by a name.
 
     ``source``/``target``: codes no sentence names; ``source_rule``/``target_rule``: codes
-    no claim fills by a name (a sentence may still mention them in another role).
+    no claim fills by a name (a sentence may still mention them in another role);
+    ``party``: codes no sentence names in either role.
 
     The extractor records a role filled by coreference ("it", "the country", the
     document's topic) as ``source:coref:...`` / ``target:coref:...`` in ``Claim.rules``.
@@ -119,6 +122,11 @@ def coref_only_codes(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
     found = {side: frozenset(coref[side] - named[side]) for side in named}
     for side in every:
         found[f"{side}_rule"] = frozenset(every[side] - by_name[side])
+    # A party condition reads the flow either way: a code a sentence names in either role
+    # is named, whichever side an incident's roles put it on.
+    found["party"] = frozenset(
+        (coref["source"] | coref["target"]) - named["source"] - named["target"]
+    )
     return found
 
 
@@ -168,6 +176,8 @@ def map_incident(
     coref_targets: frozenset[str] = frozenset(),
     unnamed_sources: frozenset[str] = frozenset(),
     unnamed_targets: frozenset[str] = frozenset(),
+    coref_parties: frozenset[str] | None = None,
+    sentences: Sequence[str] = (),
     regime: Regime | None = None,
 ) -> list[ProvisionMatch]:
     """Provisions an incident implicates: violations, then indicators, then context.
@@ -181,7 +191,10 @@ def map_incident(
     ``coref_targets`` are codes named only through coreference: a violation that rests on
     such a code for the role it needs (the DPRK as supplier, ...) is kept as context, and
     so is a directed violation on a code that claims fill by name as both source and target
-    (``unnamed_*``: codes no claim fills by name on that side).
+    (``unnamed_*``: codes no claim fills by name on that side). ``coref_parties`` are the
+    codes no sentence names in either role, for conditions on a party (either direction);
+    None reads the parties off the two sides. ``sentences`` are the claims' own sentences,
+    read for the method a condition names ("ship-to-ship"), never for items.
     """
     regime = regime if regime is not None else load_regime()
     claim_type = ClaimType(claim_type)
@@ -208,6 +221,7 @@ def map_incident(
             notes,
             (coref_sources, unnamed_sources),
             (coref_targets, unnamed_targets),
+            coref_parties,
         )
     ]
     for item in dict.fromkeys(counter_items):
@@ -222,16 +236,20 @@ def map_incident(
                 [f"{counter_reason or 'given in return'}: '{item}' flows from target to source"],
                 (coref_targets, unnamed_targets),
                 (coref_sources, unnamed_sources),
+                coref_parties,
             )
         )
     merged: dict[str, tuple[int, ProvisionMatch]] = {}
     for flow in flows:
         flow_type, flow_sources, flow_targets = flow.type, flow.sources, flow.targets
         found: list[tuple[int, ProvisionMatch, bool]] = []
+        not_yet: list[str] = []
         for position, provision in enumerate(regime.provisions):
             hits = []
             for condition in regime.conditions_for(provision.id):
-                hit = _best_hit(condition, flow_type, flow_sources, flow_targets, flow.items)
+                hit = _best_hit(
+                    condition, flow_type, flow_sources, flow_targets, flow.items, sentences
+                )
                 if hit is not None:
                     weak = _rests_on_coref(condition, flow)
                     hits.append(replace(hit, reasons=[*flow.notes, *hit.reasons], coref=weak))
@@ -247,6 +265,8 @@ def map_incident(
                     breach_from=regime.breach_from.get(provision.id),
                 )
                 if not timing.keep:
+                    if any(h.specific and h.condition.kind == "violation" for h in hits):
+                        not_yet.append(provision.id)
                     continue
             match = _build_match(provision, hits, timing, modality=modality)
             violations = [h for h in hits if h.condition.kind == "violation"]
@@ -255,7 +275,7 @@ def map_incident(
             specific = any(h.specific for h in violations)
             found.append((position, match, specific))
         # The most specific paragraph wins within one flow; each flow has its own.
-        for position, match, _ in _most_specific(found):
+        for position, match, _ in _most_specific(found, not_yet):
             if match.provision_id in merged:
                 match = _merge(merged[match.provision_id][1], match)
             merged[match.provision_id] = (position, match)
@@ -301,6 +321,8 @@ class _Flow:
     source_weakness: tuple[frozenset[str], frozenset[str]]
     target_weakness: tuple[frozenset[str], frozenset[str]]
     """(codes no sentence names, codes no claim fills by name) on each side."""
+    party_weakness: frozenset[str] | None = None
+    """Codes no sentence names in either role (None: read them off the two sides)."""
 
     @property
     def coref_sources(self) -> frozenset[str]:
@@ -333,12 +355,15 @@ def _rests_on_coref(condition: Condition, flow: _Flow) -> str:
                 return describe_self_flow(flow.type, matched)
     if condition.party:
         matched = condition.party & (flow.sources | flow.targets)
-        weak_codes = {
-            code
-            for code in matched
-            if (code not in flow.sources or code in flow.coref_sources)
-            and (code not in flow.targets or code in flow.coref_targets)
-        }
+        if flow.party_weakness is not None:
+            weak_codes = set(matched & flow.party_weakness)
+        else:
+            weak_codes = {
+                code
+                for code in matched
+                if (code not in flow.sources or code in flow.coref_sources)
+                and (code not in flow.targets or code in flow.coref_targets)
+            }
         if matched and matched == weak_codes:
             return describe_coref(flow.type, "party", matched)
     return ""
@@ -390,14 +415,29 @@ _ARMS_CATEGORIES = frozenset({"heavy_arms", "small_arms", "missiles", "wmd", "ar
 
 def _most_specific(
     found: list[tuple[int, ProvisionMatch, bool]],
+    not_yet: Sequence[str] = (),
 ) -> list[tuple[int, ProvisionMatch, bool]]:
     """Drop catch-all violations when a specific one holds; say so on those kept.
 
     A specific paragraph kept only as context because a role is not established still
-    fits the item and direction, so the catch-all does not take its place.
+    fits the item and direction, so the catch-all does not take its place. Nor does it
+    when the specific paragraph (``not_yet``) was adopted after the event: the item's own
+    ban says when it became banned, and a catch-all does not back-date it.
     """
     if any(specific for _, _, specific in found):
         return [e for e in found if e[1].kind != "violation" or e[2]]
+    if not_yet:
+        why = (
+            f"not listed as a violation: the specific paragraph for this item and direction "
+            f"({', '.join(not_yet)}) was not yet in force, and a catch-all does not take its "
+            "place"
+        )
+        return [
+            (p, replace(m, kind="context", reasons=(why, *m.reasons)), s)
+            if m.kind == "violation" and not s
+            else (p, m, s)
+            for p, m, s in found
+        ]
     out = []
     for position, match, specific in found:
         if match.kind == "violation" and not specific:
@@ -424,11 +464,20 @@ def _best_hit(
     sources: frozenset[str],
     targets: frozenset[str],
     items: Sequence[str | None],
+    sentences: Sequence[str] = (),
 ) -> _Hit | None:
     """The hit for the first item that satisfies the item test, else the first that holds."""
+    method = None
+    if condition.sentence_keywords:
+        method = condition.find_method(sentences)
+        if method is None:
+            return None
     first: _Hit | None = None
     for item in items:
         outcome = _match_condition(condition, claim_type, sources, targets, item)
+        if outcome is not None and method is not None:
+            reasons, warnings, specific = outcome
+            outcome = ([*reasons, f"the sentence names the method ('{method}')"], warnings, True)
         if outcome is None:
             continue
         reasons, warnings, specific = outcome

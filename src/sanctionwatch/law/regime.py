@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sanctionwatch.domain import ClaimType, Provision
@@ -59,6 +59,8 @@ class Condition:
     exclude_categories: frozenset[str] = frozenset()
     catch_all: bool = False
     """Applies only when no specific provision does (the mapper says so when it is kept)."""
+    sentence_keywords: tuple[str, ...] = ()
+    """A method the claim's sentence must name ("ship-to-ship"), whatever the item is."""
 
     def find_keyword(self, item_text: str | None) -> str | None:
         """The first keyword the item names, or None."""
@@ -66,6 +68,14 @@ class Condition:
 
     def find_exclusion(self, item_text: str | None) -> str | None:
         return _find_any(self.exclude_keywords, item_text)
+
+    def find_method(self, sentences: Sequence[str]) -> str | None:
+        """The first ``sentence_keywords`` entry a sentence names, or None."""
+        for sentence in sentences:
+            found = _find_any(self.sentence_keywords, sentence)
+            if found is not None:
+                return found
+        return None
 
 
 def _find_any(keywords: tuple[str, ...], item_text: str | None) -> str | None:
