@@ -213,3 +213,33 @@ def test_roles_the_governing_subject_gives_and_the_object_of_provide_with_gets()
         if p.claim.type is ClaimType.ARMS_TRANSFER and p.claim.trigger.text.startswith("provid")
     ][:1]
     assert (claim.source_codes, claim.target_codes) == (("IR",), ("SY",))
+
+
+def test_roles_money_taken_by_someone_goes_to_them() -> None:
+    claims = [
+        c
+        for c in extract_claims(
+            "Investigators said $40 million in cryptocurrency was stolen by North Korean "
+            "hackers from an exchange in Japan.",
+            published="2023-05-01",
+        )
+        if c.type is ClaimType.FINANCIAL_FLOW
+    ]
+    assert claims and "KP" in claims[0].target_codes and "KP" not in claims[0].source_codes
+
+
+def test_roles_what_a_passive_buyer_bought_goes_to_it() -> None:
+    from sanctionwatch.extract.claims import Roles, _direct_by_grammar
+    from sanctionwatch.extract.grammar import Arguments
+    from sanctionwatch.resolve.gazetteer import find_actors
+
+    text = "Drones were bought by Russia from Iran."
+    actors = find_actors(text)
+    roles = Roles()
+    by = text.index("by Russia")
+    frm = text.index("from Iran")
+    arguments = Arguments(
+        subject=None, agent=(by, by + 9), recipients=(), origins=((frm, frm + 9),)
+    )
+    _direct_by_grammar(roles, arguments, actors, "recipient")
+    assert ([a.code for a in roles.sources], [a.code for a in roles.targets]) == (["IR"], ["RU"])

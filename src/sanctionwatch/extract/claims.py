@@ -685,10 +685,15 @@ def _direct_by_grammar(
     gives, an indirect object, a "to" attachment or the object of "provide X with" gets,
     a "from" attachment gives. A giver the grammar names replaces a surface reading that
     names none of them; otherwise the surface markers' reading stays."""
-    givers = _inside(actors, arguments.agent) + [
+    # A passive's "by" agent does what the verb says: gives ("shells supplied by Pyongyang")
+    # or gets ("crypto stolen by North Korean hackers", "arms bought by Russia").
+    agent = _inside(actors, arguments.agent)
+    givers = (agent if voice != "recipient" else []) + [
         a for o in arguments.origins for a in _inside(actors, o)
     ]
-    getters = [a for r in arguments.recipients for a in _inside(actors, r)]
+    getters = (agent if voice == "recipient" else []) + [
+        a for r in arguments.recipients for a in _inside(actors, r)
+    ]
     subject = _inside(actors, arguments.subject)
     if voice == "agent" and arguments.supplied:
         # "North Korea has been provided with missiles": the subject gets them, whatever

@@ -309,9 +309,13 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
             item = _find_item(token, lexicon)
             claim_type = lemma_class.type
             scope = "argument"
-            if claim_type is None and item is None:
+            moves_another = is_verb and any(
+                c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in token.children
+            )
+            if claim_type is None and item is None and not moves_another:
                 # "27 shipments between Rajin and Dunai ... munitions": the nearest kind of
-                # thing the sentence names, marked so the decision can weigh it.
+                # thing the sentence names, marked so the decision can weigh it. A verb whose
+                # object names no kind of thing moves that ("sent emails to targets").
                 item, scope = _nearest_item(doc, token, lexicon), "sentence"
             if claim_type is None:
                 if item is None:

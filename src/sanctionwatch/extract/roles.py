@@ -22,6 +22,12 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b|^['’]")
 _TO = {"to", "into", "toward", "towards"}
 _FROM = {"from"}
 _BY = {"by"}
+_TAKING = re.compile(
+    r"\b(?:stole|stolen|steal\w*|theft|heist|launder\w*|hack\w*|loot\w*|siphon\w*|rob\w*"
+    r"|extract\w*|exfiltrat\w*|earn\w*|generat\w*|rais(?:e|es|ed|ing))\b",
+    re.I,
+)
+"""Verbs and nouns of taking money: their "by" agent is who gets it."""
 _IN = {"in", "inside", "at"}
 _SKIP = {
     "against",
@@ -232,6 +238,9 @@ def resolve_roles(
         target_preps = target_preps | {"for"}  # "procured technology for North Korea"
     if voice == "sanctions":
         target_preps = target_preps | {"on", "against", "for"}
+    if claim_type == ClaimType.FINANCIAL_FLOW and _TAKING.search(text, t_start, t_end):
+        # "funds stolen by North Korean hackers": who takes the money gets it.
+        target_preps = target_preps | _BY
     previous: tuple[ActorMatch, list[ActorMatch]] | None = None
     skipped: list[ActorMatch] = []
     last: tuple[ActorMatch, str | None] | None = None
@@ -279,7 +288,9 @@ def resolve_roles(
             and prep not in _FROM | _BY | target_preps
         ):
             bucket = left_free  # "in light of the DPRK's decision to deploy": the agent
-        elif prep in _FROM or (prep in _BY and (voice != "agent" or actor.start > t_start)):
+        elif prep in _FROM or (
+            prep in _BY and prep not in target_preps and (voice != "agent" or actor.start > t_start)
+        ):
             bucket = marked_source
         elif prep in target_preps:
             bucket = marked_target
