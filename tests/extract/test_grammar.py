@@ -159,3 +159,11 @@ def test_grammar_the_subject_of_willing_is_who_would_talk() -> None:
         if p.claim.type is ClaimType.MEETING
     ]
     assert meetings and set(meetings[0].source_codes) == {"KP", "US"}
+
+
+def test_grammar_a_plea_of_guilty_is_a_sanctions_action() -> None:
+    claims = extract_claims(
+        "Two American brokers pleaded guilty to helping North Korea evade sanctions.",
+        published="2021-09-01",
+    )
+    assert any(c.type is ClaimType.SANCTIONS_ACTION for c in claims)

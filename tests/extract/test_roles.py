@@ -243,3 +243,14 @@ def test_roles_what_a_passive_buyer_bought_goes_to_it() -> None:
     )
     _direct_by_grammar(roles, arguments, actors, "recipient")
     assert ([a.code for a in roles.sources], [a.code for a in roles.targets]) == (["IR"], ["RU"])
+
+
+def test_roles_a_state_made_into_an_origin_supplies_the_item() -> None:
+    claims = [
+        c
+        for c in extract_claims(
+            "Syria used Iran-made drones in the attack.", published="2023-05-01"
+        )
+        if c.type is ClaimType.ARMS_TRANSFER
+    ]
+    assert claims and (claims[0].source_codes, claims[0].target_codes) == (("IR",), ("SY",))

@@ -53,7 +53,10 @@ _MODIFIER_AFTER = re.compile(r"^-[a-z]")
 # "Russia-backed" name someone else's thing.
 _BELONGING_AFTER = re.compile(
     r"-(?:based|flagged|registered|owned|operated|headquartered|controlled|run|linked)\b"
+    r"|" + r"-(?:made|built|produced|manufactured)\b"
 )
+_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured)\b")
+""""North Korea-made missiles": a state's name made into an origin, as a demonym is."""
 _MARKET_TYPES = {ClaimType.TECH_TRANSFER, ClaimType.ARMS_TRANSFER, ClaimType.TRADE}
 _HOST_TYPES = {ClaimType.TROOP_DEPLOYMENT, ClaimType.LABOR_DISPATCH}
 _ORIGIN_TYPES = {
@@ -154,7 +157,7 @@ def _demonym_on_item(
     Only a demonym modifies an item, and only from inside the trigger or right before an
     item that opens it: in "Russian officials used shells" the demonym is the user's.
     """
-    if item is None or actor.kind != "demonym":
+    if item is None or (actor.kind != "demonym" and not _MADE_AFTER.match(text, actor.end)):
         return False
     if item[0] <= actor.start < item[1]:
         return True
