@@ -331,6 +331,17 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
                 stray = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
                 for conjunct in [*item[1].conjuncts, *stray]:
                     kind = _item_type(conjunct, lexicon)
+                    if kind is None and conjunct.lemma_.lower() in _AID_NOUNS:
+                        # "not only arms but also technology support": the aid's modifier
+                        kind = next(
+                            (
+                                k
+                                for c in conjunct.children
+                                if c.dep_ in {"compound", "amod"}
+                                and (k := _item_type(c, lexicon)) is not None
+                            ),
+                            None,
+                        )
                     if kind is not None and kind not in {t for t, _, _ in typed}:
                         typed.append((kind, conjunct, "conjunct"))
             for kind, item_token, item_scope in typed:
