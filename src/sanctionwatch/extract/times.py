@@ -145,7 +145,7 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-_AHEAD = re.compile(r"\b(?:until|till|by|this coming)\s+$", re.I)
+_AHEAD = re.compile(r"\b(?:until|till|by|this coming|will be(?: held)?(?: on)?)\s+$", re.I)
 
 
 def _resolve(
@@ -287,7 +287,49 @@ def parse_times(
                 rule = "time.weekday.possessive"  # "Wednesday's vote" is past: never moved forward
             found.append(ParsedTime(m.start(), m.end(), value_start, value_end, grain, rule))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda t: t.start)
+    return _ranges(text, sorted(found, key=lambda t: t.start))
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:through|to|until|till|and|-|–)\s*", re.I)
+_GRAINS = ("year", "month", "day")
+
+
+def _ranges(text: str, found: list[ParsedTime]) -> list[ParsedTime]:
+    """ "from last August through January this year", "between May and July 2023": two
+    times joined as a range are one interval, at the coarser of their grains."""
+    out: list[ParsedTime] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        opened = _RANGE_OPEN.search(text, max(0, first.start - 10), first.start) or re.match(
+            r"(?:from|between)\b", text[first.start : first.end], re.I
+        )
+        if (
+            second is not None
+            and opened
+            and first.value_end is None
+            and _RANGE_JOIN.fullmatch(text, first.end, second.start)
+            and second.value_start >= first.value_start
+        ):
+            grain = min(first.grain, second.grain, key=_GRAINS.index)
+            width = {"year": 4, "month": 7, "day": 10}[grain]
+            out.append(
+                ParsedTime(
+                    first.start,
+                    second.end,
+                    first.value_start[:width],
+                    (second.value_end or second.value_start)[:width],
+                    grain,
+                    "time.range",
+                )
+            )
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=1)
