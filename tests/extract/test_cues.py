@@ -238,3 +238,22 @@ def test_cues_a_hedge_before_a_noun_after_the_verb_is_the_nouns() -> None:
     )
     claims = [c for c in extract_claims(text, published="2024-01-01")]
     assert claims and all(c.modality is Modality.FACT for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            "Monitors reported in May that North Korea had supplied Russia with shells.",
+            Modality.FACT,
+        ),
+        ("North Korea supplied Russia with shells on May 3, 2024.", Modality.FACT),
+        ("North Korea may have supplied Russia with shells.", Modality.UNCERTAIN),
+    ],
+    ids=["in May", "May 3", "may have"],
+)
+def test_cues_the_month_may_is_no_modal(text: str, modality: Modality) -> None:
+    (claim,) = [
+        c for c in extract_claims(text, published="2024-06-01") if c.type is ClaimType.ARMS_TRANSFER
+    ]
+    assert claim.modality is modality
