@@ -80,3 +80,21 @@ def test_quantities_money_rate_is_recorded() -> None:
 def test_a_resolution_number_is_no_quantity() -> None:
     lows = [q.low for q in parse_quantities("UNSCR 1695 and resolution 2397 named 500 firms")]
     assert lows == [500]
+
+
+def test_quantities_a_sanctions_action_counts_people_and_goods_not_firms() -> None:
+    from sanctionwatch import extract_claims
+    from sanctionwatch.domain import ClaimType
+
+    def quantity(text: str) -> str | None:
+        (claim,) = [
+            c
+            for c in extract_claims(text, published="2019-06-01")
+            if c.type is ClaimType.SANCTIONS_ACTION
+        ][:1]
+        return None if claim.quantity is None else claim.quantity.unit
+
+    assert quantity("The US Treasury sanctioned five North Korean individuals on Monday.") == (
+        "individual"
+    )
+    assert quantity("The US Treasury sanctioned two North Korean shipping companies.") is None

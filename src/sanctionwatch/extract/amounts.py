@@ -36,9 +36,9 @@ _UNITS_FOR_TYPE: dict[ClaimType, set[str | None]] = {
     ClaimType.FINANCIAL_FLOW: {"USD", "KRW", "EUR", "RUB", "CNY"},
     # Ships carry a trade; the goods are what it counts ("six vessels" is no amount of oil).
     ClaimType.TRADE: {"ton", "barrel", "container", "USD", None},
-    ClaimType.SANCTIONS_ACTION: {
-        "resolution", "individual", "entity", "company", "national", "person", "ship", "vessel", "USD",
-    },
+    # A sanctions action counts what it seizes or the people it names ("seized 2 million
+    # barrels", "designated five individuals"), not the firms, ships or money in its reasons.
+    ClaimType.SANCTIONS_ACTION: {"individual", "person", "national", "barrel", "ton", "shipment"},
 }  # fmt: skip
 _DEFAULT_UNIT = {
     ClaimType.LABOR_DISPATCH: "worker",
