@@ -257,3 +257,16 @@ def test_cues_the_month_may_is_no_modal(text: str, modality: Modality) -> None:
         c for c in extract_claims(text, published="2024-06-01") if c.type is ClaimType.ARMS_TRANSFER
     ]
     assert claim.modality is modality
+
+
+def test_cues_a_transcript_answer_is_its_speakers() -> None:
+    text = (
+        "Q  Can you say more about the shipments?\n\n"
+        "MR. PRICE:  Sure. North Korea has sent artillery shells to Russia.\n\n"
+        "Q  And the workers?\n"
+    )
+    (claim,) = [
+        c for c in extract_claims(text, published="2024-06-01") if c.type is ClaimType.ARMS_TRANSFER
+    ]
+    assert [a.name for a in claim.attributions] == ["PRICE"]
+    assert claim.attributions[0].span.text == "PRICE"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from sanctionwatch.assess.turns import HOST, Turn, read_turns, turn_at
 from sanctionwatch.domain import (
     Attribution,
     Claim,
@@ -270,11 +271,34 @@ def decide_claims(proposals: Proposals, *, model: DecisionModel) -> list[Claim]:
     return [c for c in claims if all(span.is_grounded_in(text) for span in c.spans())]
 
 
+_HONORIFIC = re.compile(r"(?:MR|MS|MRS|DR)\.?\s+")
+
+
+def _turn_speaker(scan: str, turns: tuple[Turn, ...], position: int) -> list[AttributionCue]:
+    """Who holds the podium's turn at ``position`` ("MR. KIRBY:" speaks as "KIRBY"),
+    grounded at the label; nobody for a reporter's question or outside any turn."""
+    turn = turn_at(turns, position)
+    if turn is None or turn.role != HOST:
+        return []
+    m = re.match(r"[^:\n]+", scan[turn.start : turn.end])
+    if m is None:
+        return []
+    start, end = turn.start, turn.start + len(m.group(0).rstrip())
+    honorific = _HONORIFIC.match(scan, start, end)
+    if honorific is not None:
+        start = honorific.end()
+    if start >= end:
+        return []
+    name = scan[start:end]
+    return [AttributionCue(start, end, name, start, end, "attribution:turn", inherited=True)]
+
+
 def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
     """The sentences that name an actor (or stand for one), with who speaks in each."""
     seen_sentences: set[str] = set()
     previous_attributions: list[AttributionCue] = []
     block_speaker: list[AttributionCue] = []
+    turns = read_turns(scan)
     block_end = 0
     named = _without_states_own_councils(scan, find_actors(scan))
     topic = document_topic(named)
@@ -329,6 +353,9 @@ def _read_sentences(scan: str, lexicon: Lexicon) -> list[_Sentence]:
             attributions = [replace(a, inherited=True) for a in previous_attributions]
         elif not attributions and block_speaker and sentence[0] < block_end:
             attributions = block_speaker
+        if not attributions:
+            # A transcript's answer is its speaker's ("MR. KIRBY: ... we've sanctioned them").
+            attributions = _turn_speaker(scan, turns, sentence[0])
         previous_attributions = attributions
         out.append(
             _Sentence(
