@@ -38,7 +38,7 @@ CASES = [
     ("talks this morning", "2019-05-14", "this morning", "2019-05-14", None, "day"),
     ("met earlier in the day", "2019-05-14", "earlier in the day", "2019-05-14", None, "day"),
     ("a visit next week", "2019-05-28", "next week", "2019-06", None, "month"),
-    ("earlier last week", "2019-05-03", "earlier last week", "2019-04", None, "month"),
+    ("talks last week", "2019-05-03", "last week", "2019-04", None, "month"),
     ("held at port since October", "2019-03-20", "since October", "2018-10", None, "month"),
     ("the vote will be on Wednesday", "2016-03-01", "on Wednesday", "2016-03-02", None, "day"),
     ("shipped from last May through March this year", "2021-04-10", "last May through March this year", "2020-05", "2021-03", "month"),

@@ -107,7 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "time.relative_week",
-        re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|earlier last) week\b", re.I),
+        re.compile(r"\b(?<!earlier )(?<!later )(?P<rel>last|this|next) week\b", re.I),
     ),
 ]
 
