@@ -275,3 +275,48 @@ def test_scenario_a_list_with_unspecific_goods_joins_the_shipment_it_reports(
     clusters = cluster_claims([delivery, general, shells], documents=doc)
     assert home_of(general, clusters) is home_of(delivery, clusters)
     assert home_of(shells, clusters) is not home_of(delivery, clusters)
+
+
+def test_scenario_buying_and_selling_in_one_paper_stay_apart(make_claim: Factory) -> None:
+    """A long paper tells of the DPRK procuring technology abroad from 2020 to 2023 and,
+    pages later, of the DPRK selling missile know-how. Each sentence names the DPRK alone,
+    on opposite sides: two flows, and neither becomes "the DPRK to the DPRK"."""
+    doc = published(paper="2024-03-01")
+    buying = make_claim("tech_transfer", [], ["KP"], doc="paper", start="2020", end="2023")
+    more = make_claim("tech_transfer", [], ["KP"], doc="paper", at=1, tag="m")
+    selling = make_claim("tech_transfer", ["KP"], [], doc="paper", at=3, tag="s")
+    muddled = make_claim("tech_transfer", ["KP"], ["KP"], doc="paper", at=4, tag="x")
+    clusters = cluster_claims([buying, more, selling, muddled], documents=doc)
+    assert home_of(more, clusters) is home_of(buying, clusters)
+    assert home_of(selling, clusters) is not home_of(buying, clusters)
+    assert all(not (set(c.sources) & set(c.targets)) for c in clusters)
+
+
+def test_scenario_a_reversed_reading_joins_only_through_a_shared_name() -> None:
+    """ "Support for Russia ... by providing arms to Wagner" read with Russia as the
+    supplier, beside North Korea's deliveries to Russia for Wagner: the shared name says it
+    is that shipment, read the wrong way round; the incident keeps its direction. A
+    reversed sentence that shares no name stays apart."""
+    delivery = sentence_claim(
+        "Pyongyang delivered rockets for Wagner fighters.",
+        "arms_transfer",
+        ("KP",),
+        ("RU",),
+        doc="briefing",
+        start="2022-11",
+    )
+    reversed_ = sentence_claim(
+        "Moscow's war gets support through arms for Wagner.",
+        "arms_transfer",
+        ("RU",),
+        (),
+        doc="briefing",
+    )
+    unnamed = sentence_claim(
+        "Moscow's army gets arms from abroad.", "arms_transfer", ("RU",), (), doc="briefing"
+    )
+    documents = published(briefing="2023-01-20")
+    (incident,) = cluster_claims([delivery, reversed_], documents=documents)
+    assert (incident.sources, incident.targets) == (("KP",), ("RU",))
+    apart = cluster_claims([delivery, unnamed], documents=documents)
+    assert home_of(unnamed, apart) is not home_of(delivery, apart)

@@ -10,8 +10,9 @@ new claims' keys reach are restored from the store, the new claims added, and on
 incidents that changed written back).
 
 **Fitting** (every one must hold): the same type; actors that agree where both name them
-(a role one leaves empty fits any, a participant list may be the other's subset, and at
-least one actor is shared); times that meet at each report's own grain (for an act, every
+(a role one leaves empty fits any, a participant list may be the other's subset, at
+least one actor is shared, and no state changes sides: the DPRK as one report's supplier
+and as an incident's recipient are two flows, ``crosses``); times that meet at each report's own grain (for an act, every
 dated report shares a day; an activity may run on, so a report within
 ``ACTIVITY_GAP_DAYS`` of the campaign's period fits); an undated report cannot tell of an
 event that began after it was published; item classes that agree ("shells" fits
@@ -33,7 +34,10 @@ never when it is undated too: then only its own report, a copy, a name or a deta
 Roles the extractor guessed from the document (its topic, an event told before) and a
 state named on both sides of a flow are doubts: where only they disagree with an
 incident, the claim may join it without them, through a strong tie (``EventFacts.firm``);
-fits whose actors agree rank before fits whose actors only nest. A flow whose states all
+fits whose actors agree rank before fits whose actors only nest. A state on both sides
+does not vote for the incident's actors. A report whose flow runs the other way joins
+only through a name both share (the extractor read one of them the wrong way round), and
+without its roles. A flow whose states all
 sit in one role ("its soldiers sent into the Russian meat grinder" read as sent to both)
 cannot tell passages of its report apart by direction: of those it nests in, it joins the
 one its report tells in most sentences, then the one most reports give, before the
@@ -67,6 +71,7 @@ from sanctionwatch.assess.fitting import (
     RECENT_DAYS,
     actors_fit,
     actors_nested,
+    crosses,
     dates_agree,
     figures_fit,
     shares_detail,
@@ -79,7 +84,7 @@ from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observ
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
-CLUSTERER = "cluster.events@v6"
+CLUSTERER = "cluster.events@v7"
 CAMPAIGN_REPORTS = 3
 """Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2
@@ -113,6 +118,8 @@ class _Fit:
     """The report as it joins: without its guessed roles when only those disagreed."""
     told: int = 0
     """Sentences of the claim's own document already in the incident."""
+    reversal: bool = False
+    """The claim's flow runs the other way (``crosses``): only a shared name ties it."""
 
     @property
     def strong(self) -> bool:
@@ -120,6 +127,8 @@ class _Fit:
 
     @property
     def tied(self) -> bool:
+        if self.reversal:
+            return self.anchors > 0
         return self.strong or (self.timely and not self.loose)
 
     def rank(self) -> tuple[int, int, int, int, int, int, int, int, int, str]:
@@ -197,15 +206,27 @@ class Clusterer:
         return [self.profiles[i] for i in sorted(ids) if self.profiles[i].type is facts.type]
 
     def _fit(self, facts: EventFacts, profile: Profile) -> _Fit | None:
-        strict = actors_fit(facts, profile)
+        reversal = crosses(facts, profile)
+        strict = not reversal and actors_fit(facts, profile)
         joining = facts
         if not strict and not actors_nested(facts, profile):
             # A role the extractor guessed from the document ("the country" read as its
             # topic) that names another party: the report may still be of this incident.
             firm = facts.firm()
-            if firm is None or not (actors_fit(firm, profile) or actors_nested(firm, profile)):
+            if (
+                firm is not None
+                and not crosses(firm, profile)
+                and (actors_fit(firm, profile) or actors_nested(firm, profile))
+            ):
+                joining, reversal = firm, False
+            elif reversal:
+                # The other direction. Only a name both share says the extractor read
+                # one of them the wrong way round ("support for Russia ... by providing
+                # arms to Wagner"); the claim then joins without its roles, which must
+                # not turn the incident's direction.
+                joining = dataclasses.replace(facts, sources=frozenset(), targets=frozenset())
+            else:
                 return None
-            joining = firm
         if not time_fits(facts, profile):
             return None
         # An activity's item names the event ("shells", not "missiles"); an act's items are
@@ -229,6 +250,7 @@ class Clusterer:
             detail=shares_detail(facts, profile),
             timely=self._timely(facts, profile),
             loose=not strict,
+            reversal=reversal,
             facts=joining,
             told=len(profile.positions.get(facts.document_id, ())) if facts.directionless else 0,
         )
@@ -304,6 +326,7 @@ class Clusterer:
                 for f in fits
                 if f.timely
                 and f.loose
+                and not f.reversal
                 and not f.profile.is_act
                 and len(f.profile.positions) >= CAMPAIGN_REPORTS
             ]

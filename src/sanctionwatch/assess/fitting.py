@@ -52,15 +52,33 @@ def dates_agree(facts: EventFacts, profile: Profile) -> bool:
 
 
 def actors_nested(facts: EventFacts, profile: Profile) -> bool:
-    """Roles that differ only by a party more or less, or a lone party in the other role.
+    """Roles that differ only by a party more or less.
 
-    Extractors confuse roles most where a sentence names one side ("the Wagner deal with
-    North Korea") and add or miss a party in lists; such a claim may still report the
-    incident, but only a strong tie (its own report, a name, a detail) joins it.
+    Extractors add or miss a party in lists; such a claim may still report the incident,
+    but only a strong tie (its own report, a name, a detail) joins it. A flow's state
+    named in the role opposite to the incident's is no nesting but the other direction
+    (``crosses``).
     """
-    if not facts.full and facts.parties and facts.parties <= profile.parties:
+    if crosses(facts, profile):
+        return False
+    if profile.type in SYMMETRIC and facts.parties and facts.parties <= profile.parties:
         return True
     return _nested(facts.sources, profile.sources) and _nested(facts.targets, profile.targets)
+
+
+def crosses(facts: EventFacts, profile: Profile) -> bool:
+    """A state the claim puts on one side of a flow that the incident has only on the other.
+
+    The DPRK procuring technology and the DPRK selling it are two events, though each
+    report names the DPRK alone and a role left empty fits any. A flow read without
+    direction (every state in one role) crosses nothing.
+    """
+    if profile.type in SYMMETRIC or facts.directionless:
+        return False
+    return bool(
+        facts.sources & (profile.targets - profile.sources)
+        or facts.targets & (profile.sources - profile.targets)
+    )
 
 
 def _nested(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -127,7 +127,11 @@ class Profile:
             self.sources = agreed if len(agreed) >= min(2, len(self.votes)) else self.sources
             self.sources = self.sources or facts.sources
             return
-        for role, value in (("s", facts.sources), ("t", facts.targets)):
+        # A state on both sides of one report's flow is a doubt, not a direction: voted,
+        # it would make the incident "the DPRK to the DPRK", which every report naming
+        # the DPRK on either side then fits.
+        both = facts.sources & facts.targets
+        for role, value in (("s", facts.sources - both), ("t", facts.targets - both)):
             if value:
                 self.votes[f"{role}|{','.join(sorted(value))}"] += 1
         self.sources = self._leading("s") or self.sources
