@@ -320,3 +320,20 @@ def test_scenario_a_reversed_reading_joins_only_through_a_shared_name() -> None:
     assert (incident.sources, incident.targets) == (("KP",), ("RU",))
     apart = cluster_claims([delivery, unnamed], documents=documents)
     assert home_of(unnamed, apart) is not home_of(delivery, apart)
+
+
+def test_scenario_a_long_paper_is_many_passages(make_claim: Factory) -> None:
+    """A paper opens with North Korea's shipments to Russia in 2023 and says, a few
+    sentences on, that "North Korea keeps supplying arms" (no recipient, no date): that
+    sentence is the shipments'. The same words pages later are another passage; and a
+    chain of such sentences, each near the last, does not carry the passage on."""
+    doc = published(paper="2024-03-01")
+    shipments = make_claim("arms_transfer", ["KP"], ["RU"], doc="paper", start="2023")
+    near = make_claim("arms_transfer", ["KP"], [], doc="paper", at=3, tag="n")
+    link = make_claim("arms_transfer", ["KP"], [], doc="paper", at=70, tag="l")
+    chained = make_claim("arms_transfer", ["KP"], [], doc="paper", at=140, tag="c")
+    far = make_claim("arms_transfer", ["KP"], [], doc="paper", at=190, tag="f")
+    clusters = cluster_claims([shipments, near, link, chained, far], documents=doc)
+    incident = home_of(shipments, clusters)
+    assert near in incident.claims and link in incident.claims
+    assert chained not in incident.claims and far not in incident.claims

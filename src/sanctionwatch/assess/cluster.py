@@ -21,7 +21,11 @@ event that began after it was published; item classes that agree ("shells" fits
 **Joining** also needs a reason to think it is the same event, not just a similar one:
 
 1. the same document (the sentences of one report about one event are one incident; an
-   undated sentence joins the nearest compatible passage), or a syndicated copy;
+   undated sentence joins the nearest compatible passage), or a syndicated copy. A claim
+   lacking a party or a date ties only within ``PASSAGE_CHARS`` of a member: a long
+   paper's far pages tell other events of the kind. A *vague* one (one side, no time)
+   measures only to members that are not vague, so a chain of such sentences cannot
+   glue a paper's pages into one incident;
 2. a shared anchor: a place, organisation, name or resolution number in both;
 3. a shared specific detail: a figure within 25 %, or the same specific item class;
 4. time: for acts, fewer than half a distinct event of the kind (type and parties) is
@@ -68,6 +72,7 @@ from sanctionwatch.assess.events import (
     read_facts,
 )
 from sanctionwatch.assess.fitting import (
+    PASSAGE_CHARS,
     RECENT_DAYS,
     actors_fit,
     actors_nested,
@@ -238,6 +243,8 @@ class Clusterer:
         if figures and not (all(figures) if profile.is_act else any(figures)):
             return None
         distance = profile.distance(facts)
+        if distance is not None and distance > PASSAGE_CHARS and not facts.concrete:
+            distance = None  # far pages of a long report: another passage
         if distance is not None and profile.is_act and not self._rare_nearby(facts, profile):
             # Acts that recur often (weekly talks, monthly designations): in one report,
             # "in 2023 the US sanctioned ..." beside "in June 2023 ..." are two acts.

@@ -17,6 +17,9 @@ ACTIVITY_GAP_DAYS = 92
 """An activity reported within this many days of its campaign's period continues it."""
 RECENT_DAYS = 365
 """An undated report joins an event that ended at most this long before it was published."""
+PASSAGE_CHARS = 6000
+"""A claim lacking a party or a date ties to its own report only this near a member: a
+long paper tells many events of one kind, and its far pages are not one passage."""
 FIGURE_FACTOR = 10.0
 """Figures of an act further apart than this are different events, not a dispute."""
 FIGURE_MATCH = 1.25

@@ -53,6 +53,8 @@ class Profile:
     items: ItemClasses = frozenset()
     anchors: Counter[str] = field(default_factory=Counter)
     positions: dict[str, list[int]] = field(default_factory=dict)
+    holds: dict[str, list[int]] = field(default_factory=dict)
+    """Positions of the members that can hold a passage: those not ``vague``."""
     syndication: dict[str, set[str]] = field(default_factory=dict)
     published: dt.date | None = None
     """The earliest publication among its reports."""
@@ -90,6 +92,8 @@ class Profile:
         if facts.syndication:
             self.syndication.setdefault(facts.syndication, set()).add(facts.document_id)
         self.positions.setdefault(facts.document_id, []).append(facts.position)
+        if not facts.vague:
+            self.holds.setdefault(facts.document_id, []).append(facts.position)
         self.anchors.update(facts.anchors)
         if facts.published is not None and (
             self.published is None or facts.published < self.published
@@ -149,8 +153,14 @@ class Profile:
         return bool(copies - {facts.document_id})
 
     def distance(self, facts: EventFacts) -> int | None:
-        """Characters to the nearest member in the claim's own document, if any."""
-        positions = self.positions.get(facts.document_id)
+        """Characters to the nearest member in the claim's own document, if any.
+
+        A vague claim (one side, no time) measures only to members that are not vague:
+        vague sentences attach to a passage but do not carry it on, so a chain of them
+        cannot glue a paper's pages into one incident.
+        """
+        held = self.holds if facts.vague else self.positions
+        positions = held.get(facts.document_id)
         if not positions:
             return None
         return min(abs(p - facts.position) for p in positions)
