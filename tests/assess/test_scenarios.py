@@ -337,3 +337,36 @@ def test_scenario_a_long_paper_is_many_passages(make_claim: Factory) -> None:
     incident = home_of(shipments, clusters)
     assert near in incident.claims and link in incident.claims
     assert chained not in incident.claims and far not in incident.claims
+
+
+def test_scenario_an_undated_act_a_year_later_is_no_longer_it(make_claim: Factory) -> None:
+    """A seizure by Ukraine in December 2024, and a report of a capture without a date:
+    written a fortnight later it is that act (such acts are rare in fourteen years of
+    reporting); written a year later, another act may have happened since."""
+    seizure = make_claim("sanctions_action", ["UA"], ["KP"], doc="wire", start="2024-12-20")
+    capture = make_claim("sanctions_action", ["UA"], ["KP"], doc="paper", tag="c")
+    years = [
+        make_claim("meeting", ["KP", "CN"], doc=f"m{year}", start=f"{year}-05-01")
+        for year in (2010, 2024)
+    ]
+    claims = [seizure, capture, *years]
+    soon = published(wire="2024-12-21", paper="2025-01-05")
+    clusters = cluster_claims(claims, documents=soon)
+    assert home_of(capture, clusters) is home_of(seizure, clusters)
+    late = published(wire="2024-12-21", paper="2025-12-20")
+    clusters = cluster_claims(claims, documents=late)
+    assert home_of(capture, clusters) is not home_of(seizure, clusters)
+
+
+def test_scenario_a_year_is_hardly_a_date_for_a_report_missing_an_actor(
+    make_claim: Factory,
+) -> None:
+    """ "In 2019 North Korea earned revenue from hacking" (no payer) beside a theft from
+    an exchange in 2019: time alone does not make it that theft; a month would do."""
+    theft = make_claim("financial_flow", ["AE"], ["KP"], doc="wire", start="2019-05", tag="t")
+    year = make_claim("financial_flow", [], ["KP"], doc="paper", start="2019", tag="y")
+    month = make_claim("financial_flow", [], ["KP"], doc="other", start="2019-05", tag="m")
+    dates = published(wire="2019-06-01", paper="2020-02-01", other="2019-06-10")
+    clusters = cluster_claims([theft, year, month], documents=dates)
+    assert home_of(month, clusters) is home_of(theft, clusters)
+    assert home_of(year, clusters) is not home_of(theft, clusters)

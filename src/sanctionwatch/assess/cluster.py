@@ -34,7 +34,8 @@ event that began after it was published; item classes that agree ("shells" fits
    joins the most recent such event before its publication.
 
 A claim missing an actor joins on time alone only when exactly one incident fits it, and
-never when it is undated too: then only its own report, a copy, a name or a detail.
+never when it is undated too or dated no finer than ``COARSE_DAYS`` ("in 2019"): then
+only its own report, a copy, a name or a detail.
 Roles the extractor guessed from the document (its topic, an event told before) and a
 state named on both sides of a flow are doubts: where only they disagree with an
 incident, the claim may join it without them, through a strong tie (``EventFacts.firm``);
@@ -49,7 +50,7 @@ nearest (``EventFacts.directionless``). A report whose actors
 nest in those of a campaign at least ``CAMPAIGN_REPORTS`` reports agree on joins it on
 time alone when that campaign is the only fit (one report's stray party). An undated act
 joins a dated one before its publication when, at the learned rate, another act of the
-kind between the two is unlikely.
+kind between the two is unlikely, and only if written within ``ACT_RECENT_DAYS`` of it.
 Denials and negations join the incident they contradict (never changing its time), or
 stand as an incident of their own. Within a campaign (an activity reported over more
 than ``EPISODE_MIN_DAYS``), the reports dated to one day are also an *episode*: a child
@@ -72,6 +73,8 @@ from sanctionwatch.assess.events import (
     read_facts,
 )
 from sanctionwatch.assess.fitting import (
+    ACT_RECENT_DAYS,
+    COARSE_DAYS,
     PASSAGE_CHARS,
     RECENT_DAYS,
     actors_fit,
@@ -282,7 +285,7 @@ class Clusterer:
             return self.recurrence.rare_within(kind, days)
         if facts.interval is None and window is not None and facts.published is not None:
             gap = (facts.published - window[1]).days
-            if gap > RECENT_DAYS:
+            if gap > (ACT_RECENT_DAYS if profile.is_act else RECENT_DAYS):
                 return False
             if not profile.is_act:
                 return True  # an activity runs on
@@ -318,7 +321,8 @@ class Clusterer:
             # A missing actor and no date: only its own report, a copy, a name or a
             # detail ties it to a report elsewhere ("revenues remitted to Pyongyang" is
             # no sign of the bank heist beside it in time).
-            if facts.interval is None:
+            # A year ("in 2019 North Korea earned ...") dates it hardly better.
+            if facts.interval is None or width_of(facts.interval) > COARSE_DAYS:
                 tied = [f for f in tied if f.strong]
             tied = [f for f in tied if f.strong] or tied
             if len({(f.profile.sources, f.profile.targets) for f in tied}) > 1:

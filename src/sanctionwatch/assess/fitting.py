@@ -17,6 +17,11 @@ ACTIVITY_GAP_DAYS = 92
 """An activity reported within this many days of its campaign's period continues it."""
 RECENT_DAYS = 365
 """An undated report joins an event that ended at most this long before it was published."""
+ACT_RECENT_DAYS = 92
+"""An undated report of an act ("the new sanctions") is that act on time alone only when
+written this soon after it: a year later, it may tell of any act since."""
+COARSE_DAYS = 31
+"""A date wider than this (a year, a range of years) says little more than no date."""
 PASSAGE_CHARS = 6000
 """A claim lacking a party or a date ties to its own report only this near a member: a
 long paper tells many events of one kind, and its far pages are not one passage."""

@@ -108,7 +108,12 @@ class Profile:
                 self.window = interval
                 self.coarse = not spans_campaign(facts)
             elif self.is_act or (self.coarse and not spans_campaign(facts)):
-                self.window = (max(self.window[0], interval[0]), min(self.window[1], interval[1]))
+                lo, hi = max(self.window[0], interval[0]), min(self.window[1], interval[1])
+                if lo > hi and not self.is_act:
+                    # Adjacent coarse reports of one activity ("in 2022", "in 2023"): it
+                    # ran through both, not through the empty days they share.
+                    lo, hi = min(self.window[0], interval[0]), max(self.window[1], interval[1])
+                self.window = (lo, hi)
             elif spans_campaign(facts):
                 # A campaign's period is what its precise or explicitly ranged reports
                 # cover; "in 2023" fits inside it but does not stretch it to the year.
