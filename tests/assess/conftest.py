@@ -22,7 +22,7 @@ from sanctionwatch.domain import (
 TEXT = "The first state sent 900 shells to the second state in May, an agency said."
 # Many copies of the sentence, so a claim can sit far from another in one document.
 STRIDE = len(TEXT) + 1
-LONG_TEXT = " ".join([TEXT] * 40)
+LONG_TEXT = " ".join([TEXT] * 200)
 
 
 def build_claim(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
 
@@ -7,7 +8,9 @@ import pytest
 
 from sanctionwatch.assess import DocumentInfo, cluster_claims
 from sanctionwatch.assess.cluster import ClaimCluster
-from sanctionwatch.domain import Claim, Modality
+from sanctionwatch.assess.events import read_facts
+from sanctionwatch.assess.profiles import Profile
+from sanctionwatch.domain import Claim, ClaimType, Modality
 
 Factory = Callable[..., Claim]
 
@@ -453,3 +456,13 @@ def test_cluster_a_state_on_both_sides_of_a_flow_is_a_doubt(make_claim: Factory)
     clusters = cluster_claims([theft, muddled], documents=published(blog="2025-02-25"))
     assert len(clusters) == 1
     assert (clusters[0].sources, clusters[0].targets) == (("AE",), ("KP",))
+
+
+def test_cluster_adjacent_coarse_reports_of_an_activity_span_both(make_claim: Factory) -> None:
+    """ "In 2022" and "in 2023" of one flow: the campaign ran through both years, not
+    through the empty interval the two share."""
+    profile = Profile("inc", ClaimType.ARMS_TRANSFER)
+    for year, doc in (("2022", "a"), ("2023", "b")):
+        claim = make_claim("arms_transfer", ["KP"], ["RU"], doc=doc, start=year)
+        profile.add(read_facts(claim, {}))
+    assert profile.window == (dt.date(2022, 1, 1), dt.date(2023, 12, 31))

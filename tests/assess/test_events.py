@@ -64,6 +64,12 @@ def test_events_anchors_name_the_event(text: str, expected: set[str]) -> None:
     assert "name:officials" not in anchors_of(sentence_claim(text))
 
 
+def test_events_a_kind_of_company_is_no_name() -> None:
+    """ "The Wagner Group" and "the Kaalbye Group" share a word, not a name."""
+    anchors = anchors_of(sentence_claim("Arms went to the Wagner Group and the Kaalbye Group."))
+    assert {"name:wagner", "name:kaalbye"} <= anchors and "name:group" not in anchors
+
+
 def test_events_state_names_are_actors_not_anchors() -> None:
     claim = sentence_claim("North Korea and Russia signed a treaty in Moscow.", "agreement")
     assert not {f"name:{w}" for w in ("north", "korea", "russia", "moscow")} & anchors_of(claim)

@@ -275,3 +275,98 @@ def test_scenario_a_list_with_unspecific_goods_joins_the_shipment_it_reports(
     clusters = cluster_claims([delivery, general, shells], documents=doc)
     assert home_of(general, clusters) is home_of(delivery, clusters)
     assert home_of(shells, clusters) is not home_of(delivery, clusters)
+
+
+def test_scenario_buying_and_selling_in_one_paper_stay_apart(make_claim: Factory) -> None:
+    """A long paper tells of the DPRK procuring technology abroad from 2020 to 2023 and,
+    pages later, of the DPRK selling missile know-how. Each sentence names the DPRK alone,
+    on opposite sides: two flows, and neither becomes "the DPRK to the DPRK"."""
+    doc = published(paper="2024-03-01")
+    buying = make_claim("tech_transfer", [], ["KP"], doc="paper", start="2020", end="2023")
+    more = make_claim("tech_transfer", [], ["KP"], doc="paper", at=1, tag="m")
+    selling = make_claim("tech_transfer", ["KP"], [], doc="paper", at=3, tag="s")
+    muddled = make_claim("tech_transfer", ["KP"], ["KP"], doc="paper", at=4, tag="x")
+    clusters = cluster_claims([buying, more, selling, muddled], documents=doc)
+    assert home_of(more, clusters) is home_of(buying, clusters)
+    assert home_of(selling, clusters) is not home_of(buying, clusters)
+    assert all(not (set(c.sources) & set(c.targets)) for c in clusters)
+
+
+def test_scenario_a_reversed_reading_joins_only_through_a_shared_name() -> None:
+    """ "Support for Russia ... by providing arms to Wagner" read with Russia as the
+    supplier, beside North Korea's deliveries to Russia for Wagner: the shared name says it
+    is that shipment, read the wrong way round; the incident keeps its direction. A
+    reversed sentence that shares no name stays apart."""
+    delivery = sentence_claim(
+        "Pyongyang delivered rockets for Wagner fighters.",
+        "arms_transfer",
+        ("KP",),
+        ("RU",),
+        doc="briefing",
+        start="2022-11",
+    )
+    reversed_ = sentence_claim(
+        "Moscow's war gets support through arms for Wagner.",
+        "arms_transfer",
+        ("RU",),
+        (),
+        doc="briefing",
+    )
+    unnamed = sentence_claim(
+        "Moscow's army gets arms from abroad.", "arms_transfer", ("RU",), (), doc="briefing"
+    )
+    documents = published(briefing="2023-01-20")
+    (incident,) = cluster_claims([delivery, reversed_], documents=documents)
+    assert (incident.sources, incident.targets) == (("KP",), ("RU",))
+    apart = cluster_claims([delivery, unnamed], documents=documents)
+    assert home_of(unnamed, apart) is not home_of(delivery, apart)
+
+
+def test_scenario_a_long_paper_is_many_passages(make_claim: Factory) -> None:
+    """A paper opens with North Korea's shipments to Russia in 2023 and says, a few
+    sentences on, that "North Korea keeps supplying arms" (no recipient, no date): that
+    sentence is the shipments'. The same words pages later are another passage; and a
+    chain of such sentences, each near the last, does not carry the passage on."""
+    doc = published(paper="2024-03-01")
+    shipments = make_claim("arms_transfer", ["KP"], ["RU"], doc="paper", start="2023")
+    near = make_claim("arms_transfer", ["KP"], [], doc="paper", at=3, tag="n")
+    link = make_claim("arms_transfer", ["KP"], [], doc="paper", at=70, tag="l")
+    chained = make_claim("arms_transfer", ["KP"], [], doc="paper", at=140, tag="c")
+    far = make_claim("arms_transfer", ["KP"], [], doc="paper", at=190, tag="f")
+    clusters = cluster_claims([shipments, near, link, chained, far], documents=doc)
+    incident = home_of(shipments, clusters)
+    assert near in incident.claims and link in incident.claims
+    assert chained not in incident.claims and far not in incident.claims
+
+
+def test_scenario_an_undated_act_a_year_later_is_no_longer_it(make_claim: Factory) -> None:
+    """A seizure by Ukraine in December 2024, and a report of a capture without a date:
+    written a fortnight later it is that act (such acts are rare in fourteen years of
+    reporting); written a year later, another act may have happened since."""
+    seizure = make_claim("sanctions_action", ["UA"], ["KP"], doc="wire", start="2024-12-20")
+    capture = make_claim("sanctions_action", ["UA"], ["KP"], doc="paper", tag="c")
+    years = [
+        make_claim("meeting", ["KP", "CN"], doc=f"m{year}", start=f"{year}-05-01")
+        for year in (2010, 2024)
+    ]
+    claims = [seizure, capture, *years]
+    soon = published(wire="2024-12-21", paper="2025-01-05")
+    clusters = cluster_claims(claims, documents=soon)
+    assert home_of(capture, clusters) is home_of(seizure, clusters)
+    late = published(wire="2024-12-21", paper="2025-12-20")
+    clusters = cluster_claims(claims, documents=late)
+    assert home_of(capture, clusters) is not home_of(seizure, clusters)
+
+
+def test_scenario_a_year_is_hardly_a_date_for_a_report_missing_an_actor(
+    make_claim: Factory,
+) -> None:
+    """ "In 2019 North Korea earned revenue from hacking" (no payer) beside a theft from
+    an exchange in 2019: time alone does not make it that theft; a month would do."""
+    theft = make_claim("financial_flow", ["AE"], ["KP"], doc="wire", start="2019-05", tag="t")
+    year = make_claim("financial_flow", [], ["KP"], doc="paper", start="2019", tag="y")
+    month = make_claim("financial_flow", [], ["KP"], doc="other", start="2019-05", tag="m")
+    dates = published(wire="2019-06-01", paper="2020-02-01", other="2019-06-10")
+    clusters = cluster_claims([theft, year, month], documents=dates)
+    assert home_of(month, clusters) is home_of(theft, clusters)
+    assert home_of(year, clusters) is not home_of(theft, clusters)

@@ -10,8 +10,9 @@ new claims' keys reach are restored from the store, the new claims added, and on
 incidents that changed written back).
 
 **Fitting** (every one must hold): the same type; actors that agree where both name them
-(a role one leaves empty fits any, a participant list may be the other's subset, and at
-least one actor is shared); times that meet at each report's own grain (for an act, every
+(a role one leaves empty fits any, a participant list may be the other's subset, at
+least one actor is shared, and no state changes sides: the DPRK as one report's supplier
+and as an incident's recipient are two flows, ``crosses``); times that meet at each report's own grain (for an act, every
 dated report shares a day; an activity may run on, so a report within
 ``ACTIVITY_GAP_DAYS`` of the campaign's period fits); an undated report cannot tell of an
 event that began after it was published; item classes that agree ("shells" fits
@@ -20,7 +21,11 @@ event that began after it was published; item classes that agree ("shells" fits
 **Joining** also needs a reason to think it is the same event, not just a similar one:
 
 1. the same document (the sentences of one report about one event are one incident; an
-   undated sentence joins the nearest compatible passage), or a syndicated copy;
+   undated sentence joins the nearest compatible passage), or a syndicated copy. A claim
+   lacking a party or a date ties only within ``PASSAGE_CHARS`` of a member: a long
+   paper's far pages tell other events of the kind. A *vague* one (one side, no time)
+   measures only to members that are not vague, so a chain of such sentences cannot
+   glue a paper's pages into one incident;
 2. a shared anchor: a place, organisation, name or resolution number in both;
 3. a shared specific detail: a figure within 25 %, or the same specific item class;
 4. time: for acts, fewer than half a distinct event of the kind (type and parties) is
@@ -29,11 +34,15 @@ event that began after it was published; item classes that agree ("shells" fits
    joins the most recent such event before its publication.
 
 A claim missing an actor joins on time alone only when exactly one incident fits it, and
-never when it is undated too: then only its own report, a copy, a name or a detail.
+never when it is undated too or dated no finer than ``COARSE_DAYS`` ("in 2019"): then
+only its own report, a copy, a name or a detail.
 Roles the extractor guessed from the document (its topic, an event told before) and a
 state named on both sides of a flow are doubts: where only they disagree with an
 incident, the claim may join it without them, through a strong tie (``EventFacts.firm``);
-fits whose actors agree rank before fits whose actors only nest. A flow whose states all
+fits whose actors agree rank before fits whose actors only nest. A state on both sides
+does not vote for the incident's actors. A report whose flow runs the other way joins
+only through a name both share (the extractor read one of them the wrong way round), and
+without its roles. A flow whose states all
 sit in one role ("its soldiers sent into the Russian meat grinder" read as sent to both)
 cannot tell passages of its report apart by direction: of those it nests in, it joins the
 one its report tells in most sentences, then the one most reports give, before the
@@ -41,7 +50,7 @@ nearest (``EventFacts.directionless``). A report whose actors
 nest in those of a campaign at least ``CAMPAIGN_REPORTS`` reports agree on joins it on
 time alone when that campaign is the only fit (one report's stray party). An undated act
 joins a dated one before its publication when, at the learned rate, another act of the
-kind between the two is unlikely.
+kind between the two is unlikely, and only if written within ``ACT_RECENT_DAYS`` of it.
 Denials and negations join the incident they contradict (never changing its time), or
 stand as an incident of their own. Within a campaign (an activity reported over more
 than ``EPISODE_MIN_DAYS``), the reports dated to one day are also an *episode*: a child
@@ -64,9 +73,13 @@ from sanctionwatch.assess.events import (
     read_facts,
 )
 from sanctionwatch.assess.fitting import (
+    ACT_RECENT_DAYS,
+    COARSE_DAYS,
+    PASSAGE_CHARS,
     RECENT_DAYS,
     actors_fit,
     actors_nested,
+    crosses,
     dates_agree,
     figures_fit,
     shares_detail,
@@ -79,7 +92,7 @@ from sanctionwatch.assess.recurrence import Recurrence, learn_recurrence, observ
 from sanctionwatch.assess.sources import DocumentInfo
 from sanctionwatch.domain import Claim, ClaimType
 
-CLUSTERER = "cluster.events@v6"
+CLUSTERER = "cluster.events@v7"
 CAMPAIGN_REPORTS = 3
 """Reports that make a campaign's actors settled enough to outvote one report's stray party."""
 MAX_ANCHOR_SHARE = 2
@@ -113,6 +126,8 @@ class _Fit:
     """The report as it joins: without its guessed roles when only those disagreed."""
     told: int = 0
     """Sentences of the claim's own document already in the incident."""
+    reversal: bool = False
+    """The claim's flow runs the other way (``crosses``): only a shared name ties it."""
 
     @property
     def strong(self) -> bool:
@@ -120,6 +135,8 @@ class _Fit:
 
     @property
     def tied(self) -> bool:
+        if self.reversal:
+            return self.anchors > 0
         return self.strong or (self.timely and not self.loose)
 
     def rank(self) -> tuple[int, int, int, int, int, int, int, int, int, str]:
@@ -197,15 +214,27 @@ class Clusterer:
         return [self.profiles[i] for i in sorted(ids) if self.profiles[i].type is facts.type]
 
     def _fit(self, facts: EventFacts, profile: Profile) -> _Fit | None:
-        strict = actors_fit(facts, profile)
+        reversal = crosses(facts, profile)
+        strict = not reversal and actors_fit(facts, profile)
         joining = facts
         if not strict and not actors_nested(facts, profile):
             # A role the extractor guessed from the document ("the country" read as its
             # topic) that names another party: the report may still be of this incident.
             firm = facts.firm()
-            if firm is None or not (actors_fit(firm, profile) or actors_nested(firm, profile)):
+            if (
+                firm is not None
+                and not crosses(firm, profile)
+                and (actors_fit(firm, profile) or actors_nested(firm, profile))
+            ):
+                joining, reversal = firm, False
+            elif reversal:
+                # The other direction. Only a name both share says the extractor read
+                # one of them the wrong way round ("support for Russia ... by providing
+                # arms to Wagner"); the claim then joins without its roles, which must
+                # not turn the incident's direction.
+                joining = dataclasses.replace(facts, sources=frozenset(), targets=frozenset())
+            else:
                 return None
-            joining = firm
         if not time_fits(facts, profile):
             return None
         # An activity's item names the event ("shells", not "missiles"); an act's items are
@@ -217,6 +246,8 @@ class Clusterer:
         if figures and not (all(figures) if profile.is_act else any(figures)):
             return None
         distance = profile.distance(facts)
+        if distance is not None and distance > PASSAGE_CHARS and not facts.concrete:
+            distance = None  # far pages of a long report: another passage
         if distance is not None and profile.is_act and not self._rare_nearby(facts, profile):
             # Acts that recur often (weekly talks, monthly designations): in one report,
             # "in 2023 the US sanctioned ..." beside "in June 2023 ..." are two acts.
@@ -229,6 +260,7 @@ class Clusterer:
             detail=shares_detail(facts, profile),
             timely=self._timely(facts, profile),
             loose=not strict,
+            reversal=reversal,
             facts=joining,
             told=len(profile.positions.get(facts.document_id, ())) if facts.directionless else 0,
         )
@@ -253,7 +285,7 @@ class Clusterer:
             return self.recurrence.rare_within(kind, days)
         if facts.interval is None and window is not None and facts.published is not None:
             gap = (facts.published - window[1]).days
-            if gap > RECENT_DAYS:
+            if gap > (ACT_RECENT_DAYS if profile.is_act else RECENT_DAYS):
                 return False
             if not profile.is_act:
                 return True  # an activity runs on
@@ -289,7 +321,8 @@ class Clusterer:
             # A missing actor and no date: only its own report, a copy, a name or a
             # detail ties it to a report elsewhere ("revenues remitted to Pyongyang" is
             # no sign of the bank heist beside it in time).
-            if facts.interval is None:
+            # A year ("in 2019 North Korea earned ...") dates it hardly better.
+            if facts.interval is None or width_of(facts.interval) > COARSE_DAYS:
                 tied = [f for f in tied if f.strong]
             tied = [f for f in tied if f.strong] or tied
             if len({(f.profile.sources, f.profile.targets) for f in tied}) > 1:
@@ -304,6 +337,7 @@ class Clusterer:
                 for f in fits
                 if f.timely
                 and f.loose
+                and not f.reversal
                 and not f.profile.is_act
                 and len(f.profile.positions) >= CAMPAIGN_REPORTS
             ]

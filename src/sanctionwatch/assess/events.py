@@ -68,6 +68,7 @@ meanwhile although though because despite korea korean koreans north south russi
 russian china chinese japan japanese america american ukraine ukrainian iran iranian
 european western east west eastern mr mrs ms dr sir comrade supreme great dear respected
 treaty agreement summit talks meeting visit resolution sanctions sanction
+group company corporation ltd
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
 
@@ -111,6 +112,17 @@ class EventFacts:
         if self.type in SYMMETRIC:
             return len(self.sources) >= 2
         return bool(self.sources) and bool(self.targets)
+
+    @property
+    def concrete(self) -> bool:
+        """Every actor named and a time of its own: it says who, whom and when."""
+        return self.full and self.interval is not None
+
+    @property
+    def vague(self) -> bool:
+        """One side missing and no time ("North Korea relies on imported technology"):
+        only where it sits in its report ties it to an event."""
+        return not self.full and self.interval is None
 
     @property
     def directionless(self) -> bool:

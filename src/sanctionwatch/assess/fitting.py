@@ -17,6 +17,14 @@ ACTIVITY_GAP_DAYS = 92
 """An activity reported within this many days of its campaign's period continues it."""
 RECENT_DAYS = 365
 """An undated report joins an event that ended at most this long before it was published."""
+ACT_RECENT_DAYS = 92
+"""An undated report of an act ("the new sanctions") is that act on time alone only when
+written this soon after it: a year later, it may tell of any act since."""
+COARSE_DAYS = 31
+"""A date wider than this (a year, a range of years) says little more than no date."""
+PASSAGE_CHARS = 6000
+"""A claim lacking a party or a date ties to its own report only this near a member: a
+long paper tells many events of one kind, and its far pages are not one passage."""
 FIGURE_FACTOR = 10.0
 """Figures of an act further apart than this are different events, not a dispute."""
 FIGURE_MATCH = 1.25
@@ -52,15 +60,33 @@ def dates_agree(facts: EventFacts, profile: Profile) -> bool:
 
 
 def actors_nested(facts: EventFacts, profile: Profile) -> bool:
-    """Roles that differ only by a party more or less, or a lone party in the other role.
+    """Roles that differ only by a party more or less.
 
-    Extractors confuse roles most where a sentence names one side ("the Wagner deal with
-    North Korea") and add or miss a party in lists; such a claim may still report the
-    incident, but only a strong tie (its own report, a name, a detail) joins it.
+    Extractors add or miss a party in lists; such a claim may still report the incident,
+    but only a strong tie (its own report, a name, a detail) joins it. A flow's state
+    named in the role opposite to the incident's is no nesting but the other direction
+    (``crosses``).
     """
-    if not facts.full and facts.parties and facts.parties <= profile.parties:
+    if crosses(facts, profile):
+        return False
+    if profile.type in SYMMETRIC and facts.parties and facts.parties <= profile.parties:
         return True
     return _nested(facts.sources, profile.sources) and _nested(facts.targets, profile.targets)
+
+
+def crosses(facts: EventFacts, profile: Profile) -> bool:
+    """A state the claim puts on one side of a flow that the incident has only on the other.
+
+    The DPRK procuring technology and the DPRK selling it are two events, though each
+    report names the DPRK alone and a role left empty fits any. A flow read without
+    direction (every state in one role) crosses nothing.
+    """
+    if profile.type in SYMMETRIC or facts.directionless:
+        return False
+    return bool(
+        facts.sources & (profile.targets - profile.sources)
+        or facts.targets & (profile.sources - profile.targets)
+    )
 
 
 def _nested(a: frozenset[str], b: frozenset[str]) -> bool:

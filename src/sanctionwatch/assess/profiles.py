@@ -53,6 +53,8 @@ class Profile:
     items: ItemClasses = frozenset()
     anchors: Counter[str] = field(default_factory=Counter)
     positions: dict[str, list[int]] = field(default_factory=dict)
+    holds: dict[str, list[int]] = field(default_factory=dict)
+    """Positions of the members that can hold a passage: those not ``vague``."""
     syndication: dict[str, set[str]] = field(default_factory=dict)
     published: dt.date | None = None
     """The earliest publication among its reports."""
@@ -90,6 +92,8 @@ class Profile:
         if facts.syndication:
             self.syndication.setdefault(facts.syndication, set()).add(facts.document_id)
         self.positions.setdefault(facts.document_id, []).append(facts.position)
+        if not facts.vague:
+            self.holds.setdefault(facts.document_id, []).append(facts.position)
         self.anchors.update(facts.anchors)
         if facts.published is not None and (
             self.published is None or facts.published < self.published
@@ -104,7 +108,12 @@ class Profile:
                 self.window = interval
                 self.coarse = not spans_campaign(facts)
             elif self.is_act or (self.coarse and not spans_campaign(facts)):
-                self.window = (max(self.window[0], interval[0]), min(self.window[1], interval[1]))
+                lo, hi = max(self.window[0], interval[0]), min(self.window[1], interval[1])
+                if lo > hi and not self.is_act:
+                    # Adjacent coarse reports of one activity ("in 2022", "in 2023"): it
+                    # ran through both, not through the empty days they share.
+                    lo, hi = min(self.window[0], interval[0]), max(self.window[1], interval[1])
+                self.window = (lo, hi)
             elif spans_campaign(facts):
                 # A campaign's period is what its precise or explicitly ranged reports
                 # cover; "in 2023" fits inside it but does not stretch it to the year.
@@ -127,7 +136,11 @@ class Profile:
             self.sources = agreed if len(agreed) >= min(2, len(self.votes)) else self.sources
             self.sources = self.sources or facts.sources
             return
-        for role, value in (("s", facts.sources), ("t", facts.targets)):
+        # A state on both sides of one report's flow is a doubt, not a direction: voted,
+        # it would make the incident "the DPRK to the DPRK", which every report naming
+        # the DPRK on either side then fits.
+        both = facts.sources & facts.targets
+        for role, value in (("s", facts.sources - both), ("t", facts.targets - both)):
             if value:
                 self.votes[f"{role}|{','.join(sorted(value))}"] += 1
         self.sources = self._leading("s") or self.sources
@@ -145,8 +158,14 @@ class Profile:
         return bool(copies - {facts.document_id})
 
     def distance(self, facts: EventFacts) -> int | None:
-        """Characters to the nearest member in the claim's own document, if any."""
-        positions = self.positions.get(facts.document_id)
+        """Characters to the nearest member in the claim's own document, if any.
+
+        A vague claim (one side, no time) measures only to members that are not vague:
+        vague sentences attach to a passage but do not carry it on, so a chain of them
+        cannot glue a paper's pages into one incident.
+        """
+        held = self.holds if facts.vague else self.positions
+        positions = held.get(facts.document_id)
         if not positions:
             return None
         return min(abs(p - facts.position) for p in positions)
