@@ -28,6 +28,7 @@ _TAKING = re.compile(
     re.I,
 )
 """Verbs and nouns of taking money: their "by" agent is who gets it."""
+_DESTINED = re.compile(r"\b(?:bound|destined|headed)\s+(?:for|to)\b", re.I)
 _IN = {"in", "inside", "at"}
 _SKIP = {
     "against",
@@ -241,6 +242,8 @@ def resolve_roles(
         target_preps = target_preps | {"for"}  # "procured technology for North Korea"
     if voice == "sanctions":
         target_preps = target_preps | {"on", "against", "for"}
+    if _DESTINED.search(text, t_start, t_end):
+        target_preps = target_preps | {"for"}  # "weapons bound for the DPRK"
     if claim_type == ClaimType.FINANCIAL_FLOW and _TAKING.search(text, t_start, t_end):
         # "funds stolen by North Korean hackers": who takes the money gets it.
         target_preps = target_preps | _BY
