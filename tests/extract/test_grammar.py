@@ -167,3 +167,12 @@ def test_grammar_a_plea_of_guilty_is_a_sanctions_action() -> None:
         published="2021-09-01",
     )
     assert any(c.type is ClaimType.SANCTIONS_ACTION for c in claims)
+
+
+def test_grammar_a_form_the_parser_lemmatises_wrongly_still_finds_its_lemma() -> None:
+    from sanctionwatch.extract.grammar import grammar_candidates, load_lemmas, parse_texts
+
+    text = "The tankers, which were deregistered by Liberia, kept sailing to Russia."
+    doc = parse_texts([text])[0]
+    rules = {c.rule for c in grammar_candidates(doc, 0, load_lemmas())}
+    assert "lemma:sanction:deregister:sanctions" in rules

@@ -254,3 +254,16 @@ def test_roles_a_state_made_into_an_origin_supplies_the_item() -> None:
         if c.type is ClaimType.ARMS_TRANSFER
     ]
     assert claims and (claims[0].source_codes, claims[0].target_codes) == (("IR",), ("SY",))
+
+
+def test_roles_a_quantifier_between_the_preposition_and_the_actor() -> None:
+    claims = [
+        c
+        for c in extract_claims(
+            "The shipping firm, which was sanctioned by both the UK and the EU in July 2025, "
+            "manages North Korean tankers.",
+            published="2025-09-01",
+        )
+        if c.type is ClaimType.SANCTIONS_ACTION
+    ]
+    assert claims and set(claims[0].source_codes) == {"GB", "EU"}

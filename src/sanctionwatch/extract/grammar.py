@@ -13,7 +13,7 @@ becomes features of the learned decision (:mod:`sanctionwatch.extract.decision`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -54,6 +54,17 @@ class LemmaLexicon:
     """Every trigger lemma of every class, verbs and nouns."""
     reporting: frozenset[str] = frozenset()
     """Verbs that tell of an event (say, report, accuse): the dates they govern are theirs."""
+    form_lemmas: Mapping[str, str] = field(default_factory=dict)
+    """Each generated inflection's lemma, for the words the parser lemmatises wrongly
+    ("deregistered" → "deregistere")."""
+
+    def lemma_of(self, token: Any) -> str:
+        """The token's lemma, or the trigger lemma its form inflects when the parser's
+        lemma is no trigger lemma."""
+        lemma = str(token.lemma_).lower()
+        if lemma in self.lemmas:
+            return lemma
+        return self.form_lemmas.get(str(token.lower_), lemma)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,7 @@ def load_lemmas() -> LemmaLexicon:
     data: dict[str, Any] = load_yaml("sanctionwatch.extract", "data/lemmas.yaml")
     classes = []
     forms: set[str] = set()
+    form_lemmas: dict[str, str] = {}
     for name, spec in data["classes"].items():
         kind = spec["type"]
         verbs = frozenset(spec.get("verbs") or ())
@@ -108,6 +120,8 @@ def load_lemmas() -> LemmaLexicon:
             )
             for inflected in inflections.values():
                 forms.update(inflected)
+                for form in inflected:
+                    form_lemmas.setdefault(form.lower(), lemma)
     items = tuple((ClaimType(kind), frozenset(lemmas)) for kind, lemmas in data["items"].items())
     people = frozenset(data.get("people") or ())
     lemmas = frozenset(lemma for c in classes for lemma in (*c.verbs, *c.nouns))
@@ -119,6 +133,7 @@ def load_lemmas() -> LemmaLexicon:
         people,
         lemmas,
         frozenset(data.get("reporting") or ()),
+        form_lemmas,
     )
 
 
@@ -300,7 +315,7 @@ def grammar_candidates(doc: Any, offset: int, lexicon: LemmaLexicon) -> list[Gra
     of the document), typed by its class or by the item it governs."""
     found = []
     for token in doc:
-        lemma = token.lemma_.lower()
+        lemma = lexicon.lemma_of(token)
         is_verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
         is_noun = token.pos_ in {"NOUN", "PROPN"}
         if is_noun and token.dep_ == "compound":

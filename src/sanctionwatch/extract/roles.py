@@ -17,7 +17,10 @@ from sanctionwatch.extract.parties import participants
 from sanctionwatch.extract.times import ANCHOR_WORDS
 from sanctionwatch.resolve.gazetteer import ActorMatch
 
-_PREP_BEFORE = re.compile(r"(\b[\w-]+)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
+# The word before an actor, past a determiner and a quantifier ("by both the UK").
+_PREP_BEFORE = re.compile(
+    r"(\b[\w-]+)\s+(?:(?:both|either|all|each)\s+)?(?:(?:the|a|an|its|their|his|her)\s+)?$"
+)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b|^['’]")
 _TO = {"to", "into", "toward", "towards"}
 _FROM = {"from"}
