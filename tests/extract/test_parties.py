@@ -72,3 +72,18 @@ def test_parties_a_path_to_dialogue_is_no_meeting() -> None:
 def test_parties_leaders_named_by_person() -> None:
     text = "Then Mr. Obama met Chinese President Xi Jinping in Washington."
     assert extract_claims(text)[0].source_codes == ("CN", "US")
+
+
+def test_parties_an_offices_portfolio_is_no_party() -> None:
+    from sanctionwatch import extract_claims
+    from sanctionwatch.domain import ClaimType
+
+    claims = [
+        c
+        for c in extract_claims(
+            "The U.S. special envoy for Iran met his French and German counterparts in Paris.",
+            published="2022-03-01",
+        )
+        if c.type is ClaimType.MEETING
+    ]
+    assert claims and set(claims[0].source_codes) == {"US", "FR", "DE"}

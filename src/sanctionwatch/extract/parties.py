@@ -18,6 +18,12 @@ _MAKER_OF = re.compile(r"(?:\s+[A-Z][\w.]*){0,3}\s+(?:draft\s+)?(?:resolutions?|
 _CONTENT_CLAUSE = re.compile(r"\bthat\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
 _TOPIC_PREPS = {"against", "on", "about", "over", "regarding", "toward", "towards"}
+# "the U.S. special envoy for North Korea": an office's portfolio, not its holder's state.
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:envoy|representative|coordinator|negotiator|czar|point man|official|"
+    r"secretary|minister|spokes(?:man|woman|person))s?\s+for\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def participants(
@@ -49,6 +55,8 @@ def _aside(
     what was said there ("told his counterpart that China's approach to North Korea ..."),
     or as the maker of a document discussed ("a draft U.N. Security Council resolution")."""
     if _MAKER_OF.match(text, actor.end, sentence[1]):
+        return True
+    if _PORTFOLIO_BEFORE.search(text, max(sentence[0], actor.start - 40), actor.start):
         return True
     if actor.start >= trigger[1] and _CONTENT_CLAUSE.search(text, trigger[1], actor.start):
         return True
