@@ -87,3 +87,18 @@ def test_parties_an_offices_portfolio_is_no_party() -> None:
         if c.type is ClaimType.MEETING
     ]
     assert claims and set(claims[0].source_codes) == {"US", "FR", "DE"}
+
+
+def test_parties_a_security_council_secretary_is_a_states_own_council() -> None:
+    from sanctionwatch import extract_claims
+    from sanctionwatch.domain import ClaimType
+
+    claims = [
+        c
+        for c in extract_claims(
+            "Security Council Secretary Sergei Shoigu held talks with Kim Jong Un in Pyongyang.",
+            published="2025-06-18",
+        )
+        if c.type is ClaimType.MEETING
+    ]
+    assert claims and "UN" not in claims[0].source_codes

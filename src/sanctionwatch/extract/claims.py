@@ -376,6 +376,9 @@ _STATE_BEFORE_COUNCIL = re.compile(r"(?:['’]s)?\s+")
 _NATIONAL_BEFORE = re.compile(r"\bNational\s+$")
 
 
+_SECRETARY_AFTER = re.compile(r"\s+(?:Deputy\s+)?Secretary\b(?!-General)")
+
+
 def _without_states_own_councils(scan: str, actors: list[ActorMatch]) -> list[ActorMatch]:
     """ "Russia's Security Council", "the Russian Security Council Secretary", "National
     Security Council": a state's own council, not the UN's. The bare council name is the
@@ -389,7 +392,10 @@ def _without_states_own_councils(scan: str, actors: list[ActorMatch]) -> list[Ac
                 and before.code != "UN"
                 and _STATE_BEFORE_COUNCIL.fullmatch(scan, before.end, actor.start) is not None
             )
-            if own or _NATIONAL_BEFORE.search(scan, max(0, actor.start - 12), actor.start):
+            national = _NATIONAL_BEFORE.search(scan, max(0, actor.start - 12), actor.start)
+            # "Security Council Secretary Sergei Shoigu": a state's council has a secretary;
+            # the UN's has a president and the UN a Secretary-General.
+            if own or national or _SECRETARY_AFTER.match(scan, actor.end):
                 continue
         out.append(actor)
     return out
