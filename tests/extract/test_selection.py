@@ -445,3 +445,21 @@ def test_selection_assistance_and_seeking_that_transfer_no_technology(text: str)
 )
 def test_selection_assistance_to_programmes_is_technology(text: str) -> None:
     assert [c.type for c in extract_claims(text, published="2024-01")] == [ClaimType.TECH_TRANSFER]
+
+
+def test_selection_two_events_of_one_type_in_one_clause_run_split_their_evidence() -> None:
+    from sanctionwatch import extract_claims
+    from sanctionwatch.domain import ClaimType
+
+    text = (
+        "Kim Jong Un met Chinese President Xi Jinping in Beijing in March and an announcement "
+        "said that the North Korean leader would meet South Korean President Moon Jae-in."
+    )
+    meetings = sorted(
+        (c for c in extract_claims(text, published="2018-04-01") if c.type is ClaimType.MEETING),
+        key=lambda c: c.trigger.start,
+    )
+    assert len(meetings) == 2
+    first, second = meetings
+    assert first.evidence.end <= second.evidence.start
+    assert "Xi" in first.evidence.text and "Moon" in second.evidence.text

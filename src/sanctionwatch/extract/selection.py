@@ -243,6 +243,44 @@ def narrow_shared_sentences(text: str, scan: str, claims: list[Claim]) -> list[C
                 claim, evidence=make_span(text, start, end, document_id=claim.document_id)
             )
         out.append(claim)
+    return _split_overlaps(text, scan, out)
+
+
+_JOIN = re.compile(r",?\s+(?:and|but|while|whereas)\s+|;\s+|,\s+")
+
+
+def _split_overlaps(text: str, scan: str, claims: list[Claim]) -> list[Claim]:
+    """Two claims of one type whose clauses still overlap ("Kim met Xi and an
+    announcement that he would meet Moon") are cut at the last joint between their
+    triggers, so each keeps the words that state it."""
+    ordered = sorted(range(len(claims)), key=lambda i: claims[i].trigger.start)
+    out = list(claims)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        first, second = out[a], out[b]
+        if first.type != second.type or first.evidence.end <= second.evidence.start:
+            continue
+        joints = list(_JOIN.finditer(scan, first.trigger.end, second.trigger.start))
+        if not joints:
+            continue
+        cut = joints[-1]
+        out[a] = replace(
+            first,
+            evidence=make_span(
+                text,
+                first.evidence.start,
+                min(first.evidence.end, cut.start()),
+                document_id=first.document_id,
+            ),
+        )
+        out[b] = replace(
+            second,
+            evidence=make_span(
+                text,
+                max(second.evidence.start, cut.end()),
+                second.evidence.end,
+                document_id=second.document_id,
+            ),
+        )
     return out
 
 
