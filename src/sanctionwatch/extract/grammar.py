@@ -910,10 +910,13 @@ def _participant_region(
                 if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
                     region.append(_extent(child))
         return region, None
+    talks_about = load_lemmas().lemma_of(token) in _TOPIC_OBJECT_VERBS
     for child in token.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             subject = _extent(child)
             region.append(subject)
+        elif child.dep_ == "dobj" and talks_about:
+            continue  # "meet to discuss North Korea's test": what is talked about
         elif child.dep_ in {"dobj", "dative", "agent", "poss", "compound"} or (
             child.dep_ == "prep" and child.lower_ in _PARTY_PREPS
         ):
@@ -925,6 +928,10 @@ def _participant_region(
                 subject = _extent(child)
                 region.append(subject)
     return region, subject
+
+
+_TOPIC_OBJECT_VERBS = {"discuss", "debate", "address", "negotiate"}
+"""Meeting verbs whose object is the subject of the talks, not a party."""
 
 
 def _classes_for(

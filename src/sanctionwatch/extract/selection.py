@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from sanctionwatch.domain import Claim, ClaimType, make_span
 from sanctionwatch.extract.coref import ONE_THEFT, THOSE_FUNDS
@@ -255,7 +256,7 @@ def _split_overlaps(text: str, scan: str, claims: list[Claim]) -> list[Claim]:
     triggers, so each keeps the words that state it."""
     ordered = sorted(range(len(claims)), key=lambda i: claims[i].trigger.start)
     out = list(claims)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in pairwise(ordered):
         first, second = out[a], out[b]
         if first.type != second.type or first.evidence.end <= second.evidence.start:
             continue
