@@ -180,3 +180,15 @@ def test_grammar_a_form_the_parser_lemmatises_wrongly_still_finds_its_lemma() ->
     doc = parse_texts([text])[0]
     rules = {c.rule for c in grammar_candidates(doc, 0, load_lemmas())}
     assert "lemma:sanction:deregister:sanctions" in rules
+
+
+def test_grammar_what_an_act_is_for_is_not_what_it_moves() -> None:
+    from sanctionwatch.extract.claims import propose_claims
+
+    text = "More than 3,000 troops that were dispatched to Russia for training crossed the border."
+    rules = {
+        p.claim.rules[0]
+        for _, ps in propose_claims(text, published="2024-10-30").sentences
+        for p in ps
+    }
+    assert "troops.item_first" in rules and "tech.send" not in rules  # not "sent ... training"

@@ -57,6 +57,7 @@ from sanctionwatch.extract.grammar import (
     grammar_candidates,
     grammar_rejects,
     has_trigger_word,
+    item_is_a_purpose,
     item_modifies_a_noun,
     load_lemmas,
     modifies_another_noun,
@@ -546,7 +547,11 @@ def _candidates(
             lexicon=lemmas,
         )
         return reason is not None or (
-            item is not None and item_modifies_a_noun(doc, bounds[0], item, trigger, lemmas)
+            item is not None
+            and (
+                item_modifies_a_noun(doc, bounds[0], item, trigger, lemmas)
+                or item_is_a_purpose(doc, bounds[0], item, trigger, lemmas)
+            )
         )
 
     def item_of(rule: TriggerRule, m: re.Match[str]) -> tuple[int, int] | None:

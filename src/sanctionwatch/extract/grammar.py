@@ -645,6 +645,25 @@ def _perfect(token: Any) -> bool:
     return False
 
 
+def item_is_a_purpose(
+    doc: Any, offset: int, item: tuple[int, int], trigger: tuple[int, int], lexicon: LemmaLexicon
+) -> bool:
+    """Whether the item a pattern captured is what the act is for, while the verb moves
+    another kind of thing: "troops dispatched to Russia for training" send troops, not
+    training ("supplied kits for the missile" keeps the missile: kits are no kind)."""
+    span = doc.char_span(item[0] - offset, item[1] - offset, alignment_mode="expand")
+    verb = token_at(doc, trigger[0] - offset)
+    if span is None or not len(span) or verb is None:
+        return False
+    head = span.root
+    if not (head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == verb.i):
+        return False
+    moved = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if moved is not None and moved.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        moved = verb.head  # "troops that have been dispatched": the troops
+    return moved is not None and _item_type(moved, lexicon) is not None
+
+
 def item_modifies_a_noun(
     doc: Any, offset: int, item: tuple[int, int], match: tuple[int, int], lexicon: LemmaLexicon
 ) -> bool:
