@@ -68,3 +68,12 @@ def test_cv_needs_two_folds(tmp_path: Path) -> None:
         cross_validate(
             [_gold(tmp_path, 2)], k=1, propose=str, train=lambda d, p: None, decide=lambda p, m: []
         )
+
+
+def test_cv_a_seed_deals_other_folds_and_the_same_seed_the_same() -> None:
+    ids = [f"doc-{i}" for i in range(60)]
+    plain = [fold_of(d, 5) for d in ids]
+    assert plain == [fold_of(d, 5, "") for d in ids]
+    seeded = [fold_of(d, 5, "a") for d in ids]
+    assert seeded == [fold_of(d, 5, "a") for d in ids]
+    assert seeded != plain

@@ -182,7 +182,11 @@ def train_from_gold(paths: Sequence[str | Path]) -> DecisionModel:
 
 
 def cross_validate_gold(
-    paths: Sequence[str | Path], *, k: int, progress: Callable[[str], None] | None = None
+    paths: Sequence[str | Path],
+    *,
+    k: int,
+    seed: str = "",
+    progress: Callable[[str], None] | None = None,
 ) -> CrossValidation:
     """``eval --cv k``: the decision retrained on k-1 folds by document, scored on the k-th."""
     from sanctionwatch.extract.claims import decide_claims
@@ -193,6 +197,7 @@ def cross_validate_gold(
         propose=lambda d: propose_claims(d.text, published=d.published, document_id=d.doc_id),
         train=lambda documents, proposals: fit_model(examples_for(documents, proposals)),
         decide=lambda proposals, model: decide_claims(proposals, model=model),
+        seed=seed,
         progress=progress,
     )
 

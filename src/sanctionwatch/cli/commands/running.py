@@ -53,6 +53,14 @@ def evaluate(
             "k-1 folds, score the k-th; print each fold, the mean and the worst.",
         ),
     ] = None,
+    cv_seed: Annotated[
+        str,
+        typer.Option(
+            "--cv-seed",
+            help="Deal the documents into other folds (any text): the spread of the figures "
+            "over a few seeds is the folds' noise, the yardstick for a change.",
+        ),
+    ] = "",
     predictions: Annotated[
         Path | None, typer.Option(help="Also write predicted claims here, in the gold format.")
     ] = None,
@@ -65,7 +73,7 @@ def evaluate(
     from sanctionwatch.extract import extract_claims
 
     if cv is not None:
-        _cross_validate(gold, k=cv, as_json=as_json)
+        _cross_validate(gold, k=cv, seed=cv_seed, as_json=as_json)
         return
     if predictions is not None and len(gold) > 1:
         render.err_console.print("error E309: --predictions takes one --gold file", markup=False)
@@ -88,12 +96,15 @@ def evaluate(
             render.console.print(table)
 
 
-def _cross_validate(gold: list[Path], *, k: int, as_json: bool) -> None:
+def _cross_validate(gold: list[Path], *, k: int, seed: str, as_json: bool) -> None:
     from sanctionwatch.extract.train import cross_validate_gold
 
     try:
         result = cross_validate_gold(
-            gold, k=k, progress=lambda line: render.err_console.print(line, markup=False)
+            gold,
+            k=k,
+            seed=seed,
+            progress=lambda line: render.err_console.print(line, markup=False),
         )
     except (ValueError, OSError) as error:
         render.err_console.print(f"error E306: cannot cross-validate: {error}", markup=False)
