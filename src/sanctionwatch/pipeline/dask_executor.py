@@ -46,7 +46,9 @@ class DaskExecutor:
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # A random free port: a fixed one (8787) collides with any other cluster
+                # on the machine, and Dask warns when it falls back.
+                dashboard_address=":0",
             )
             self._client = distributed.Client(self._cluster)
         return self
