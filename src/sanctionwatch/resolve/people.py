@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TITLES = (
     r"president|vice[- ]president|prime minister|premier|(?:\w+ )?minister|secretary(?: of state)?|"
@@ -62,8 +63,10 @@ class PersonMention:
         return f"{self.name}, {self.role}" if self.role_after else f"{self.role} {self.name}"
 
 
+@lru_cache(maxsize=8)
 def find_people(text: str) -> tuple[PersonMention, ...]:
-    """Every named person with a role, in text order."""
+    """Every named person with a role, in text order (kept for the last few texts:
+    extraction and grading ask of the same document more than once)."""
     text = text[:_MAX_TEXT]
     found: dict[tuple[int, int], PersonMention] = {}
     for match in _BEFORE.finditer(text):
