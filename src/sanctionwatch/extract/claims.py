@@ -752,9 +752,10 @@ def _direct_by_grammar(
         # The surface read someone the grammar does not ("North Korea has been shaping up
         # as Russia's supplier, providing Moscow with shells": not Russia): the relation
         # names the giver. A marker's reading ("on behalf of", "from") stays.
-        roles.assign(
-            "source", list({a.code: a for a in reversed(givers)}.values()), "grammar:giver"
-        )
+        first: dict[str, ActorMatch] = {}
+        for actor in givers:
+            first.setdefault(actor.code, actor)  # one mention per state, the first named
+        roles.assign("source", list(first.values()), "grammar:giver")
         roles.targets = [a for a in roles.targets if a.code not in giving]
     if givers and not roles.sources:
         for actor in givers:

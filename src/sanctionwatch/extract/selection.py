@@ -254,8 +254,11 @@ def _split_overlaps(text: str, scan: str, claims: list[Claim]) -> list[Claim]:
     """Two claims of one type whose clauses still overlap ("Kim met Xi and an
     announcement that he would meet Moon") are cut at the last joint between their
     triggers, so each keeps the words that state it."""
-    ordered = sorted(range(len(claims)), key=lambda i: claims[i].trigger.start)
     out = list(claims)
+    # Consecutive claims of each type, whatever claims of other types stand between them.
+    ordered = sorted(
+        range(len(claims)), key=lambda i: (claims[i].type.value, claims[i].trigger.start)
+    )
     for a, b in pairwise(ordered):
         first, second = out[a], out[b]
         if first.type != second.type or first.evidence.end <= second.evidence.start:
