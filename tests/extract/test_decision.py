@@ -57,3 +57,20 @@ def test_decision_a_kept_claim_records_its_probability_and_reasons() -> None:
 def test_decision_a_model_that_keeps_nothing_keeps_nothing() -> None:
     never = DecisionModel(weights={}, bias=-30.0, threshold=0.5)
     assert extract_claims("North Korea shipped shells to Russia.", model=never) == []
+
+
+def test_decision_reads_whether_the_dprk_is_a_party_and_how() -> None:
+    from sanctionwatch.extract.claims import propose_claims
+
+    def presence(text: str) -> set[str]:
+        proposals = propose_claims(text, published="2024-06")
+        return {
+            k
+            for _, candidates in proposals.sentences
+            for p in candidates
+            for k in p.features
+            if k.startswith("type|KP=")
+        }
+
+    assert "type|KP=arms_transfer|role" in presence("North Korea shipped shells to Russia.")
+    assert "type|KP=arms_transfer|none" in presence("Iran shipped drones to Russia.")

@@ -192,3 +192,31 @@ def test_grammar_what_an_act_is_for_is_not_what_it_moves() -> None:
         for p in ps
     }
     assert "troops.item_first" in rules and "tech.send" not in rules  # not "sent ... training"
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "kind"),
+    [
+        ("Pyongyang bought rocket engines from Ukraine.", "rocket", ClaimType.TECH_TRANSFER),
+        ("Iran sold missile components to Syria.", "missile", ClaimType.TECH_TRANSFER),
+        ("Moscow sent artillery shells to the front.", "artillery shells", None),
+        ("Moscow sent artillery shells to the front.", "shells", None),
+        ("Russia sold equipment and technology to Iran.", "equipment and technology", None),
+    ],
+)
+def test_grammar_the_head_of_a_patterns_item_names_its_kind(
+    text: str, item: str, kind: ClaimType | None
+) -> None:
+    from sanctionwatch.extract.grammar import item_head_kind
+
+    doc = load_parser()(text)
+    start = text.index(item)
+    # The pattern's match is the trigger verb and the item.
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    match = (verb.idx, start + len(item))
+    assert item_head_kind(doc, 0, (start, start + len(item)), match, load_lemmas()) is kind
+
+
+def test_grammar_a_pattern_read_rocket_engines_as_arms_gives_technology() -> None:
+    claims = extract_claims("In 2017 North Korea bought rocket engines from a Ukrainian factory.")
+    assert {c.type for c in claims} == {ClaimType.TECH_TRANSFER}

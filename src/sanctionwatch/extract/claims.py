@@ -57,6 +57,7 @@ from sanctionwatch.extract.grammar import (
     grammar_candidates,
     grammar_rejects,
     has_trigger_word,
+    item_head_kind,
     item_is_a_purpose,
     item_modifies_a_noun,
     load_lemmas,
@@ -67,7 +68,6 @@ from sanctionwatch.extract.grammar import (
     possessor_of,
     sanction_parties,
     syntax_features,
-    token_at,
     verb_arguments,
 )
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
@@ -223,6 +223,7 @@ def propose_claims(text: str, *, published: str | None = None, document_id: str 
                 sentence_actors=len({a.code for a in sentence.actors}),
                 sentence_index=sentence.index,
                 proposers=c.proposers,
+                sentence_states={a.code for a in sentence.actors},
             )
             # Rank: roles filled, then two proposers agreeing, then a curated pattern.
             rank = 4 * c.score + 2 * (c.proposers > 1) + (not c.rule.id.startswith("lemma:"))
@@ -509,9 +510,30 @@ def _lemma_rule(rule_id: str, claim_type: ClaimType, voice: str) -> TriggerRule:
     return TriggerRule(rule_id, claim_type, voice, _NO_PATTERN)
 
 
-def _syntax_at(doc: Any | None, offset: int, position: int) -> dict[str, str]:
-    token = token_at(doc, position - offset) if doc is not None else None
-    return syntax_features(token) if token is not None else {}
+_GOODS_TYPES = frozenset({ClaimType.ARMS_TRANSFER, ClaimType.TECH_TRANSFER})
+
+
+def _by_item_head(
+    rule: TriggerRule, doc: Any | None, offset: int, item: tuple[int, int] | None, m: re.Match[str]
+) -> TriggerRule:
+    """A pattern of moving goods whose item's head names another kind of goods ("rocket
+    engines", "missile components") is of the head's kind."""
+    if doc is None or item is None or rule.type not in _GOODS_TYPES:
+        return rule
+    kind = item_head_kind(doc, offset, item, (m.start(), m.end()), load_lemmas())
+    if kind is None or kind == rule.type or kind not in _GOODS_TYPES:
+        return rule
+    return TriggerRule(rule.id, kind, rule.voice, rule.regex)
+
+
+def _syntax_at(doc: Any | None, offset: int, start: int, end: int) -> dict[str, str]:
+    """The parse at the head of a pattern's words (the word the others hang on)."""
+    if doc is None:
+        return {}
+    span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    if span is None or not len(span):
+        return {}
+    return syntax_features(span.root)
 
 
 def _candidates(
@@ -567,8 +589,12 @@ def _candidates(
 
         for m in _matches_outside(rule.regex, text, bounds, attributions, rejects):
             item = item_of(rule, m)
-            syntax = _syntax_at(doc, bounds[0], m.start())
-            proposed.append(_Proposed(rule, (m.start(), m.end()), item, syntax))
+            syntax = _syntax_at(doc, bounds[0], m.start(), m.end())
+            proposed.append(
+                _Proposed(
+                    _by_item_head(rule, doc, bounds[0], item, m), (m.start(), m.end()), item, syntax
+                )
+            )
     patterns = list(proposed)
     cited = [a for a in attributions if not a.inherited]
     for g in grammar:

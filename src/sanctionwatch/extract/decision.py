@@ -23,7 +23,7 @@ from importlib import resources
 from sanctionwatch.domain import Claim
 
 DECISION_NAME = "extract.decision"
-FEATURES_VERSION = "f2"
+FEATURES_VERSION = "f3"
 """Bump when :func:`candidate_features` changes: a model is only valid for its features."""
 MODEL_RESOURCE = "data/decision.json"
 
@@ -117,6 +117,23 @@ def proposer_kind(features: Mapping[str, float]) -> str:
     return "lemma" if any(k.startswith("family=lemma:") for k in features) else "pattern"
 
 
+FOCUS_STATES = ("KP",)
+"""The state the regime is about: whether a candidate's roles name it (read from the
+text, only by coreference, or not at all while its sentence does) weighs differently per
+claim type (money moving is the DPRK's, by the annotation brief; meetings are anyone's).
+Only the DPRK: a prior for any other state would be this gold's news cycle, not the
+regime."""
+
+
+def _presence(code: str, claim: Claim, sentence_states: set[str]) -> str:
+    fillers = [f for f in (*claim.sources, *claim.targets) if f.value == code]
+    if any(not f.rule.startswith("coref:") for f in fillers):
+        return "role"
+    if fillers:
+        return "coref"
+    return "sentence" if code in sentence_states else "none"
+
+
 def _bucket(n: int, edges: Iterable[int]) -> str:
     for edge in edges:
         if n <= edge:
@@ -137,6 +154,7 @@ def candidate_features(
     sentence_actors: int,
     sentence_index: int,
     proposers: int,
+    sentence_states: Iterable[str] = (),
 ) -> dict[str, float]:
     """What the decision reads of one candidate: its rule and voice, what it filled, the
     values found, the parse around the trigger and the words beside it."""
@@ -161,6 +179,9 @@ def candidate_features(
     features[f"type|roles={claim_type}|{int(sources)}{int(targets)}"] = 1.0
     if any("coref:" in r for r in role_rules):
         features["roles_from_coref"] = 1.0
+    for code in FOCUS_STATES:
+        where = _presence(code, claim, set(sentence_states))
+        features[f"type|{code}={claim_type}|{where}"] = 1.0
     for name, present in (
         ("quantity", claim.quantity is not None),
         ("time", claim.time is not None),
