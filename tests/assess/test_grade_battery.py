@@ -330,6 +330,22 @@ CASES = [
         "speculation",
         id="speculation-no-likelihood",
     ),
+    # Grader v8: a motive is speculation (no event, no likelihood).
+    pytest.param(
+        [
+            Said(
+                "North Korea has strong incentives to sell missiles to Iran.",
+                "d1",
+                "Reuters",
+                targets=("IR",),
+                trigger="sell",
+            )
+        ],
+        "B",
+        6,
+        "speculation",
+        id="motive-no-likelihood",
+    ),
     pytest.param(
         [Said("Yonhap said North Korea sent shells to Russia.", "d1", None, cited="Yonhap")],
         "B",
@@ -771,6 +787,23 @@ CASES = [
         3,
         "'MR. ROE' answers at the podium: The White House's own statement",
         id="briefing-answer-over-paragraphs-is-the-hosts",
+    ),
+    # Grader v8: the podium's label read as a citation ("ROE" from "MR. ROE:") is the host
+    # speaking, not a private person of that name.
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia in May.",
+                "d1",
+                "The White House",
+                before=_BRIEFING + "Q   What about the shells?\n\nMR. ROE:  ",
+                cited="ROE",
+            )
+        ],
+        "B",
+        3,
+        "'MR. ROE' answers at the podium: The White House's own statement",
+        id="briefing-podium-label-cited-is-the-host",
     ),
     pytest.param(
         [
