@@ -346,6 +346,22 @@ CASES = [
         "speculation",
         id="motive-no-likelihood",
     ),
+    # A sentence that asserts no transfer (the DPRK's own weapons given up) gets no
+    # likelihood for the transfer.
+    pytest.param(
+        [
+            Said(
+                "Washington wants North Korea to give up its nuclear weapons.",
+                "d1",
+                "Reuters",
+                trigger="give up",
+            )
+        ],
+        "B",
+        6,
+        "the DPRK's own programme",
+        id="own-programme-no-likelihood",
+    ),
     pytest.param(
         [Said("Yonhap said North Korea sent shells to Russia.", "d1", None, cited="Yonhap")],
         "B",

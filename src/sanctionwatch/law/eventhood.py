@@ -59,6 +59,7 @@ class EventCue:
     scope: str
     reason: str
     examples: tuple[str, ...] = ()
+    asserts: bool = True
     trigger_pattern: re.Pattern[str] | None = None
     """When set, the cue applies only to a trigger whose text matches it."""
     types: frozenset[str] = frozenset()
@@ -73,6 +74,9 @@ class EventReading:
     reason: str
     cue: str = ""
     rule: str = ""
+    asserts: bool = True
+    """False when the sentence asserts no transfer at all (a rule's text, the object of a
+    ban, the DPRK's own programme): graded like speculation, with no likelihood."""
 
     @property
     def is_event(self) -> bool:
@@ -80,7 +84,9 @@ class EventReading:
 
     @property
     def is_speculation(self) -> bool:
-        return self.kind in SPECULATIVE_KINDS
+        """Nothing is said to have happened: speculation, or a statement that asserts no
+        transfer (``asserts`` false)."""
+        return self.kind in SPECULATIVE_KINDS or not self.asserts
 
 
 def read_event(claim: Claim) -> EventReading:
@@ -145,6 +151,7 @@ def _reading(cue: EventCue, text: str) -> EventReading:
         f"a {cue.kind} ('{cue_text}'): {cue.reason}",
         cue=cue_text,
         rule=f"eventhood:{cue.id}",
+        asserts=cue.asserts,
     )
 
 
@@ -207,6 +214,7 @@ def parse_event_cues(text: str, *, origin: str = "<string>") -> tuple[EventCue, 
                 row.get("scope", "sentence"),
                 str(row["reason"]),
                 tuple(str(e) for e in row.get("examples") or ()),
+                row.get("asserts", True) is not False,
                 trigger,
                 frozenset(str(t) for t in row.get("types") or ()),
             )

@@ -209,9 +209,11 @@ def map_incident(
         claim_type = ClaimType.TRADE
         notes.append(f"the item given ({forward[0]}) is not arms: mapped as trade, not as arms")
     elif claim_type in _GOODS_ONLY and forward and all(_is_non_goods(i) for i in forward):
-        # "sharing of missile warning data", "missile tests": nothing that is goods moves.
+        # "sharing of missile warning data", "missile tests", "a money laundering
+        # jurisdiction": nothing that is goods or money moves.
         non_event = non_event or (
-            f"what the sentence names ({forward[0]}) is not goods, so no goods are transferred"
+            f"what the sentence names ({forward[0]}) is neither goods nor money, so nothing "
+            "is transferred"
         )
     elif claim_type is ClaimType.FINANCIAL_FLOW and forward and all(_is_goods(i) for i in forward):
         claim_type = ClaimType.TRADE
@@ -401,7 +403,7 @@ _MILITARY_CATEGORIES = frozenset(
 )
 
 
-_GOODS_ONLY = frozenset({ClaimType.ARMS_TRANSFER, ClaimType.TRADE})
+_GOODS_ONLY = frozenset({ClaimType.ARMS_TRANSFER, ClaimType.TRADE, ClaimType.FINANCIAL_FLOW})
 
 
 def _is_non_goods(item: str | None) -> bool:
