@@ -35,7 +35,7 @@ from sanctionwatch.law.timing import InForce, check_in_force
 from sanctionwatch.law.wording import describe_coref, describe_roles, describe_self_flow
 from sanctionwatch.resolve.gazetteer import find_actors
 
-MAPPER = "law.mapper@v7"
+MAPPER = "law.mapper@v8"
 COREF_PREFIX = "coref:"
 # A link's address is not the sentence's words ("...north-korea-flagged-ship...").
 _LINK = re.compile(r"\(?https?://\S+|www\.\S+")
