@@ -198,7 +198,7 @@ def test_grade_every_reason_is_a_sentence(make_claim: Factory) -> None:
         [arms(make_claim, "d3", modality=Modality.DENIED)],
         documents=docs(("d1", "Reuters"), ("d2", "unknown blog"), ("d3", "KCNA")),
     )
-    assert grade.method == "grade.admiralty@v7"
+    assert grade.method == "grade.admiralty@v9"
     assert len(grade.reasons) >= 3
     assert all(isinstance(r, str) and len(r.split()) >= 4 for r in grade.reasons)
 

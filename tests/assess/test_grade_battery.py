@@ -330,6 +330,38 @@ CASES = [
         "speculation",
         id="speculation-no-likelihood",
     ),
+    # Grader v8: a motive is speculation (no event, no likelihood).
+    pytest.param(
+        [
+            Said(
+                "North Korea has strong incentives to sell missiles to Iran.",
+                "d1",
+                "Reuters",
+                targets=("IR",),
+                trigger="sell",
+            )
+        ],
+        "B",
+        6,
+        "speculation",
+        id="motive-no-likelihood",
+    ),
+    # A sentence that asserts no transfer (the DPRK's own weapons given up) gets no
+    # likelihood for the transfer.
+    pytest.param(
+        [
+            Said(
+                "Washington wants North Korea to give up its nuclear weapons.",
+                "d1",
+                "Reuters",
+                trigger="give up",
+            )
+        ],
+        "B",
+        6,
+        "the DPRK's own programme",
+        id="own-programme-no-likelihood",
+    ),
     pytest.param(
         [Said("Yonhap said North Korea sent shells to Russia.", "d1", None, cited="Yonhap")],
         "B",
@@ -771,6 +803,23 @@ CASES = [
         3,
         "'MR. ROE' answers at the podium: The White House's own statement",
         id="briefing-answer-over-paragraphs-is-the-hosts",
+    ),
+    # Grader v8: the podium's label read as a citation ("ROE" from "MR. ROE:") is the host
+    # speaking, not a private person of that name.
+    pytest.param(
+        [
+            Said(
+                "North Korea sent shells to Russia in May.",
+                "d1",
+                "The White House",
+                before=_BRIEFING + "Q   What about the shells?\n\nMR. ROE:  ",
+                cited="ROE",
+            )
+        ],
+        "B",
+        3,
+        "'MR. ROE' answers at the podium: The White House's own statement",
+        id="briefing-podium-label-cited-is-the-host",
     ),
     pytest.param(
         [

@@ -4,19 +4,26 @@ import pytest
 
 from sanctionwatch.domain import Modality
 from sanctionwatch.domain.errors import ConfigError
-from sanctionwatch.law.eventhood import load_event_cues, parse_event_cues, read_event_text
+from sanctionwatch.law.eventhood import (
+    TRIGGER_SCOPES,
+    load_event_cues,
+    parse_event_cues,
+    read_event_text,
+)
 
 EXAMPLES = [
-    pytest.param(cue.kind, example, id=f"{cue.id}-{n}")
+    pytest.param(cue.kind, example, min(cue.types, default=None), id=f"{cue.id}-{n}")
     for cue in load_event_cues()
-    if cue.scope != "just_before_trigger"
+    if cue.scope not in TRIGGER_SCOPES
     for n, example in enumerate(cue.examples)
 ]
 
 
-@pytest.mark.parametrize(("kind", "sentence"), EXAMPLES)
-def test_eventhood_examples_read_as_their_kind(kind: str, sentence: str) -> None:
-    reading = read_event_text(sentence)
+@pytest.mark.parametrize(("kind", "sentence", "claim_type"), EXAMPLES)
+def test_eventhood_examples_read_as_their_kind(
+    kind: str, sentence: str, claim_type: str | None
+) -> None:
+    reading = read_event_text(sentence, claim_type=claim_type)
     assert not reading.is_event
     assert reading.kind == kind
     assert reading.reason.startswith(f"a {kind} (")

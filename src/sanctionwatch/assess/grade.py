@@ -55,7 +55,7 @@ from sanctionwatch.domain import Assessment, Claim, Modality
 from sanctionwatch.domain.incident import LIKELIHOOD_RANGES, Origin
 from sanctionwatch.law.eventhood import SPECULATIVE_KINDS, read_event
 
-GRADER = "grade.admiralty@v7"
+GRADER = "grade.admiralty@v9"
 
 SUPPORTING = frozenset({Modality.FACT, Modality.UNCERTAIN, Modality.PLANNED})
 _CREDIBILITY_WORDS = {

@@ -84,6 +84,9 @@ def speaker_for(
         return _reporter(turn, claim, profile, registry)
     # The extractor's question cue on a line the transcript gives to the podium is misread.
     cited = [a for a in claim.attributions if a.rule != REPORTER_QUESTION_RULE]
+    if turn is not None and turn.role == HOST:
+        # "MR. KIRBY:" read as a citation of "KIRBY": the podium speaks for the host.
+        cited = [a for a in cited if not _names_podium(a, turn)]
     speakers = [_cited(a, claim, registry, rules, carrier, people, bodies) for a in cited]
     if speakers:
         return min(speakers, key=lambda s: ("ABCDEF".index(s.reliability), s.name))
@@ -144,6 +147,13 @@ def _reporter(
 
 
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR)\.?\s+")
+
+
+def _names_podium(attribution: Attribution, turn: Turn) -> bool:
+    """The attribution is the label of the turn it stands in ("KIRBY" in "MR. KIRBY: ...")."""
+    name = " ".join(attribution.name.split()).casefold()
+    label = " ".join(turn.label.split()).casefold()
+    return name in {label, _HONORIFIC.sub("", turn.label).casefold()}
 
 
 def _podium(turn: Turn, people: tuple[PersonMention, ...]) -> str:

@@ -7,8 +7,10 @@ phrase after "in return for", "in exchange for" or "as payment for" flows the ot
 What is given is the claim's item, read for its category (``law/data/items.yaml``); when
 the item names no category ("components", "technology") the trigger's phrase is read
 instead ("procurement of missile-related components" is a missile item). Money that is the
-value of goods ("thousands of dollars of machine tools", "$5 million worth of oil") is
-not what flows: the goods are, and the claim is mapped as their trade.
+value of goods ("thousands of dollars of machine tools", "$5 million worth of oil", "$500
+million of North Korean exports") is not what flows: the goods are, and the claim is mapped
+as their trade. An item that qualifies a non-goods word after it ("missile warning data",
+"missile tests") names that word, not goods.
 """
 
 from __future__ import annotations
@@ -78,6 +80,12 @@ def law_item(claim: Claim) -> tuple[str | None, tuple[str, ...]]:
     """The item the law reads for a claim, and why when it is not the claim's own item."""
     item = claim.item.value if claim.item else None
     categories = load_item_categories()
+    head = non_goods_head(claim)
+    if head is not None and item:
+        return head, (
+            f"'{item}' qualifies '{head}' in the sentence: what it names is {head}, "
+            f"not {item} goods",
+        )
     goods = value_of_goods(claim)
     if goods is not None:
         return goods, (
@@ -85,16 +93,28 @@ def law_item(claim: Claim) -> tuple[str | None, tuple[str, ...]]:
             "so the claim is read as their trade",
         )
     if (
-        categories.category_ids(item)
+        categories.specific_ids(item)
         or claim.type not in _GOODS_TYPES
         or _AMOUNT.search(item or "")
     ):
         return item, ()
     trigger = " ".join(claim.trigger.text.split())
-    if categories.category_ids(trigger):
+    if categories.specific_ids(trigger):
         named = f"item '{item}' names no category" if item else "no item is given"
         return trigger, (f"{named}: the trigger '{trigger}' names what flows",)
     return item, ()
+
+
+def non_goods_head(claim: Claim) -> str | None:
+    """The words after the item that make it a modifier of something that is not goods
+    ("missile" in "missile warning data"), else None."""
+    if claim.item is None:
+        return None
+    offset = claim.item.span.end - claim.evidence.start
+    if offset < 0:
+        return None
+    tail = load_item_categories().non_goods_tail(claim.evidence.text[offset:])
+    return tail or None
 
 
 def value_of_goods(claim: Claim) -> str | None:

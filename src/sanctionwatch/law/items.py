@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -19,6 +19,9 @@ from sanctionwatch.domain.errors import ConfigError
 from sanctionwatch.law.regime import normalise_item_text
 
 BAD_ITEM_CATEGORIES = "E322"
+GOODS_GENERAL = "goods_general"
+# "missile defense systems" is an arms item: a defence word ends no non-goods phrase.
+_NEVER_LAST = frozenset({"defense", "defence"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +42,11 @@ class ItemHit:
 
 
 class ItemCategories:
-    def __init__(self, categories: Mapping[str, ItemCategory]) -> None:
+    def __init__(
+        self, categories: Mapping[str, ItemCategory], *, non_goods_heads: Iterable[str] = ()
+    ) -> None:
         self.categories = dict(categories)
+        self.non_goods_heads = frozenset(normalise_item_text(w) for w in non_goods_heads)
         pairs = [(kw, c.id) for c in categories.values() for kw in c.keywords]
         # Longest phrase first so "military equipment" wins over "equipment".
         self._phrases = sorted(set(pairs), key=lambda p: (-len(p[0]), p[0], p[1]))
@@ -70,6 +76,23 @@ class ItemCategories:
     def category_ids(self, item_text: str | None) -> frozenset[str]:
         return frozenset(hit.category for hit in self.categorise(item_text))
 
+    def specific_ids(self, item_text: str | None) -> frozenset[str]:
+        """Categories that name a kind of thing (not the bare "goods" or "exports")."""
+        return self.category_ids(item_text) - {GOODS_GENERAL}
+
+    def non_goods_tail(self, following: str) -> str:
+        """The words at the start of ``following`` that make an item a modifier of
+        something that is not goods ("warning data" after "missile"), else ""."""
+        words = re.findall(r"[A-Za-z][\w-]*|\S", following)
+        taken: list[str] = []
+        for word in words:
+            if normalise_item_text(word) not in self.non_goods_heads:
+                break
+            taken.append(word)
+        while taken and normalise_item_text(taken[-1]) in _NEVER_LAST:
+            taken.pop()
+        return " ".join(taken)
+
 
 @functools.lru_cache(maxsize=1)
 def load_item_categories() -> ItemCategories:
@@ -96,4 +119,7 @@ def parse_item_categories(text: str, *, origin: str = "<string>") -> ItemCategor
             note=str(spec.get("note", "")),
             keywords=tuple(dict.fromkeys(normalise_item_text(str(k)) for k in keywords)),
         )
-    return ItemCategories(categories)
+    heads = data.get("non_goods_heads") or ()
+    if not isinstance(heads, list):
+        raise ConfigError(f"{origin}: non_goods_heads must be a list", code=BAD_ITEM_CATEGORIES)
+    return ItemCategories(categories, non_goods_heads=[str(h) for h in heads])

@@ -30,12 +30,12 @@ from sanctionwatch.law.eventhood import read_event
 from sanctionwatch.law.flows import FINANCE_CATEGORIES, read_flows
 from sanctionwatch.law.items import load_item_categories
 from sanctionwatch.law.loader import load_regime
-from sanctionwatch.law.regime import Condition, Regime
+from sanctionwatch.law.regime import Condition, Regime, normalise_item_text
 from sanctionwatch.law.timing import InForce, check_in_force
 from sanctionwatch.law.wording import describe_coref, describe_roles, describe_self_flow
 from sanctionwatch.resolve.gazetteer import find_actors
 
-MAPPER = "law.mapper@v6"
+MAPPER = "law.mapper@v8"
 COREF_PREFIX = "coref:"
 # A link's address is not the sentence's words ("...north-korea-flagged-ship...").
 _LINK = re.compile(r"\(?https?://\S+|www\.\S+")
@@ -208,6 +208,13 @@ def map_incident(
     elif claim_type is ClaimType.ARMS_TRANSFER and forward and all(_is_civil(i) for i in forward):
         claim_type = ClaimType.TRADE
         notes.append(f"the item given ({forward[0]}) is not arms: mapped as trade, not as arms")
+    elif claim_type in _GOODS_ONLY and forward and all(_is_non_goods(i) for i in forward):
+        # "sharing of missile warning data", "missile tests", "a money laundering
+        # jurisdiction": nothing that is goods or money moves.
+        non_event = non_event or (
+            f"what the sentence names ({forward[0]}) is neither goods nor money, so nothing "
+            "is transferred"
+        )
     elif claim_type is ClaimType.FINANCIAL_FLOW and forward and all(_is_goods(i) for i in forward):
         claim_type = ClaimType.TRADE
         notes.append(f"what flows ({forward[0]}) is goods, not money: mapped as trade")
@@ -394,6 +401,16 @@ def _is_civil(item: str | None) -> bool:
 _MILITARY_CATEGORIES = frozenset(
     {"heavy_arms", "small_arms", "missiles", "wmd", "dual_use", "arms_general", "military_tech"}
 )
+
+
+_GOODS_ONLY = frozenset({ClaimType.ARMS_TRANSFER, ClaimType.TRADE, ClaimType.FINANCIAL_FLOW})
+
+
+def _is_non_goods(item: str | None) -> bool:
+    """Every word of the item is a non-goods head ("warning data", "tests")."""
+    words = (item or "").split()
+    heads = load_item_categories().non_goods_heads
+    return bool(words) and all(normalise_item_text(w) in heads for w in words)
 
 
 def _is_goods(item: str | None) -> bool:
