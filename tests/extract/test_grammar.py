@@ -220,3 +220,20 @@ def test_grammar_the_head_of_a_patterns_item_names_its_kind(
 def test_grammar_a_pattern_read_rocket_engines_as_arms_gives_technology() -> None:
     claims = extract_claims("In 2017 North Korea bought rocket engines from a Ukrainian factory.")
     assert {c.type for c in claims} == {ClaimType.TECH_TRANSFER}
+
+
+def test_grammar_a_headlines_participle_is_its_verb_and_passive() -> None:
+    claims = extract_claims("North Korean tanker sanctioned for fuel transfers at sea")
+    sanctions = [c for c in claims if c.type is ClaimType.SANCTIONS_ACTION]
+    assert len(sanctions) == 1
+    assert sanctions[0].source_codes == () and sanctions[0].target_codes == ("KP",)
+    # A participle describing a noun in a sentence with its own verb stays a description.
+    described = extract_claims("The sanctioned North Korean vessel was sold for scrap.")
+    assert not any(c.type is ClaimType.SANCTIONS_ACTION for c in described)
+
+
+def test_grammar_a_passive_seizure_without_agent_does_not_make_its_ship_the_seizer() -> None:
+    claims = extract_claims("A North Korean cargo ship was seized in May 2019.")
+    (seizure,) = [c for c in claims if c.type is ClaimType.SANCTIONS_ACTION]
+    assert "KP" not in seizure.source_codes
+    assert seizure.target_codes == ("KP",)

@@ -712,6 +712,10 @@ def _sanctioner_by_grammar(
     undergoing = [a for a in undergoers if a.code not in imposing]
     if undergoing and {a.code for a in roles.targets} != {a.code for a in undergoing}:
         roles.assign("target", undergoing, "grammar:sanctioned")
+    if undergoing and not imposers:
+        # "a North Korean ship was seized", no agent named: its state undergoes the
+        # seizure and is not read as the one seizing.
+        roles.sources = [a for a in roles.sources if a.code not in {u.code for u in undergoing}]
     roles.targets = [a for a in roles.targets if a.code not in imposing]
 
 

@@ -525,6 +525,10 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
             None,
         )
 
+    headline = subject is None and _headline_predicate(token)
+    if headline:
+        subject = _noun_extent(token.head)  # "ship sanctioned": the ship undergoes it
+
     def shift(span: tuple[int, int]) -> tuple[int, int]:
         return offset + span[0], offset + span[1]
 
@@ -534,8 +538,15 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
         recipients=tuple(shift(r) for r in recipients),
         origins=tuple(shift(o) for o in origins),
         supplied=supplied,
-        passive=any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children),
+        passive=headline or any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children),
     )
+
+
+def _noun_extent(noun: Any) -> tuple[int, int]:
+    """A noun with the words before it that modify it ("North Korean ship"), not the
+    clauses after it."""
+    start = min((t.left_edge.idx for t in noun.lefts), default=noun.idx)
+    return start, noun.idx + len(noun.text)
 
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -584,11 +595,13 @@ def grammar_rejects(
     children = list(token.children)
     if token.dep_ == "compound" and token.head.lemma_.lower() not in lemmas:
         return "grammar:names-a-kind"
-    if token.dep_ == "amod" and token.tag_ in {"VBN", "JJ", "VBG"} and not _perfect(token):
+    if _headline_predicate(token):
+        pass  # "North Korean ship sanctioned for fuel transfer": the headline's verb
+    elif token.dep_ == "amod" and token.tag_ in {"VBN", "JJ", "VBG"} and not _perfect(token):
         # A past tense (VBD) is finite, whatever the parse attached it to ("O procured
         # drawings"), and so is a participle after "have" ("have long procured technology").
         return "grammar:describes-a-noun"
-    if (
+    elif (
         voice in {"sanctions", "parties"}
         and token.dep_ == "acl"
         and token.tag_ == "VBN"
@@ -634,6 +647,21 @@ def grammar_rejects(
 _GESTURES = {"hand"}
 """What a meeting verb's object can be besides a participant: the gesture itself ("shook
 hands with Putin")."""
+
+
+def _headline_predicate(token: Any) -> bool:
+    """A participle after the head noun of a sentence that has no verb of its own is the
+    sentence's predicate, its copula dropped as headlines drop it ("North Korean ship
+    sanctioned for fuel transfer at sea", "Launderer sentenced to 11 years"), not a
+    description of the noun ("the sanctioned vessel was sold")."""
+    head = token.head
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in {"acl", "amod"}
+        and token.i > head.i
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _perfect(token: Any) -> bool:
