@@ -270,3 +270,12 @@ def test_cues_a_transcript_answer_is_its_speakers() -> None:
     ]
     assert [a.name for a in claim.attributions] == ["PRICE"]
     assert claim.attributions[0].span.text == "PRICE"
+
+
+def test_cues_what_a_weapon_is_capable_of_is_no_transfer_but_the_transfer_stays() -> None:
+    from sanctionwatch import extract_claims
+    from sanctionwatch.domain import ClaimType
+
+    assert not extract_claims("The North is building rockets capable of delivering warheads.")
+    sent = extract_claims("North Korea sent Iran missiles capable of reaching Israel.")
+    assert [c.type for c in sent] == [ClaimType.ARMS_TRANSFER]

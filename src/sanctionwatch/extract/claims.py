@@ -515,15 +515,15 @@ _GOODS_TYPES = frozenset({ClaimType.ARMS_TRANSFER, ClaimType.TECH_TRANSFER})
 
 def _by_item_head(
     rule: TriggerRule, doc: Any | None, offset: int, item: tuple[int, int] | None, m: re.Match[str]
-) -> TriggerRule:
+) -> tuple[TriggerRule, tuple[int, int] | None]:
     """A pattern of moving goods whose item's head names another kind of goods ("rocket
-    engines", "missile components") is of the head's kind."""
+    engines", "missile components") is of the head's kind, its item the whole phrase."""
     if doc is None or item is None or rule.type not in _GOODS_TYPES:
-        return rule
-    kind = item_head_kind(doc, offset, item, (m.start(), m.end()), load_lemmas())
-    if kind is None or kind == rule.type or kind not in _GOODS_TYPES:
-        return rule
-    return TriggerRule(rule.id, kind, rule.voice, rule.regex)
+        return rule, item
+    found = item_head_kind(doc, offset, item, (m.start(), m.end()), load_lemmas())
+    if found is None or found[0] == rule.type or found[0] not in _GOODS_TYPES:
+        return rule, item
+    return TriggerRule(rule.id, found[0], rule.voice, rule.regex), found[1]
 
 
 def _syntax_at(doc: Any | None, offset: int, start: int, end: int) -> dict[str, str]:
@@ -588,13 +588,9 @@ def _candidates(
             return rejected(rule, (m.start(), m.end()), item_of(rule, m))
 
         for m in _matches_outside(rule.regex, text, bounds, attributions, rejects):
-            item = item_of(rule, m)
             syntax = _syntax_at(doc, bounds[0], m.start(), m.end())
-            proposed.append(
-                _Proposed(
-                    _by_item_head(rule, doc, bounds[0], item, m), (m.start(), m.end()), item, syntax
-                )
-            )
+            typed, item = _by_item_head(rule, doc, bounds[0], item_of(rule, m), m)
+            proposed.append(_Proposed(typed, (m.start(), m.end()), item, syntax))
     patterns = list(proposed)
     cited = [a for a in attributions if not a.inherited]
     for g in grammar:

@@ -723,11 +723,12 @@ _AID_NOUNS = {"support", "assistance", "aid", "help", "cooperation", "backing"}
 
 def item_head_kind(
     doc: Any, offset: int, item: tuple[int, int], match: tuple[int, int], lexicon: LemmaLexicon
-) -> ClaimType | None:
-    """The kind the head noun of a pattern's item names, where a modifier named another:
-    "rocket engines", "missile components", "weapons-related technology" are engines,
-    components, technology (the head names the thing, its modifier what it is for).
-    ``None`` when the head names no kind or the item is its own head."""
+) -> tuple[ClaimType, tuple[int, int]] | None:
+    """The kind the head noun of a pattern's item names, where a modifier named another,
+    with the item stretched to that head: "rocket engines", "missile components",
+    "weapons-related technology" are engines, components, technology (the head names the
+    thing, its modifier what it is for). ``None`` when the head names no kind or the item
+    is its own head."""
     span = doc.char_span(item[0] - offset, item[1] - offset, alignment_mode="expand")
     inside = [t for t in span if not t.is_punct] if span is not None else []
     heads = [t for t in inside if not (item[0] <= offset + t.head.idx < item[1]) or t.head == t]
@@ -742,7 +743,10 @@ def item_head_kind(
         head = nxt
     if head.i == top.i or any(c.dep_ == "conj" for c in head.children):
         return None  # the item is its own head; "equipment and technology" is both kinds
-    return _item_type(head, lexicon)
+    kind = _item_type(head, lexicon)
+    if kind is None:
+        return None
+    return kind, (item[0], max(item[1], offset + head.idx + len(head.text)))
 
 
 """Nouns of aid that name no kind of thing themselves: their modifier says what is given."""
