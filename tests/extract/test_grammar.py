@@ -240,3 +240,20 @@ def test_grammar_a_passive_seizure_without_agent_does_not_make_its_ship_the_seiz
     (seizure,) = [c for c in claims if c.type is ClaimType.SANCTIONS_ACTION]
     assert "KP" not in seizure.source_codes
     assert seizure.target_codes == ("KP",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tests violate resolutions which prohibit North Korea's use of missile technology.",
+        "The launches defy Security Council resolutions prohibiting North Korea's launches.",
+        "North Korea is banned by U.N. Security Council resolutions from testing missiles.",
+    ],
+)
+def test_grammar_what_a_resolution_forbids_is_the_law_not_an_act(text: str) -> None:
+    assert not any(c.type is ClaimType.SANCTIONS_ACTION for c in extract_claims(text))
+
+
+def test_grammar_a_state_that_bans_acts() -> None:
+    claims = extract_claims("The United States banned imports of North Korean seafood in 2017.")
+    assert ClaimType.SANCTIONS_ACTION in {c.type for c in claims}

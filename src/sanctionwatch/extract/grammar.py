@@ -609,6 +609,12 @@ def grammar_rejects(
     ):
         return "grammar:describes-a-noun"
     is_verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    if voice == "sanctions" and is_verb and token.lemma_.lower() in _FORBIDDING:
+        law = _forbidder(token)
+        if law is not None and law.lemma_.lower() in _LAW_TEXTS:
+            # "resolutions which prohibit its use of ballistic missile technology", "is
+            # banned by resolutions from launching": what the law says, not an act.
+            return "grammar:law-text"
     if (
         is_verb
         and voice in {"agent", "recipient", "item_first"}
@@ -647,6 +653,25 @@ def grammar_rejects(
 _GESTURES = {"hand"}
 """What a meeting verb's object can be besides a participant: the gesture itself ("shook
 hands with Putin")."""
+
+
+_FORBIDDING = {"prohibit", "ban", "bar", "forbid", "outlaw", "restrict", "proscribe"}
+_LAW_TEXTS = {"resolution", "law", "act", "rule", "regulation", "measure", "sanction",
+              "treaty", "convention", "provision", "regime", "decision", "statute"}  # fmt: skip
+"""Verbs of forbidding whose subject is a text of law tell what the law says."""
+
+
+def _forbidder(token: Any) -> Any | None:
+    """Who forbids: the verb's subject, its passive agent, the noun a relative or
+    participle clause hangs on ("resolutions which prohibit", "resolutions prohibiting")."""
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.lower_ not in _RELATIVE:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
+        return token.head
+    return None
 
 
 def _headline_predicate(token: Any) -> bool:
