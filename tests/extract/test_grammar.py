@@ -257,3 +257,8 @@ def test_grammar_what_a_resolution_forbids_is_the_law_not_an_act(text: str) -> N
 def test_grammar_a_state_that_bans_acts() -> None:
     claims = extract_claims("The United States banned imports of North Korean seafood in 2017.")
     assert ClaimType.SANCTIONS_ACTION in {c.type for c in claims}
+
+
+def test_grammar_a_capitalised_law_noun_still_names_the_law() -> None:
+    text = "The launch violates U.N. Security Council Resolutions, which prohibit such launches."
+    assert not any(c.type is ClaimType.SANCTIONS_ACTION for c in extract_claims(text))

@@ -611,7 +611,7 @@ def grammar_rejects(
     is_verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
     if voice == "sanctions" and is_verb and token.lemma_.lower() in _FORBIDDING:
         law = _forbidder(token)
-        if law is not None and law.lemma_.lower() in _LAW_TEXTS:
+        if law is not None and {law.lemma_.lower(), law.lower_.removesuffix("s")} & _LAW_TEXTS:
             # "resolutions which prohibit its use of ballistic missile technology", "is
             # banned by resolutions from launching": what the law says, not an act.
             return "grammar:law-text"
