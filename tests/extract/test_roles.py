@@ -267,3 +267,16 @@ def test_roles_a_quantifier_between_the_preposition_and_the_actor() -> None:
         if c.type is ClaimType.SANCTIONS_ACTION
     ]
     assert claims and set(claims[0].source_codes) == {"GB", "EU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Analysts tied the Bangladesh Bank heist in 2016 to Lazarus hackers.", "BD"),
+        ("Lazarus hackers carried out the theft from Bybit in February 2025.", "AE"),
+    ],
+)
+def test_roles_a_theft_nouns_modifier_or_from_names_its_victim(text: str, source: str) -> None:
+    (theft,) = [c for c in extract_claims(text) if c.type is ClaimType.FINANCIAL_FLOW]
+    assert theft.source_codes == (source,)
+    assert source not in theft.target_codes

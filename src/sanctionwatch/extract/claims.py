@@ -69,6 +69,7 @@ from sanctionwatch.extract.grammar import (
     sanction_parties,
     syntax_features,
     verb_arguments,
+    victims_of,
 )
 from sanctionwatch.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from sanctionwatch.extract.naming import EXTRACTOR_NAME, EXTRACTOR_VERSION
@@ -634,6 +635,8 @@ def _candidates(
                 _direct_by_grammar(roles, arguments, actors, rule.voice)
         if roles is not None and rule.voice in _OWNED and doc is not None:
             _owner_by_grammar(roles, possessor_of(doc, bounds[0], trigger[0]), actors)
+        if roles is not None and rule.type is ClaimType.FINANCIAL_FLOW and doc is not None:
+            _victim_by_grammar(roles, victims_of(doc, bounds[0], trigger[0]), actors)
         if roles is not None and rule.voice == "sanctions" and doc is not None:
             _sanctions_by_grammar(roles, sanction_parties(doc, bounds[0], trigger), actors)
             arguments = verb_arguments(doc, bounds[0], trigger[0])
@@ -713,6 +716,19 @@ def _sanctioner_by_grammar(
         # seizure and is not read as the one seizing.
         roles.sources = [a for a in roles.sources if a.code not in {u.code for u in undergoing}]
     roles.targets = [a for a in roles.targets if a.code not in imposing]
+
+
+def _victim_by_grammar(
+    roles: Roles, victims: Sequence[tuple[int, int]], actors: Sequence[ActorMatch]
+) -> None:
+    """ "The Bangladesh Bank heist", "the theft from Bybit": the money came from the
+    victim, whatever a nearer marker suggests; the victim is not who got it."""
+    named = [a for span in victims for a in _inside(actors, span)]
+    codes = {a.code for a in named}
+    if not named or {a.code for a in roles.sources} == codes:
+        return
+    roles.assign("source", named, "grammar:victim")
+    roles.targets = [a for a in roles.targets if a.code not in codes]
 
 
 def _owner_by_grammar(

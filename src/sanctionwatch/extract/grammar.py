@@ -798,6 +798,40 @@ def possessor_of(doc: Any, offset: int, position: int) -> tuple[tuple[int, int],
     return (offset + start, offset + end), getting
 
 
+_THEFT_NOUNS = {
+    "theft",
+    "heist",
+    "hack",
+    "robbery",
+    "cyberheist",
+    "cyberattack",
+    "attack",
+    "breach",
+}
+"""Nouns of taking money from someone: their noun modifier names whom it was taken from."""
+_VICTIM_PREPS = {"from", "at", "on", "against", "of"}
+
+
+def victims_of(doc: Any, offset: int, position: int) -> list[tuple[int, int]]:
+    """Whom the theft noun at ``position`` took from, as document offsets: its noun
+    modifiers ("the Bangladesh Bank heist", "the Bybit hack") and its "from"/"at"/"on"
+    attachments ("the theft from Bybit", "the attack on Sony"). A possessor is the thief
+    ("North Korea's theft"), an adjective of nationality too ("a North Korean hack"):
+    neither is read here."""
+    token = token_at(doc, position - offset)
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    if token.lemma_.lower() not in _THEFT_NOUNS and token.lower_ not in _THEFT_NOUNS:
+        return []
+    found = []
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod"} and child.pos_ in {"PROPN", "NOUN"}:
+            found.append(_extent(child))
+        elif child.dep_ == "prep" and child.lower_ in _VICTIM_PREPS:
+            found.extend(_extent(c) for c in child.children if c.dep_ == "pobj")
+    return [(offset + a, offset + b) for a, b in found]
+
+
 _SUFFERING = {"face", "suffer", "incur", "receive", "endure", "risk"}
 
 
