@@ -280,3 +280,18 @@ def test_roles_a_theft_nouns_modifier_or_from_names_its_victim(text: str, source
     (theft,) = [c for c in extract_claims(text) if c.type is ClaimType.FINANCIAL_FLOW]
     assert theft.source_codes == (source,)
     assert source not in theft.target_codes
+
+
+def test_roles_a_by_phrase_holding_a_gerund_is_the_means_not_the_sanctioner() -> None:
+    text = (
+        "Intershipping Services LLC was sanctioned by the UK in July 2025 for trading "
+        "by facilitating Russian energy sales."
+    )
+    (action,) = [c for c in extract_claims(text) if c.type is ClaimType.SANCTIONS_ACTION]
+    assert action.source_codes == ("GB",)
+
+
+def test_roles_who_pleads_guilty_answers_the_case_and_brings_none() -> None:
+    text = "A Canadian man pleaded guilty in 2021 to evading U.S. sanctions on North Korea."
+    pleas = [c for c in extract_claims(text) if c.type is ClaimType.SANCTIONS_ACTION]
+    assert pleas and all("CA" not in c.source_codes for c in pleas)

@@ -482,8 +482,8 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
     for child in token.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _RELATIVE:
             subject = _extent(child)
-        elif child.dep_ == "agent":
-            agent = _extent(child)
+        elif child.dep_ == "agent" and agent is None and not _means(child):
+            agent = _extent(child)  # "by both the UK and the EU", not "by facilitating"
         elif child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in _TO_PREPS):
             recipients.append(_extent(child))
         elif child.dep_ == "prep" and child.lower_ in _FROM_PREPS:
@@ -538,7 +538,9 @@ def verb_arguments(doc: Any, offset: int, position: int) -> Arguments | None:
         recipients=tuple(shift(r) for r in recipients),
         origins=tuple(shift(o) for o in origins),
         supplied=supplied,
-        passive=headline or any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children),
+        passive=headline
+        or load_lemmas().lemma_of(token) in _ANSWERING
+        or any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children),
     )
 
 
@@ -550,6 +552,21 @@ def _noun_extent(noun: Any) -> tuple[int, int]:
 
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+_ANSWERING = {"plead", "confess"}
+"""Verbs of answering a charge: their subject undergoes the case ("a Canadian man pleaded
+guilty"), as a passive's does; who brought the case is not the subject."""
+
+
+def _means(by: Any) -> bool:
+    """A "by" phrase that holds a gerund is the means, not who acts ("sanctioned by the
+    UK for carrying on business by facilitating energy sales")."""
+    return any(c.dep_ == "pcomp" for c in by.children) and not any(
+        c.dep_ == "pobj" for c in by.children
+    )
+
+
 _OBJECT_CONTROL = {"accuse", "charge", "suspect", "blame", "convict", "sanction", "indict",
                    "fine", "punish", "penalize", "penalise", "designate", "blacklist", "arrest",
                    "prosecute", "sue", "catch",
