@@ -30,3 +30,12 @@ def test_amounts_an_amount_in_the_main_clause_is_not_the_subordinate_clauses() -
     )
     flows = [c for c in extract_claims(text) if c.type == ClaimType.FINANCIAL_FLOW]
     assert flows and all(c.quantity is None for c in flows)
+
+
+def test_amounts_a_vessels_size_is_no_amount_seized() -> None:
+    from sanctionwatch import extract_claims
+
+    (ship,) = extract_claims("The 17,601-ton bulk carrier was seized in 2018 by Indonesia.")
+    assert ship.quantity is None
+    (coal,) = extract_claims("Indonesia seized 17,601 tons of North Korean coal in 2018.")
+    assert coal.quantity is not None and coal.quantity.low == 17601

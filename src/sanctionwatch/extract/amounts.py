@@ -52,6 +52,19 @@ _LOSSES_AFTER = re.compile(
 )
 
 
+_VESSEL_SIZE = re.compile(
+    r"-(?:ton|tonne|foot|feet|metre|meter|dwt)s?\b(?:[\s,]+[\w-]+){0,3}?[\s,]+"
+    r"(?:ship|vessel|tanker|carrier|bulker|freighter|boat|cargo ship)s?\b",
+    re.I,
+)
+
+
+def _sizes_a_vessel(scan: str, q: ParsedQuantity) -> bool:
+    """ "The 17,601-ton bulk carrier was seized": a measure written as the adjective of a
+    vessel is the vessel's size, not an amount of goods moved or seized."""
+    return _VESSEL_SIZE.match(scan, q.end) is not None
+
+
 def claim_quantity(
     scan: str,
     claim_type: ClaimType,
@@ -64,6 +77,7 @@ def claim_quantity(
         for q in quantities
         if not crosses_clause(scan, *_between(q, trigger), relative=True)
         and not _counts_losses(scan, q)
+        and not _sizes_a_vessel(scan, q)
     ]
     return _pick_quantity(claim_type, in_clause, trigger)
 

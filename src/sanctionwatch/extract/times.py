@@ -15,7 +15,7 @@ from functools import lru_cache
 from sanctionwatch.packaged import load_yaml
 
 TIMES_NAME = "times.rules"
-TIMES_VERSION = "v3"
+TIMES_VERSION = "v4"
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -102,6 +102,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:this (?:morning|afternoon|evening)|tonight|(?:earlier|later) in the day"
             r"|in the (?:morning|afternoon|evening)(?! of))\b",
+            re.I,
+        ),
+    ),
+    (
+        # "over the past three years", "in the last six months", "in recent weeks": a span
+        # that ends when the article was written.
+        "time.recent_span",
+        re.compile(
+            r"\b(?:(?:in|over|during|within|for) )?(?:the )?(?:(?:past|last|previous) "
+            r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|a couple of) |past |recent )(?P<unit>days?|weeks?|months?|years?)\b",
             re.I,
         ),
     ),
@@ -202,6 +213,8 @@ def _resolve(
         rel = groups["rel"].lower()
         offset = -1 if rel in {"last", "late last"} else 1 if "next" in rel else 0
         return f"{year + offset:04d}", None, "year"
+    if rule == "time.recent_span":
+        return _recent_span(groups, year, month, day)
     if month is None:
         return None
     if rule == "time.relative_month_word":
@@ -232,6 +245,35 @@ def _resolve(
         week = anchor + dt.timedelta(days=7 * weeks)
         return f"{week.year:04d}-{week.month:02d}", None, "month"
     return None
+
+
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "a couple of": 2}  # fmt: skip
+
+
+def _recent_span(
+    groups: dict[str, str | None], year: int, month: int | None, day: int | None
+) -> tuple[str, str | None, str] | None:
+    """The span that ends at publication: its length in the text's own unit ("the past
+    three years" is three years back), at the coarsest grain that holds it (a span of
+    weeks or months is months; a bare "recent weeks" is the month before)."""
+    unit = (groups["unit"] or "").lower().rstrip("s")
+    raw = (groups.get("n") or "").lower()
+    count = int(raw) if raw.isdigit() else _COUNTS.get(raw, 1)
+    if unit == "year":
+        return f"{year - count:04d}", f"{year:04d}", "year"
+    if month is None:
+        return None
+    if unit == "day" and day is None:
+        return None
+    days = {"day": count, "week": 7 * count, "month": 31 * count}[unit]
+    anchor = dt.date(year, month, day or 28)
+    first = anchor - dt.timedelta(days=days - 1 if unit == "day" else days)
+    if unit == "day":
+        return first.isoformat(), anchor.isoformat(), "day"
+    start, end = f"{first.year:04d}-{first.month:02d}", f"{year:04d}-{month:02d}"
+    return start, (end if end != start else None), "month"
 
 
 def to_future(parsed: ParsedTime, published: str | None) -> ParsedTime:
