@@ -463,3 +463,13 @@ def test_selection_two_events_of_one_type_in_one_clause_run_split_their_evidence
     first, second = meetings
     assert first.evidence.end <= second.evidence.start
     assert "Xi" in first.evidence.text and "Moon" in second.evidence.text
+
+
+def test_selection_two_flows_the_opposite_way_in_one_clause_are_two_events() -> None:
+    from sanctionwatch import extract_claims
+
+    text = "For years North Korea used such tankers to import oil and export coal."
+    trades = [c for c in extract_claims(text) if c.type is ClaimType.TRADE]
+    assert sorted(c.trigger.text for c in trades) == ["export coal", "import oil"]
+    same_way = "North Korea sent shells to Russia and delivered more shells in May."
+    assert len([c for c in extract_claims(same_way) if c.type is ClaimType.ARMS_TRANSFER]) == 1

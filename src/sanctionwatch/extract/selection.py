@@ -295,6 +295,8 @@ def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -
     apart = abs(a.trigger.start - b.trigger.start) > _SEPARATE_TRIGGERS
     clause = clause_around(scan, sentence, (a.trigger.start, a.trigger.end))
     if not apart and clause[0] <= b.trigger.start < clause[1]:
+        if _different_goods(a, b):
+            return True  # "to import oil and export coal": two flows, opposite ways
         if a.type != ClaimType.SANCTIONS_ACTION:
             return False
         sources_a, sources_b = set(a.source_codes), set(b.source_codes)
@@ -307,6 +309,23 @@ def _distinct_events(scan: str, sentence: tuple[int, int], a: Claim, b: Claim) -
     # "Tehran sent Moscow 400 missiles, with more missile shipments from Iran underway":
     # a mention whose parties are a subset of the other's adds no second event.
     return not (_subsumes(a, b) or _subsumes(b, a))
+
+
+def _different_goods(a: Claim, b: Claim) -> bool:
+    """Two triggers of their own, each moving its own goods the other way: neither the
+    triggers' words nor the items overlap, and a state that gives in one gets in the other
+    ("to import oil and export coal", "arms for oil")."""
+    if a.item is None or b.item is None:
+        return False
+    ta, tb, ia, ib = a.trigger, b.trigger, a.item.span, b.item.span
+    if ta.start < tb.end and tb.start < ta.end:
+        return False
+    if ia.start < ib.end and ib.start < ia.end:
+        return False
+    # ... and flowing opposite ways: one state gives in one and gets in the other.
+    return bool(
+        set(a.source_codes) & set(b.target_codes) or set(a.target_codes) & set(b.source_codes)
+    )
 
 
 def _subsumes(a: Claim, b: Claim) -> bool:
